@@ -1,0 +1,6 @@
+export * from './render';
+export * from './questionCard';
+export * from './welcomeCard';
+export * from './guidanceCard';
+export * from './infoCard';
+export * from './submission';

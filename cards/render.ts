@@ -1,0 +1,37 @@
+import { CardFactory, type Attachment } from 'botbuilder';
+import * as ACData from 'adaptivecards-templating';
+
+/** A card ready to send, and the plain text for channels that cannot show cards. */
+export interface RenderedCard {
+    attachment: Attachment;
+    fallbackText: string;
+}
+
+/** Thrown when a template leaves a `${...}` placeholder unexpanded (a missing value). */
+export class CardTemplateError extends Error {
+    constructor(template: string, placeholder: string) {
+        super(`renderCard(): ${template} left ${placeholder} unexpanded`);
+        this.name = 'CardTemplateError';
+    }
+}
+
+/** Expands an Adaptive Card template with data; every placeholder must get a value. */
+export function expandTemplate(name: string, template: object, data: object): Attachment {
+    const card = new ACData.Template(template).expand({ $root: defuse(data) }) as object;
+    const leftover = /\$\{[^}]*\}/.exec(JSON.stringify(card));
+    if (leftover) throw new CardTemplateError(name, leftover[0]);
+    return CardFactory.adaptiveCard(card);
+}
+
+/** Text typed by customers may contain `${`; break it so it is shown, never evaluated. */
+function defuse(value: unknown): unknown {
+    if (typeof value === 'string') return value.replace(/\$\{/g, '$\u200b{');
+    if (Array.isArray(value)) return value.map(defuse);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, defuse(v)]));
+    return value;
+}
+
+/** Facts as "Label: value" lines for the plain-text fallback. */
+export function factLines(facts: Array<{ title: string; value: string }>): string[] {
+    return facts.map((f) => `${f.title}: ${f.value}`);
+}

@@ -1,0 +1,54 @@
+import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { detectInterruption, type Interruption } from '../src/understanding/intents';
+import type { DialogServices } from './dialogServices';
+import { translate } from './turnHelpers';
+
+/**
+ * Base for the bot's dialogs: help, cancel, start over, and requests for a person or for
+ * phone support are understood at any point, before the active question sees the message.
+ */
+export class CancelAndHelpDialog extends ComponentDialog {
+    constructor(
+        id: string,
+        protected readonly services: DialogServices,
+    ) {
+        super(id);
+    }
+
+    protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+        const handled = await this.interrupt(innerDc);
+        return handled ?? super.onContinueDialog(innerDc);
+    }
+
+    /** Handles an interruption; undefined when the message is an ordinary answer. */
+    protected async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        const { activity } = innerDc.context;
+        if (activity.type !== 'message' || !activity.text) return undefined;
+        const intent = detectInterruption(activity.text);
+        if (!intent) return undefined;
+        await innerDc.context.sendActivity(await this.interruptionReply(innerDc, intent));
+        switch (intent) {
+            case 'cancel':
+                await innerDc.cancelAllDialogs();
+                return { status: DialogTurnStatus.cancelled };
+            case 'restart':
+                await innerDc.cancelAllDialogs();
+                return innerDc.beginDialog(this.initialDialogId, this.restartOptions());
+            default:
+                await innerDc.repromptDialog();
+                return { status: DialogTurnStatus.waiting };
+        }
+    }
+
+    /** Options the dialog restarts with after "start over". */
+    protected restartOptions(): object | undefined {
+        return undefined;
+    }
+
+    private async interruptionReply(innerDc: DialogContext, intent: Interruption): Promise<string> {
+        const t = await translate(innerDc.context, this.services);
+        const { name, supportEmail } = this.services.partner;
+        const keys: Record<Interruption, string> = { help: 'help.text', cancel: 'cancel.done', restart: 'restart.done', human: 'human.notice', phone: 'phone.notice' };
+        return t(keys[intent], { partner: name, email: supportEmail });
+    }
+}

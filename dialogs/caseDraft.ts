@@ -1,0 +1,32 @@
+import type { Category, Impact, Kind, Language, Product, Severity } from '../src/policy/types';
+
+/** The case as the dialogs build it up; plain data, kept in dialog state between turns. */
+export interface CaseDraft {
+    intakeId: string;
+    language: Language;
+    description: string;
+    category?: Category;
+    product?: Product;
+    kind?: Kind | null;
+    /** Fields the customer still has to answer because the classifier was unsure, or on correction. */
+    toAsk: Array<'category' | 'product' | 'kind'>;
+    /** Severity the first message itself stated (the impact question may confirm it). */
+    statedSeverity?: Severity | null;
+    confirmed?: boolean;
+    impact?: Impact;
+    severity?: Severity;
+    dueAt?: string;
+    dueBasis?: string;
+    supportPlanId?: string;
+    tenantId?: string;
+}
+
+/** A case whose classification is settled. */
+export type ClassifiedCase = CaseDraft & { category: Category; product: Product; kind: Kind | null };
+
+/** A short title for a ticket: the first sentence of the description, at most 120 characters. */
+export function titleOf(description: string): string {
+    const first = description.trim().split(/(?<=[.!?])\s|\n/)[0] ?? description;
+    const clean = first.replace(/\s+/g, ' ').trim();
+    return clean.length <= 120 ? clean : `${clean.slice(0, 117)}...`;
+}

@@ -1,0 +1,38 @@
+import type { StatePropertyAccessor } from 'botbuilder';
+import type { DateTime } from 'luxon';
+import type { CustomerDirectory } from '../src/customers/customerDirectory';
+import type { GuidanceIndex } from '../src/guidance/guidanceIndex';
+import type { PartnerProfile } from '../src/partner/partnerProfile';
+import type { Language } from '../src/policy/types';
+import type { TicketRepository } from '../src/store/ticketRepository';
+import type { Classifier } from '../src/understanding/classifier';
+
+/** Per-conversation facts kept between dialogs. */
+export interface SessionState {
+    greeted?: boolean;
+    /** The intake in progress or last finished, to recognise clicks on its cards. */
+    intakeId?: string;
+}
+
+/** What the bot remembers about a customer across conversations. */
+export interface CustomerProfileState {
+    language?: Language;
+    name?: string;
+    email?: string;
+    organisation?: string;
+}
+
+/** Everything the dialogs need, injected so tests can provide their own. */
+export interface DialogServices {
+    classifier: Classifier;
+    guidance: GuidanceIndex;
+    tickets: TicketRepository;
+    partner: PartnerProfile;
+    customers: CustomerDirectory;
+    /** Below this confidence the dialogs ask the customer instead of guessing. */
+    minConfidence: number;
+    now: () => DateTime;
+    newId: () => string;
+    session: StatePropertyAccessor<SessionState>;
+    customerProfile: StatePropertyAccessor<CustomerProfileState>;
+}

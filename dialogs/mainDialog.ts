@@ -1,0 +1,154 @@
+import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { renderWelcomeCard } from '../cards';
+import { tenantIdOf } from '../src/bot/channelData';
+import { welcomeContent } from '../src/bot/welcomeContent';
+import { translator, type Translate } from '../src/i18n/i18n';
+import { detectInterruption, isGreeting } from '../src/understanding/intents';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import type { CaseDraft, ClassifiedCase } from './caseDraft';
+import type { DialogServices } from './dialogServices';
+import { EscalationDialog, ESCALATION_DIALOG } from './escalationDialog';
+import { GuidanceDialog, GUIDANCE_DIALOG, type GuidanceOutcome } from './guidanceDialog';
+import { ImpactDialog, IMPACT_DIALOG } from './impactDialog';
+import { IntakeDialog, INTAKE_DIALOG } from './intakeDialog';
+import { ticketFromCase } from './ticketFromCase';
+import { languageOf, sendCard } from './turnHelpers';
+
+export const MAIN_DIALOG = 'mainDialog';
+const WATERFALL = 'mainWaterfall';
+const SUPPORT_PLAN_PROMPT = 'mainSupportPlanPrompt';
+const SUPPORT_PLAN = /^[A-Za-z0-9][A-Za-z0-9._/-]{2,99}$/;
+const NONE = /^(none|no|n\/a|i don'?t have (one|it)|ninguno|nenhum|нет)$/i;
+
+interface MainOptions {
+    restart?: boolean;
+}
+
+interface MainValues {
+    description?: string;
+    supportPlanId?: string;
+    tenantId?: string;
+    draft?: ClassifiedCase;
+}
+
+/**
+ * The conversation from greeting to outcome: welcome with the partner's support terms,
+ * the partner's-own-tenant rule, intake, impact (technical break-fix only), guidance, and
+ * escalation when guidance did not solve it.
+ */
+export class MainDialog extends CancelAndHelpDialog {
+    constructor(services: DialogServices) {
+        super(MAIN_DIALOG, services);
+        this.addDialog(new TextPrompt(SUPPORT_PLAN_PROMPT, (p) => this.validateSupportPlan(p)))
+            .addDialog(new IntakeDialog(services))
+            .addDialog(new ImpactDialog(services))
+            .addDialog(new GuidanceDialog(services))
+            .addDialog(new EscalationDialog(services))
+            .addDialog(
+                new WaterfallDialog(WATERFALL, [
+                    this.welcomeStep.bind(this),
+                    this.intakeStep.bind(this),
+                    this.impactStep.bind(this),
+                    this.guidanceStep.bind(this),
+                    this.outcomeStep.bind(this),
+                    this.finalStep.bind(this),
+                ]),
+            );
+        this.initialDialogId = WATERFALL;
+    }
+
+    protected override restartOptions(): MainOptions {
+        return { restart: true };
+    }
+
+    private async welcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const options = (step.options ?? {}) as MainOptions;
+        const values = step.values as MainValues;
+        const t = translator(await languageOf(step.context, this.services));
+        const session = await this.services.session.get(step.context, {});
+        if (!session.greeted) {
+            await sendCard(step.context, renderWelcomeCard(welcomeContent(this.services.partner, t)));
+            session.greeted = true;
+        }
+        if (!options.restart) values.description = await this.openingDescription(step, t);
+        values.tenantId = tenantIdOf(step.context.activity);
+        const partnerTenant = this.services.partner.tenantId;
+        if (!values.tenantId || !partnerTenant || values.tenantId.toLowerCase() !== partnerTenant.toLowerCase()) return step.next();
+        await step.context.sendActivity(t('ownTenant.notice', { partner: this.services.partner.name }));
+        return step.prompt(SUPPORT_PLAN_PROMPT, { prompt: t('ownTenant.ask'), retryPrompt: t('ownTenant.invalid') });
+    }
+
+    private async intakeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const values = step.values as MainValues;
+        const language = await languageOf(step.context, this.services);
+        const t = translator(language);
+        if (typeof step.result === 'string') {
+            const answer = step.result.trim();
+            if (NONE.test(answer)) {
+                await step.context.sendActivity(t('ownTenant.none'));
+                return step.endDialog();
+            }
+            values.supportPlanId = answer;
+            await step.context.sendActivity(t('ownTenant.recorded', { plan: answer }));
+        }
+        const draft: CaseDraft = {
+            intakeId: this.services.newId(),
+            language,
+            description: values.description ?? '',
+            toAsk: [],
+            tenantId: values.tenantId,
+            supportPlanId: values.supportPlanId,
+        };
+        const session = await this.services.session.get(step.context, {});
+        session.intakeId = draft.intakeId;
+        return step.beginDialog(INTAKE_DIALOG, draft);
+    }
+
+    private async impactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const draft = step.result as ClassifiedCase;
+        if (draft.category === 'technical' && draft.kind === 'break-fix') return step.beginDialog(IMPACT_DIALOG, draft);
+        return step.next(draft);
+    }
+
+    private async guidanceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const values = step.values as MainValues;
+        values.draft = step.result as ClassifiedCase;
+        return step.beginDialog(GUIDANCE_DIALOG, values.draft);
+    }
+
+    private async outcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const draft = (step.values as MainValues).draft as ClassifiedCase;
+        const outcome = step.result as GuidanceOutcome;
+        const t = translator(draft.language);
+        if (outcome.resolved) {
+            const profile = await this.services.customerProfile.get(step.context, {});
+            const record = ticketFromCase(step.context, draft, this.services.partner, profile, { status: 'resolved', articleId: outcome.articleIds[0] ?? null });
+            const { ticket } = await this.services.tickets.create(record, this.services.now().toJSDate());
+            await step.context.sendActivity(t('guidance.resolved', { number: ticket.number }));
+            return step.endDialog();
+        }
+        if (outcome.articleIds.length > 0) await step.context.sendActivity(t('guidance.notSolved'));
+        return step.beginDialog(ESCALATION_DIALOG, draft);
+    }
+
+    private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        return step.endDialog(step.result);
+    }
+
+    /** The first message, when it already describes a problem (not a greeting or a command). */
+    private async openingDescription(step: WaterfallStepContext, t: Translate): Promise<string | undefined> {
+        const { activity } = step.context;
+        const text = activity.type === 'message' && !activity.value ? (activity.text ?? '').trim() : '';
+        if (!text || isGreeting(text)) return undefined;
+        const intent = detectInterruption(text);
+        if (!intent) return text;
+        const keys = { help: 'help.text', cancel: 'intake.askDescription', restart: 'restart.done', human: 'human.notice', phone: 'phone.notice' } as const;
+        if (intent !== 'cancel') await step.context.sendActivity(t(keys[intent], { partner: this.services.partner.name, email: this.services.partner.supportEmail }));
+        return undefined;
+    }
+
+    private async validateSupportPlan(prompt: PromptValidatorContext<string>): Promise<boolean> {
+        const value = (prompt.recognized.value ?? '').trim();
+        return NONE.test(value) || SUPPORT_PLAN.test(value);
+    }
+}

@@ -1,0 +1,38 @@
+import type { TurnContext } from 'botbuilder';
+import type { RenderedCard } from '../cards';
+import { translator, type Translate } from '../src/i18n/i18n';
+import type { Language } from '../src/policy/types';
+import type { DialogServices } from './dialogServices';
+
+/** Channels that cannot show Adaptive Cards get the plain-text fallback. */
+const TEXT_ONLY_CHANNELS = new Set(['sms', 'email', 'slack', 'telegram', 'facebook', 'kik', 'line', 'groupme', 'twilio-sms', 'telephony']);
+
+export function cardsSupported(channelId: string): boolean {
+    return !TEXT_ONLY_CHANNELS.has(channelId);
+}
+
+/** The customer's language for this turn (English until the customer's language is known). */
+export async function languageOf(context: TurnContext, services: DialogServices): Promise<Language> {
+    const profile = await services.customerProfile.get(context, {});
+    return profile.language ?? 'en';
+}
+
+/** A translate function in the customer's language. */
+export async function translate(context: TurnContext, services: DialogServices): Promise<Translate> {
+    return translator(await languageOf(context, services));
+}
+
+/** Sends a rendered card, or its text where the channel has no cards. */
+export async function sendCard(context: TurnContext, card: RenderedCard): Promise<void> {
+    if (cardsSupported(context.activity.channelId)) {
+        await context.sendActivity({ type: 'message', attachments: [card.attachment] });
+    } else {
+        await context.sendActivity(card.fallbackText);
+    }
+}
+
+/** The IANA time zone the channel reports for the customer, if any (Teams sends one). */
+export function customerTimeZone(context: TurnContext): string | undefined {
+    const zone = (context.activity as { localTimezone?: unknown }).localTimezone;
+    return typeof zone === 'string' && zone.length < 64 ? zone : undefined;
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { authEnabled, type AppConfig } from './config';
+import { createAdapter } from './bot/createAdapter';
+import { createBot, type BotDependencies } from './bot/createBot';
+import { CustomerDirectory } from './customers/customerDirectory';
+import { loadArticles } from './guidance/articleLoader';
+import { GuidanceIndex } from './guidance/guidanceIndex';
+import type { Logger } from './logger';
+import { loadPartnerProfile, type PartnerProfile } from './partner/partnerProfile';
+import { projectRoot } from './paths';
+import { createServer, type BotServer } from './server';
+import { openSqliteDatabase, type OpenDatabase } from './store/database';
+import { SqlStorage } from './store/sqlStorage';
+import { TicketRepository } from './store/ticketRepository';
+import { KeywordClassifier } from './understanding/keywordClassifier';
+
+export interface App extends BotServer {
+    database: OpenDatabase;
+    tickets: TicketRepository;
+    partner: PartnerProfile;
+}
+
+/** Optional replacements, for tests (a fixed clock, predictable ids). */
+export type AppOverrides = Partial<Pick<BotDependencies, 'now' | 'newId' | 'classifier'>>;
+
+/** Composes the whole bot from configuration: database, content, dialogs, adapter, server. */
+export async function createApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
+    const { profile, source } = loadPartnerProfile(config);
+    logger.info({ source, auth: authEnabled(config) }, 'partner profile loaded');
+    const customers = config.CUSTOMERS_FILE ? CustomerDirectory.fromFile(config.CUSTOMERS_FILE) : new CustomerDirectory([]);
+    const guidance = new GuidanceIndex(loadArticles(path.join(projectRoot(), 'content', 'guidance'), 'en'));
+    const database = await openSqliteDatabase(config.DATABASE_FILE);
+    const tickets = new TicketRepository(database.db);
+    const bot = createBot({
+        storage: new SqlStorage(database.db),
+        classifier: overrides.classifier ?? new KeywordClassifier(),
+        guidance,
+        tickets,
+        partner: profile,
+        customers,
+        minConfidence: config.CLASSIFIER_MIN_CONFIDENCE,
+        maxMessageChars: config.MAX_MESSAGE_CHARS,
+        now: overrides.now,
+        newId: overrides.newId,
+    });
+    const server = createServer({ adapter: createAdapter(config, logger), bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, databaseUp: database.ping });
+    return { ...server, database, tickets, partner: profile };
+}

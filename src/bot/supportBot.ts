@@ -1,0 +1,90 @@
+import { TeamsActivityHandler, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
+import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { parseCardSubmission } from '../../cards';
+import type { DialogServices } from '../../dialogs/dialogServices';
+import { translate } from '../../dialogs/turnHelpers';
+import { renderWelcomeCard } from '../../cards';
+import { sendCard } from '../../dialogs/turnHelpers';
+import { welcomeContent } from './welcomeContent';
+
+export interface SupportBotLimits {
+    maxMessageChars: number;
+}
+
+/**
+ * The activity handler: welcomes new members once, screens each message (length, card
+ * payloads, empty text) and hands the rest to the main dialog; state is saved every turn.
+ */
+export class SupportBot extends TeamsActivityHandler {
+    private readonly dialogState: StatePropertyAccessor<DialogState>;
+
+    constructor(
+        private readonly conversationState: BotState,
+        private readonly userState: BotState,
+        private readonly mainDialog: Dialog,
+        private readonly services: DialogServices,
+        private readonly limits: SupportBotLimits,
+    ) {
+        super();
+        this.dialogState = conversationState.createProperty<DialogState>('DialogState');
+        this.onMessage(async (context, next) => {
+            await this.handleMessage(context);
+            await next();
+        });
+        this.onMembersAdded(async (context, next) => {
+            const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
+            if (joined) await this.welcomeOnce(context);
+            await next();
+        });
+    }
+
+    override async run(context: TurnContext): Promise<void> {
+        await super.run(context);
+        await this.conversationState.saveChanges(context, false);
+        await this.userState.saveChanges(context, false);
+    }
+
+    private async handleMessage(context: TurnContext): Promise<void> {
+        const t = await translate(context, this.services);
+        const { activity } = context;
+        if (activity.channelId === 'msteams') TurnContext.removeRecipientMention(activity);
+        const text = (activity.text ?? '').trim();
+        if (text.length > this.limits.maxMessageChars) {
+            await context.sendActivity(t('error.tooLong', { count: text.length, max: this.limits.maxMessageChars }));
+            return;
+        }
+        const submission = parseCardSubmission(activity.value);
+        if (submission === 'invalid') {
+            await context.sendActivity(t('error.unknownCard'));
+            return;
+        }
+        if (submission && !(await this.belongsToActiveIntake(context, submission.intake))) {
+            const ticket = await this.services.tickets.findByIdempotencyKey(submission.intake);
+            await context.sendActivity(ticket?.status === 'open' ? t('escalation.alreadyCreated', { number: ticket.number }) : t('error.oldCard'));
+            return;
+        }
+        if (!submission && !text) {
+            await context.sendActivity(t('error.empty'));
+            return;
+        }
+        activity.text = text;
+        const dialogs = new DialogSet(this.dialogState).add(this.mainDialog);
+        const dc = await dialogs.createContext(context);
+        const result = await dc.continueDialog();
+        if (result.status === 'empty') await dc.beginDialog(this.mainDialog.id);
+    }
+
+    /** True when a card click belongs to the intake this conversation is running now. */
+    private async belongsToActiveIntake(context: TurnContext, intakeId: string): Promise<boolean> {
+        const session = await this.services.session.get(context, {});
+        const state = await this.dialogState.get(context, { dialogStack: [] });
+        return session.intakeId === intakeId && state.dialogStack.length > 0;
+    }
+
+    private async welcomeOnce(context: TurnContext): Promise<void> {
+        const session = await this.services.session.get(context, {});
+        if (session.greeted) return;
+        session.greeted = true;
+        await sendCard(context, renderWelcomeCard(welcomeContent(this.services.partner, await translate(context, this.services))));
+    }
+}

@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from '../logger';
+import { translator } from '../i18n/i18n';
+
+/** A stable, non-reversible reference to a conversation for logs (ids can identify people). */
+export function conversationRef(conversationId: string | undefined): string {
+    return createHash('sha256').update(conversationId ?? '').digest('hex').slice(0, 12);
+}
+
+/**
+ * The adapter's onTurnError: logs with context (never the message text), and tells the
+ * customer something useful. State is not saved for a failed turn, so earlier answers stay.
+ */
+export function turnErrorHandler(logger: Logger) {
+    return async (context: TurnContext, error: Error): Promise<void> => {
+        logger.error(
+            { err: { name: error.name, message: error.message, stack: error.stack }, conversation: conversationRef(context.activity.conversation?.id), channel: context.activity.channelId, activityType: context.activity.type },
+            'turn failed',
+        );
+        try {
+            if (context.activity.type === 'message') await context.sendActivity(translator('en')('error.turn'));
+        } catch (sendError) {
+            logger.warn({ err: { message: (sendError as Error).message } }, 'could not tell the customer about the failed turn');
+        }
+    };
+}

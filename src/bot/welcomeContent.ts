@@ -1,0 +1,25 @@
+import type { WelcomeCardData } from '../../cards';
+import type { Translate } from '../i18n/i18n';
+import type { PartnerProfile } from '../partner/partnerProfile';
+import { WEEKDAYS } from '../policy/businessCalendar';
+
+/** The greeting's content: what the bot does and the partner's support, hours, contact and prices. */
+export function welcomeContent(partner: PartnerProfile, t: Translate): WelcomeCardData {
+    return {
+        title: t('welcome.title', { partner: partner.name }),
+        intro: t('welcome.intro'),
+        supportHeading: t('welcome.supportHeading'),
+        supportOffered: partner.supportOffered,
+        hoursHeading: t('welcome.hoursHeading'),
+        hours: WEEKDAYS.map((day) => {
+            const intervals = partner.hours.weekly[day];
+            return { day: t(`weekday.${day}`), time: intervals.length ? intervals.map((i) => `${i.start}–${i.end}`).join(', ') : t('hours.closed') };
+        }),
+        hoursNote: `${t('hours.zone', { zone: partner.hours.timeZone })} ${partner.hours.holidays.length ? t('hours.holidays') : ''}`.trim(),
+        contactHeading: t('welcome.contactHeading'),
+        contacts: [...partner.contactMethods.map((c) => ({ label: c.label, value: c.value })), ...(partner.phone ? [{ label: t('welcome.phoneLabel'), value: partner.phone }] : [])],
+        pricingHeading: t('welcome.pricingHeading'),
+        pricing: partner.pricing,
+        commands: t('welcome.commands'),
+    };
+}

@@ -1,0 +1,78 @@
+import MiniSearch from 'minisearch';
+import type { Category, Kind, Product } from '../policy/types';
+import { normalizeText } from '../understanding/normalize';
+import { articleFits, type Article } from './article';
+
+/** A ranked article and its relevance score (BM25+, with category/product fit applied). */
+export interface RankedArticle {
+    article: Article;
+    score: number;
+}
+
+export interface RankQuery {
+    text: string;
+    category: Category;
+    product: Product;
+    kind: Kind | null;
+}
+
+const STOP_WORDS = new Set(
+    'a an and are as at be but by can could do does for from has have hi hello how i i m in is it its me my no not of on or our please so that the their them there this to us was we were what when which why will with you your'.split(' '),
+);
+
+/** Splits text into search terms: accents stripped, lower-cased, stop words dropped. */
+function terms(text: string): string[] {
+    return normalizeText(text)
+        .split(/[\s.'@-]+/)
+        .filter((t) => t.length > 1 && !STOP_WORDS.has(t));
+}
+
+/**
+ * Ranks guidance articles for a customer's text with BM25+ (MiniSearch). Only articles
+ * that fit the case's category and product are returned; a matching product and kind
+ * raise the score. Content lives in the articles; this only ranks.
+ */
+export class GuidanceIndex {
+    private readonly search: MiniSearch<Article>;
+    private readonly byId: Map<string, Article>;
+
+    constructor(
+        articles: Article[],
+        private readonly minScore = 4,
+    ) {
+        this.byId = new Map(articles.map((a) => [a.id, a]));
+        this.search = new MiniSearch<Article>({
+            fields: ['title', 'tagText', 'summary', 'body'],
+            storeFields: [],
+            extractField: (doc, field) => (field === 'tagText' ? doc.tags.join(' ') : String((doc as unknown as Record<string, unknown>)[field] ?? '')),
+            tokenize: terms,
+            processTerm: (t) => t,
+            searchOptions: { boost: { title: 3, tagText: 2.5, summary: 1.5, body: 1 }, prefix: (t) => t.length > 4, fuzzy: (t) => (t.length > 6 ? 0.15 : false) },
+        });
+        this.search.addAll(articles);
+    }
+
+    get size(): number {
+        return this.byId.size;
+    }
+
+    get(id: string): Article | undefined {
+        return this.byId.get(id);
+    }
+
+    /** The best articles for a query, best first, at most `limit`, above the minimum score. */
+    rank(query: RankQuery, limit = 2): RankedArticle[] {
+        const text = query.text.slice(0, 2000);
+        return this.search
+            .search(text)
+            .map((hit) => ({ article: this.byId.get(String(hit.id)) as Article, score: hit.score }))
+            .filter((r) => articleFits(r.article, query.category, query.product))
+            .map((r) => ({
+                article: r.article,
+                score: r.score * (r.article.product === query.product ? 1.5 : 1) * (query.kind && r.article.kind === query.kind ? 1.2 : 1),
+            }))
+            .filter((r) => r.score >= this.minScore)
+            .sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id))
+            .slice(0, limit);
+    }
+}

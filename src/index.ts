@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { createApp } from './app';
+import { authEnabled, ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { listenAddress } from './listenAddress';
+
+/** Entry point: only wiring. Load .env if present, parse config, start, and stop cleanly. */
+async function main(): Promise<void> {
+    if (existsSync('.env')) process.loadEnvFile('.env');
+    const config = loadConfig();
+    const logger = createLogger(config.LOG_LEVEL);
+    const address = listenAddress(config);
+    const app = await createApp(config, logger);
+    app.server.listen(config.PORT, address.host, () => {
+        logger.info({ url: `http://${address.host}:${config.PORT}/api/messages`, auth: authEnabled(config) }, 'bot listening');
+        if (address.notice) logger.warn(address.notice);
+    });
+
+    let stopping = false;
+    const stop = async (signal: string): Promise<void> => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, 'shutting down: finishing in-flight turns');
+        await app.drain(config.SHUTDOWN_TIMEOUT_MS);
+        await app.database.close();
+        logger.info('stopped');
+        process.exit(0);
+    };
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+    process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+    // The logger may not exist yet (bad configuration), so this one message goes to stderr.
+    const message = err instanceof ConfigError ? err.message : `start-up failed: ${(err as Error).message}`;
+    process.stderr.write(`${message}\n`);
+    process.exit(1);
+});

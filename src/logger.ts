@@ -1,0 +1,21 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * The one logger: JSON lines on stdout. Personal data (names, e-mails, message text) is
+ * never logged at info level; the redact list is a safety net for fields that slip through.
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+    return pino(
+        {
+            level,
+            base: { service: 'csp-support-bot' },
+            redact: {
+                paths: ['text', '*.text', 'email', '*.email', 'customerEmail', '*.customerEmail', 'name', '*.name', 'authorization', '*.authorization', 'password', '*.password'],
+                censor: '[redacted]',
+            },
+        },
+        destination,
+    );
+}

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './severity';
+export * from './dueTime';
+export * from './businessCalendar';

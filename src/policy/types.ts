@@ -1,0 +1,18 @@
+/** Labels shared by understanding, policy, tickets and evaluation (one schema). */
+export const LANGUAGES = ['en', 'es', 'pt', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const CATEGORIES = ['commercial', 'technical'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const PRODUCTS = ['azure', 'microsoft365', 'dynamics365', 'ems', 'unknown'] as const;
+export type Product = (typeof PRODUCTS)[number];
+
+export const KINDS = ['break-fix', 'advisory'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const SEVERITIES = ['A', 'B', 'C'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const IMPACTS = ['critical', 'moderate', 'minimal'] as const;
+export type Impact = (typeof IMPACTS)[number];

@@ -1,0 +1,54 @@
+import type { Generated } from 'kysely';
+
+/** Bot Framework conversation and user state, one JSON document per key, with an eTag. */
+export interface BotStateTable {
+    key: string;
+    document: string;
+    etag: string;
+    updated_at: string;
+}
+
+export interface TicketsTable {
+    id: Generated<number>;
+    number: string | null;
+    idempotency_key: string;
+    status: 'open' | 'resolved';
+    resolution: string | null;
+    conversation_id: string;
+    channel_id: string;
+    language: string;
+    title: string;
+    description: string;
+    category: string;
+    product: string;
+    kind: string | null;
+    impact: string | null;
+    severity: string | null;
+    due_at: string | null;
+    due_basis: string | null;
+    guidance_article_id: string | null;
+    customer_name: string | null;
+    customer_email: string | null;
+    customer_organisation: string | null;
+    customer_tenant_id: string | null;
+    support_plan_id: string | null;
+    partner_contact_name: string;
+    partner_contact_email: string;
+    partner_contact_phone: string | null;
+    created_at: string;
+    updated_at: string;
+}
+
+export interface TicketEventsTable {
+    id: Generated<number>;
+    ticket_id: number;
+    type: string;
+    data: string;
+    created_at: string;
+}
+
+export interface Database {
+    bot_state: BotStateTable;
+    tickets: TicketsTable;
+    ticket_events: TicketEventsTable;
+}

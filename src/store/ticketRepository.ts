@@ -1,0 +1,111 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, TicketsTable } from './schema';
+
+export type TicketRow = Selectable<TicketsTable>;
+
+/** What the bot knows when it opens (or records) a ticket. */
+export interface NewTicket {
+    idempotencyKey: string;
+    status: 'open' | 'resolved';
+    resolution: string | null;
+    conversationId: string;
+    channelId: string;
+    language: string;
+    title: string;
+    description: string;
+    category: string;
+    product: string;
+    kind: string | null;
+    impact: string | null;
+    severity: string | null;
+    dueAt: string | null;
+    dueBasis: string | null;
+    guidanceArticleId: string | null;
+    customer: { name: string | null; email: string | null; organisation: string | null; tenantId: string | null };
+    supportPlanId: string | null;
+    partnerContact: { name: string; email: string; phone: string | null };
+}
+
+export interface CreateResult {
+    ticket: TicketRow;
+    /** False when a ticket with the same idempotency key already existed. */
+    created: boolean;
+}
+
+/** People-readable ticket number: SR-<year>-<6-digit id>. */
+export function formatTicketNumber(id: number, createdAt: Date): string {
+    return `SR-${createdAt.getUTCFullYear()}-${String(id).padStart(6, '0')}`;
+}
+
+/** Tickets and their event history. Creating is idempotent per idempotency key. */
+export class TicketRepository {
+    constructor(private readonly db: Kysely<Database>) {}
+
+    async create(input: NewTicket, now: Date = new Date()): Promise<CreateResult> {
+        return this.db.transaction().execute(async (trx) => {
+            const iso = now.toISOString();
+            const inserted = await trx
+                .insertInto('tickets')
+                .values({
+                    number: null,
+                    idempotency_key: input.idempotencyKey,
+                    status: input.status,
+                    resolution: input.resolution,
+                    conversation_id: input.conversationId,
+                    channel_id: input.channelId,
+                    language: input.language,
+                    title: input.title,
+                    description: input.description,
+                    category: input.category,
+                    product: input.product,
+                    kind: input.kind,
+                    impact: input.impact,
+                    severity: input.severity,
+                    due_at: input.dueAt,
+                    due_basis: input.dueBasis,
+                    guidance_article_id: input.guidanceArticleId,
+                    customer_name: input.customer.name,
+                    customer_email: input.customer.email,
+                    customer_organisation: input.customer.organisation,
+                    customer_tenant_id: input.customer.tenantId,
+                    support_plan_id: input.supportPlanId,
+                    partner_contact_name: input.partnerContact.name,
+                    partner_contact_email: input.partnerContact.email,
+                    partner_contact_phone: input.partnerContact.phone,
+                    created_at: iso,
+                    updated_at: iso,
+                })
+                .onConflict((oc) => oc.column('idempotency_key').doNothing())
+                .returning('id')
+                .executeTakeFirst();
+            if (!inserted) {
+                const existing = await trx.selectFrom('tickets').selectAll().where('idempotency_key', '=', input.idempotencyKey).executeTakeFirstOrThrow();
+                return { ticket: existing, created: false };
+            }
+            const number = formatTicketNumber(inserted.id, now);
+            await trx.updateTable('tickets').set({ number }).where('id', '=', inserted.id).execute();
+            await trx
+                .insertInto('ticket_events')
+                .values({ ticket_id: inserted.id, type: input.status === 'open' ? 'opened' : 'resolved-by-guidance', data: JSON.stringify({ severity: input.severity, dueAt: input.dueAt }), created_at: iso })
+                .execute();
+            const ticket = await trx.selectFrom('tickets').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow();
+            return { ticket, created: true };
+        });
+    }
+
+    findByIdempotencyKey(key: string): Promise<TicketRow | undefined> {
+        return this.db.selectFrom('tickets').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+    }
+
+    findByNumber(number: string): Promise<TicketRow | undefined> {
+        return this.db.selectFrom('tickets').selectAll().where('number', '=', number).executeTakeFirst();
+    }
+
+    listByConversation(conversationId: string): Promise<TicketRow[]> {
+        return this.db.selectFrom('tickets').selectAll().where('conversation_id', '=', conversationId).orderBy('id').execute();
+    }
+
+    events(ticketId: number): Promise<Array<{ type: string; data: string; created_at: string }>> {
+        return this.db.selectFrom('ticket_events').select(['type', 'data', 'created_at']).where('ticket_id', '=', ticketId).orderBy('id').execute();
+    }
+}

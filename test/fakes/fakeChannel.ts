@@ -1,0 +1,63 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** An activity as the bot posted it to the channel. */
+export interface ChannelActivity {
+    type: string;
+    text?: string;
+    attachments?: Array<{ contentType: string; content: Record<string, unknown> }>;
+    conversation?: { id: string };
+    replyToId?: string;
+    [key: string]: unknown;
+}
+
+/**
+ * A Bot Framework channel connector that speaks the real REST contract the bot's
+ * ConnectorClient calls: POST /v3/conversations/{id}/activities[/{replyToId}] and
+ * PUT /v3/conversations/{id}/activities/{activityId}. It records what the bot sends.
+ */
+export class FakeChannel {
+    readonly received: ChannelActivity[] = [];
+    readonly updated: ChannelActivity[] = [];
+    private server?: http.Server;
+    private nextId = 1;
+
+    async start(): Promise<string> {
+        this.server = http.createServer((req, res) => this.handle(req, res));
+        await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+        return this.url;
+    }
+
+    get url(): string {
+        const { port } = this.server?.address() as AddressInfo;
+        return `http://127.0.0.1:${port}`;
+    }
+
+    async stop(): Promise<void> {
+        await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    }
+
+    /** Everything received since the last call. */
+    take(): ChannelActivity[] {
+        return this.received.splice(0, this.received.length);
+    }
+
+    private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+            const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
+            if (!match || (req.method !== 'POST' && req.method !== 'PUT')) {
+                res.statusCode = 404;
+                res.end();
+                return;
+            }
+            const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChannelActivity;
+            (req.method === 'PUT' ? this.updated : this.received).push(activity);
+            // restify patches ServerResponse globally, so no chaining on writeHead here.
+            res.statusCode = 200;
+            res.setHeader('content-type', 'application/json');
+            res.end(JSON.stringify({ id: `reply-${this.nextId++}` }));
+        });
+    }
+}

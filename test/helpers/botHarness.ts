@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { createApp, type App } from '../../src/app';
+import { loadConfig, type AppConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import type { TicketRow } from '../../src/store/ticketRepository';
+import { FakeChannel, type ChannelActivity } from '../fakes/fakeChannel';
+
+/** Monday 23 November 2026, 10:00 in Madrid (the example partner's zone): within hours. */
+export const MONDAY_10_MADRID = DateTime.fromISO('2026-11-23T09:00:00Z', { zone: 'utc' });
+
+export interface HarnessOptions {
+    env?: Record<string, string>;
+    now?: DateTime;
+    /** Reuse a database file (to test restarts). */
+    databaseFile?: string;
+}
+
+/** The real bot behind the real HTTP server, a fake channel, and a temporary SQLite file. */
+export class BotHarness {
+    readonly channel = new FakeChannel();
+    app!: App;
+    config!: AppConfig;
+    baseUrl = '';
+    private dir = '';
+    private seq = 0;
+    private ids = 0;
+    private channelStarted = false;
+
+    static async start(options: HarnessOptions = {}): Promise<BotHarness> {
+        const harness = new BotHarness();
+        await harness.boot(options);
+        return harness;
+    }
+
+    private async boot(options: HarnessOptions): Promise<void> {
+        if (!options.databaseFile) this.dir = mkdtempSync(path.join(os.tmpdir(), 'csp-bot-'));
+        const databaseFile = options.databaseFile ?? path.join(this.dir, 'bot.sqlite');
+        this.config = loadConfig({ DATABASE_FILE: databaseFile, LOG_LEVEL: 'silent', ...options.env });
+        const now = options.now ?? MONDAY_10_MADRID;
+        this.app = await createApp(this.config, createLogger('silent'), { now: () => now, newId: () => `intake-${++this.ids}-${Date.now()}` });
+        await new Promise<void>((resolve) => this.app.server.listen(0, '127.0.0.1', resolve));
+        this.baseUrl = `http://127.0.0.1:${(this.app.server.address() as AddressInfo).port}`;
+        if (!this.channelStarted) {
+            await this.channel.start();
+            this.channelStarted = true;
+        }
+    }
+
+    get databaseFile(): string {
+        return this.config.DATABASE_FILE;
+    }
+
+    /** Posts a raw body to /api/messages. */
+    post(body: string, contentType = 'application/json'): Promise<Response> {
+        return fetch(`${this.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    }
+
+    /** Sends a customer activity and returns the bot's replies to it. */
+    async send(activity: Record<string, unknown>, conversationId = 'conv-1', channelId = 'webchat'): Promise<ChannelActivity[]> {
+        this.channel.take();
+        const body = {
+            type: 'message',
+            id: `act-${++this.seq}`,
+            channelId,
+            serviceUrl: this.channel.url,
+            conversation: { id: conversationId },
+            from: { id: 'user-1', name: 'Alex Kim' },
+            recipient: { id: 'bot', name: 'Support' },
+            locale: 'en-US',
+            ...activity,
+        };
+        const res = await this.post(JSON.stringify(body));
+        if (res.status >= 300) throw new Error(`send(): HTTP ${res.status} ${await res.text()}`);
+        return this.channel.take();
+    }
+
+    say(text: string, conversationId?: string, extra: Record<string, unknown> = {}): Promise<ChannelActivity[]> {
+        return this.send({ text, ...extra }, conversationId);
+    }
+
+    /** Clicks a card button: posts its Action.Submit data as `value`. */
+    click(data: Record<string, unknown>, conversationId?: string): Promise<ChannelActivity[]> {
+        return this.send({ value: data }, conversationId);
+    }
+
+    async tickets(): Promise<TicketRow[]> {
+        return this.app.database.db.selectFrom('tickets').selectAll().orderBy('id').execute();
+    }
+
+    /** Stops the server but keeps the database file, then starts a fresh process-equivalent on it. */
+    async restart(): Promise<void> {
+        await this.app.drain(1000);
+        await this.app.database.close();
+        await this.boot({ databaseFile: this.config.DATABASE_FILE });
+    }
+
+    async stop(): Promise<void> {
+        await this.app.drain(1000);
+        await this.app.database.close();
+        await this.channel.stop();
+        if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    }
+}
+
+/** All text a user would read in replies: message text and every TextBlock/Fact/button of cards. */
+export function visibleText(replies: ChannelActivity[]): string {
+    const parts: string[] = [];
+    const walk = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(walk);
+        if (!node || typeof node !== 'object') return;
+        const o = node as Record<string, unknown>;
+        for (const key of ['text', 'title', 'value']) if (typeof o[key] === 'string') parts.push(o[key] as string);
+        for (const [key, v] of Object.entries(o)) if (key !== 'data' && typeof v === 'object') walk(v);
+    };
+    for (const r of replies) {
+        if (r.text) parts.push(r.text);
+        walk(r.attachments?.map((a) => a.content));
+    }
+    return parts.join('\n');
+}
+
+/** The Action.Submit data of the button titled `title` in the replies' cards. */
+export function button(replies: ChannelActivity[], title: string | RegExp): Record<string, unknown> {
+    for (const r of replies) {
+        for (const a of r.attachments ?? []) {
+            const actions = (a.content.actions ?? []) as Array<{ title: string; data?: Record<string, unknown> }>;
+            const hit = actions.find((x) => (typeof title === 'string' ? x.title === title : title.test(x.title)));
+            if (hit?.data) return hit.data;
+        }
+    }
+    throw new Error(`button(): no button ${String(title)} in replies:\n${visibleText(replies)}`);
+}
