@@ -25,7 +25,7 @@ export const PRODUCT_CUES: Array<Cue<Product>> = [
 /** Category cues: money and contract words versus fault and how-to words. */
 export const CATEGORY_CUES: Array<Cue<Category>> = [
     cue('commercial', 2.5, /\b(invoice\S*|bill|billing|billed|charge\S*|refund\S*|credit note|payment\S*|pay|paid|price\S*|pricing|quote|cost\S*|factura\S*|cobro\S*|pago\S*|precio\S*|reembolso|fatura\S*|boleto|cobranca|pagamento\S*|preco\S*|счет\S*|сч[её]т\S*|оплат\S*|платеж\S*|цен\S*|стоимост\S*)\b/),
-    cue('commercial', 2, /\b(cancel (the |our |my )?subscription|cancel\S* (la |a )?suscripcion|cancelar (a )?assinatura|renew\S*|renovac\S*|upgrade|downgrade|add (\d+ )?licen[cs]es|buy|purchase|comprar|contratar|licen[cs]e count|more licen[cs]es|fewer licen[cs]es|non-?payment|overdue|impago|inadimpl\S*|suspend\S* for|отключ\S* за неуплат\S*|продлени\S*|купить|докупить)\b/),
+    cue('commercial', 2, /\b(cancel\S* (\S+ ){0,3}subscriptions?|cancel\S* (la |a )?suscripcion|cancelar (a )?assinatura|renew\S*|renovac\S*|upgrade|downgrade|add (\d+ )?licen[cs]es|buy|purchase|comprar|contratar|licen[cs]e count|more licen[cs]es|fewer licen[cs]es|non-?payment|overdue|impago|inadimpl\S*|suspend\S* for|отключ\S* за неуплат\S*|продлени\S*|купить|докупить)\b/),
     cue('technical', 2, /\b(error\S*|erro\S*|ошибк\S*|not working|doesn t work|does not work|no funciona|nao funciona|не работает|broken|fail\S*|falla\S*|falha\S*|crash\S*|down|slow|lento|lenta|медленн\S*|can t|cannot|unable|no puedo|nao consigo|не могу|configure|configur\S*|setup|set up|how (do|can|to)|como|как)\b/),
     cue('technical', 1, /\b(sign in|log ?in|login|password|contrasena|senha|пароль|sync|mail flow|message trace|vm|deploy\S*|timeout)\b/),
 ];

@@ -59,4 +59,104 @@ describe('whole conversations through the HTTP server', () => {
         assert.equal(ticket.partner_contact_name, 'Dana Reyes');
         assert.equal(ticket.partner_contact_email, 'escalations@contoso-cloud.example');
     });
+
+    it('commercial: an invoice question goes to a ticket due within one business day, with no severity', async () => {
+        await bot.say('hello');
+        const understood = await bot.say('Our last invoice charged us twice for the Microsoft 365 Business Premium licences');
+        assert.match(visibleText(understood), /Commercial[\s\S]*Microsoft 365/);
+        const guidance = await bot.click(button(understood, "Yes, that's right"));
+        assert.doesNotMatch(visibleText(guidance), /How much does this affect your business/, 'no impact question for commercial issues');
+        assert.match(visibleText(guidance), /invoice/i);
+        await bot.click(button(guidance, 'No, I still need help'));
+        await bot.say('alex@fabrikam.example');
+        const summary = await bot.say('Fabrikam Ltd');
+        const done = await bot.click(button(summary, 'Open the ticket'));
+        assert.match(visibleText(done), /Your ticket \*\*SR-2026-000001\*\* is open\. Our first response is due within one business day, by Tue 24 Nov 2026, 10:00 \(Europe\/Madrid\)/);
+        const [ticket] = await bot.tickets();
+        assert.equal(ticket?.category, 'commercial');
+        assert.equal(ticket?.kind, null);
+        assert.equal(ticket?.severity, null);
+        assert.equal(ticket?.due_basis, 'business-day');
+        assert.equal(ticket?.due_at, '2026-11-24T09:00:00.000Z');
+        assert.equal(ticket?.partner_contact_email, 'escalations@contoso-cloud.example');
+        assert.equal(ticket?.customer_email, 'alex@fabrikam.example');
+    });
+
+    it('advisory resolved by guidance: "yes" closes the case and records it as resolved', async () => {
+        const understood = await bot.say('How do we share a SharePoint site with external users from a partner company?');
+        assert.match(visibleText(understood), /Technical[\s\S]*Microsoft 365[\s\S]*how-to/);
+        const guidance = await bot.click(button(understood, "Yes, that's right"));
+        assert.match(visibleText(guidance), /external/i);
+        const resolved = await bot.click(button(guidance, "Yes, it's solved"));
+        assert.match(visibleText(resolved), /recorded it as solved under \*\*SR-2026-000001\*\*/);
+        const [ticket] = await bot.tickets();
+        assert.equal(ticket?.status, 'resolved');
+        assert.equal(ticket?.resolution, 'guidance');
+        assert.equal(ticket?.kind, 'advisory');
+        assert.equal(ticket?.guidance_article_id, 'sharepoint-external-sharing');
+    });
+
+    it('lets the customer correct what the bot understood, and asks the product when it cannot tell', async () => {
+        const asked = await bot.say('Something is wrong with the thing we use for our sales team, it shows an error');
+        assert.match(visibleText(asked), /Which service is this about/);
+        const confirm = await bot.click(button(asked, 'Dynamics 365'));
+        assert.match(visibleText(confirm), /Dynamics 365/);
+        const category = await bot.click(button(confirm, 'No, let me correct it'));
+        assert.match(visibleText(category), /billing, licences or subscriptions/);
+        const product = await bot.say('2');
+        assert.match(visibleText(product), /Which service/);
+        const kind = await bot.say('Dynamics 365');
+        assert.match(visibleText(kind), /broken/);
+        const impact = await bot.say('something is broken');
+        assert.match(visibleText(impact), /How much does this affect your business/);
+        const told = await bot.say('only me, not urgent');
+        assert.match(visibleText(told), /Severity C[\s\S]*within 8 hours/);
+    });
+
+    it('help, phone support, a person, start over and cancel work at any point', async () => {
+        const impactQuestion = await bot.say('Teams calls keep dropping for everyone, the audio breaks up with an error');
+        await bot.click(button(impactQuestion, "Yes, that's right"));
+        const help = await bot.say('help');
+        assert.match(visibleText(help), /start over[\s\S]*cancel/);
+        assert.match(visibleText(help), /How much does this affect your business/, 'the current question is asked again');
+        const phone = await bot.say('can I call you? phone support please');
+        assert.match(visibleText(phone), /doesn't offer phone support/);
+        const person = await bot.say('I want to talk to a real person');
+        assert.match(visibleText(person), /A person from Contoso Cloud Services's support desk will pick this up/);
+        const restart = await bot.say('start over');
+        assert.match(visibleText(restart), /Let's start over[\s\S]*What can I help you with/);
+        const cancelled = await bot.say('cancel');
+        assert.match(visibleText(cancelled), /Cancelled; nothing was filed/);
+        assert.equal((await bot.tickets()).length, 0);
+        const again = await bot.say('I need to cancel my Azure subscription');
+        assert.match(visibleText(again), /Commercial[\s\S]*Azure/, '"cancel" inside a sentence is an issue, not a command');
+    });
+
+    it("the partner's own tenant is told it needs its own support plan, and the plan is carried on the ticket", async () => {
+        const teams = { channelData: { tenant: { id: '00000000-0000-4000-8000-000000000001' } } };
+        const notice = await bot.send({ text: 'Azure VM will not start, AllocationFailed error', ...teams });
+        assert.match(visibleText(notice), /own Microsoft tenant[\s\S]*MPN agreement ID, a Premier Support plan or an Azure support plan/);
+        const bad = await bot.send({ text: '!!', ...teams });
+        assert.match(visibleText(bad), /support plan ID/);
+        const understood = await bot.send({ text: 'PLAN-12345', ...teams });
+        assert.match(visibleText(understood), /noted support plan \*\*PLAN-12345\*\*[\s\S]*Azure/);
+        const impact = await bot.click(button(understood, "Yes, that's right"));
+        const severity = await bot.click(button(impact, 'Moderate'));
+        await bot.click(button(severity, /No, I still need help/));
+        await bot.say('me@contoso-cloud.example');
+        const summary = await bot.say('Contoso Cloud Services');
+        assert.match(visibleText(summary), /PLAN-12345/);
+        await bot.click(button(summary, 'Open the ticket'));
+        const [ticket] = await bot.tickets();
+        assert.equal(ticket?.support_plan_id, 'PLAN-12345');
+        assert.equal(ticket?.customer_tenant_id, '00000000-0000-4000-8000-000000000001');
+    });
+
+    it('a plain-text channel gets numbered options instead of cards', async () => {
+        const replies = await bot.send({ text: 'Intune enrollment of Windows laptops fails with error 0x80180014' }, 'sms-1', 'sms');
+        assert.ok(replies.every((r) => !r.attachments?.length));
+        assert.match(visibleText(replies), /1\. Yes, that's right\n2\. No, let me correct it/);
+        const impact = await bot.send({ text: '1' }, 'sms-1', 'sms');
+        assert.match(visibleText(impact), /1\. Critical/);
+    });
 });

@@ -87,6 +87,23 @@ export class BotHarness {
         return this.send({ value: data }, conversationId);
     }
 
+    /**
+     * Describes an issue and answers any clarifying question (service, type, kind) with the
+     * given button titles, until the "here is what I understood" card; returns that card's replies.
+     */
+    async describe(text: string, answers: { category?: string; product?: string; kind?: string } = {}, conversationId?: string): Promise<ChannelActivity[]> {
+        let replies = await this.say(text, conversationId);
+        for (let i = 0; i < 3; i++) {
+            const shown = visibleText(replies);
+            if (/Here is what I understood/.test(shown)) return replies;
+            const field = /billing, licences or subscriptions/.test(shown) ? 'category' : /Which service/.test(shown) ? 'product' : /Is something broken/.test(shown) ? 'kind' : undefined;
+            const answer = field ? answers[field] : undefined;
+            if (!answer) throw new Error(`describe(): unexpected question:\n${shown}`);
+            replies = await this.click(button(replies, answer), conversationId);
+        }
+        return replies;
+    }
+
     async tickets(): Promise<TicketRow[]> {
         return this.app.database.db.selectFrom('tickets').selectAll().orderBy('id').execute();
     }
