@@ -62,7 +62,8 @@ export class IntakeDialog extends CancelAndHelpDialog {
 
     private async askFieldStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const draft = step.options as CaseDraft;
-        draft.toAsk = draft.toAsk.filter((f) => f !== 'kind' || draft.category === 'technical');
+        // Kind only matters for technical issues; the category may have just been answered.
+        if (draft.toAsk[0] === 'kind' && draft.category !== 'technical') draft.toAsk.shift();
         const field = draft.toAsk[0];
         if (!field) return step.next();
         const t = translator(draft.language);

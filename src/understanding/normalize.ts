@@ -4,7 +4,7 @@ export function normalizeText(text: string): string {
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '')
         .toLowerCase()
-        .replace(/[^\p{L}\p{N}@.\s'-]/gu, ' ')
+        .replace(/[^\p{L}\p{N}@.\s-]/gu, ' ')
         .replace(/\s+/g, ' ')
         .trim();
 }

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { openSqliteDatabase, type OpenDatabase } from '../../src/store/database';
+import { ETagConflictError, SqlStorage } from '../../src/store/sqlStorage';
+import { TicketRepository, formatTicketNumber, type NewTicket } from '../../src/store/ticketRepository';
+
+describe('SqlStorage (Bot Framework state over SQL)', () => {
+    let database: OpenDatabase;
+    let storage: SqlStorage;
+    beforeEach(async () => {
+        database = await openSqliteDatabase(':memory:');
+        storage = new SqlStorage(database.db);
+    });
+    afterEach(() => database.close());
+
+    it('reads back what it wrote, with an eTag', async () => {
+        await storage.write({ 'webchat/conversations/c1': { step: 2, answers: ['a'] } });
+        const items = await storage.read(['webchat/conversations/c1', 'missing']);
+        assert.deepEqual({ ...items['webchat/conversations/c1'], eTag: undefined }, { step: 2, answers: ['a'], eTag: undefined });
+        assert.match(String(items['webchat/conversations/c1']?.eTag), /^[0-9a-f-]{36}$/);
+        assert.equal(items.missing, undefined);
+    });
+
+    it('rejects a write with a stale eTag and keeps the newer document', async () => {
+        await storage.write({ k: { v: 1 } });
+        const first = (await storage.read(['k'])).k as { v: number; eTag: string };
+        const second = (await storage.read(['k'])).k as { v: number; eTag: string };
+        await storage.write({ k: { ...first, v: 2 } });
+        await assert.rejects(storage.write({ k: { ...second, v: 3 } }), ETagConflictError);
+        assert.equal(((await storage.read(['k'])).k as { v: number }).v, 2);
+    });
+
+    it('overwrites with eTag "*" and deletes', async () => {
+        await storage.write({ k: { v: 1 } });
+        await storage.write({ k: { v: 9, eTag: '*' } });
+        assert.equal(((await storage.read(['k'])).k as { v: number }).v, 9);
+        await storage.delete(['k']);
+        assert.deepEqual(await storage.read(['k']), {});
+    });
+
+    it('writes several keys in one transaction: a conflict on one leaves the others unchanged', async () => {
+        await storage.write({ a: { v: 1 }, b: { v: 1 } });
+        await assert.rejects(storage.write({ a: { v: 2, eTag: '*' }, b: { v: 2, eTag: 'stale' } }), ETagConflictError);
+        const items = await storage.read(['a', 'b']);
+        assert.equal((items.a as { v: number }).v, 1);
+    });
+});
+
+describe('TicketRepository', () => {
+    let database: OpenDatabase;
+    let tickets: TicketRepository;
+    const ticket = (key: string): NewTicket => ({
+        idempotencyKey: key,
+        status: 'open',
+        resolution: null,
+        conversationId: 'c1',
+        channelId: 'webchat',
+        language: 'en',
+        title: 'Mail not arriving',
+        description: 'Mail not arriving since 9am',
+        category: 'technical',
+        product: 'microsoft365',
+        kind: 'break-fix',
+        impact: 'moderate',
+        severity: 'B',
+        dueAt: '2026-11-23T13:00:00.000Z',
+        dueBasis: 'around-the-clock',
+        guidanceArticleId: null,
+        customer: { name: 'Alex Kim', email: 'alex@fabrikam.example', organisation: 'Fabrikam', tenantId: null },
+        supportPlanId: null,
+        partnerContact: { name: 'Dana Reyes', email: 'escalations@contoso-cloud.example', phone: null },
+    });
+    beforeEach(async () => {
+        database = await openSqliteDatabase(':memory:');
+        tickets = new TicketRepository(database.db);
+    });
+    afterEach(() => database.close());
+
+    it('numbers tickets SR-<year>-<6 digits> and records an "opened" event', async () => {
+        const { ticket: row, created } = await tickets.create(ticket('k1'), new Date('2026-11-23T09:00:00Z'));
+        assert.equal(created, true);
+        assert.equal(row.number, 'SR-2026-000001');
+        assert.equal(row.partner_contact_email, 'escalations@contoso-cloud.example');
+        assert.equal(row.customer_email, 'alex@fabrikam.example');
+        assert.deepEqual((await tickets.events(row.id)).map((e) => e.type), ['opened']);
+        assert.equal(formatTicketNumber(123, new Date('2027-01-01T00:00:00Z')), 'SR-2027-000123');
+    });
+
+    it('creating twice with one idempotency key returns the first ticket', async () => {
+        const first = await tickets.create(ticket('same'));
+        const again = await tickets.create({ ...ticket('same'), title: 'changed' });
+        assert.equal(again.created, false);
+        assert.equal(again.ticket.number, first.ticket.number);
+        assert.equal(again.ticket.title, 'Mail not arriving');
+        assert.equal((await tickets.listByConversation('c1')).length, 1);
+    });
+
+    it('survives concurrent creates with the same key: exactly one ticket', async () => {
+        const results = await Promise.all(Array.from({ length: 10 }, () => tickets.create(ticket('race'))));
+        assert.equal(results.filter((r) => r.created).length, 1);
+        assert.equal((await tickets.listByConversation('c1')).length, 1);
+    });
+});
