@@ -1,5 +1,5 @@
 import { CATEGORIES, KINDS, LANGUAGES, PRODUCTS, SEVERITIES } from '../../policy/types';
-import { featurize, type FeatureConfig, type Featurized, type SparseVector } from './features';
+import { DEFAULT_FEATURE_CONFIG, featurize, type FeatureConfig, type Featurized, type SparseVector } from './features';
 import { coverageScale, HEAD_NAMES, MODEL_FORMAT, softmaxScaled, wordCoverage, type HeadJson, type HeadName, type ModelJson } from './linearModel';
 import type { CorpusRow } from './split';
 
@@ -239,3 +239,15 @@ export function serializeModel(model: ModelJson): string {
     const head = JSON.stringify(rest);
     return `${head.slice(0, -1)},"heads":[\n${heads.map((h) => JSON.stringify(h)).join(',\n')}\n]}\n`;
 }
+
+/** Settings used for the committed model.json (tuned on the dev split). */
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+    epochs: 20,
+    learningRate: 0.5,
+    l2: 1e-4,
+    seed: 20240611,
+    calibrationFolds: 5,
+    prune: 1e-3,
+    fullCoverage: 0.5,
+    features: { ...DEFAULT_FEATURE_CONFIG },
+};
