@@ -94,7 +94,7 @@ describe('EscalationDialog', () => {
     it('takes the organisation from the Teams tenant and opens nothing on "don\'t open"', async () => {
         const rig = await dialogRig();
         const client = rig.client((s) => new EscalationDialog(s), breakFix({ kind: 'advisory', tenantId: '11111111-2222-4333-8444-555555555555' }));
-        await client.sendActivity({ type: 'message', text: 'go', from: { id: 'user', name: 'Sam Lee' } });
+        await client.sendActivity({ type: 'message', text: 'go', from: { id: 'user1', name: 'Sam Lee' } });
         client.getNextReply();
         const summary = await client.sendActivity('sam@fabrikam.example');
         assert.match(shown(summary), /Sam Lee[\s\S]*Fabrikam Ltd/);
