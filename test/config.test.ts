@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from '../src/config';
+import { listenAddress } from '../src/listenAddress';
+import { loadPartnerProfile, PartnerProfileError } from '../src/partner/partnerProfile';
+
+describe('configuration', () => {
+    it('starts with embedded defaults: port 3978, SQLite under ./data, example partner, loopback only', () => {
+        const config = loadConfig({});
+        assert.equal(config.PORT, 3978);
+        assert.equal(config.DATABASE_FILE, './data/bot.sqlite');
+        assert.equal(loadPartnerProfile(config).profile.name, 'Contoso Cloud Services');
+        assert.equal(listenAddress(config).host, '127.0.0.1');
+        assert.match(listenAddress(config).notice ?? '', /authentication is off/);
+    });
+
+    it('names every bad variable in one message', () => {
+        assert.throws(
+            () => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', PARTNER_TENANT_ID: 'not-a-guid' }),
+            (err: Error) => err instanceof ConfigError && /PORT/.test(err.message) && /LOG_LEVEL/.test(err.message) && /PARTNER_TENANT_ID/.test(err.message),
+        );
+    });
+
+    it('refuses to listen beyond loopback without auth unless told to', () => {
+        assert.throws(() => listenAddress(loadConfig({ HOST: '0.0.0.0' })), /ALLOW_PUBLIC_WITHOUT_AUTH/);
+        assert.equal(listenAddress(loadConfig({ HOST: '0.0.0.0', ALLOW_PUBLIC_WITHOUT_AUTH: 'true' })).host, '0.0.0.0');
+        assert.equal(listenAddress(loadConfig({ MicrosoftAppId: 'a1b2', MicrosoftAppPassword: 'x' })).host, '0.0.0.0');
+    });
+
+    it('reads the partner profile from PARTNER_PROFILE_JSON and reports bad fields', () => {
+        assert.throws(
+            () => loadPartnerProfile(loadConfig({ PARTNER_PROFILE_JSON: JSON.stringify({ name: 'X', supportEmail: 'nope' }) })),
+            (err: Error) => err instanceof PartnerProfileError && /supportEmail/.test(err.message) && /hours/.test(err.message),
+        );
+        assert.throws(() => loadPartnerProfile(loadConfig({ PARTNER_PROFILE_JSON: '{oops' })), PartnerProfileError);
+        const overridden = loadPartnerProfile(loadConfig({ PARTNER_TENANT_ID: '9b1f8b1e-1111-4222-8333-444455556666' }));
+        assert.equal(overridden.profile.tenantId, '9b1f8b1e-1111-4222-8333-444455556666');
+    });
+});
