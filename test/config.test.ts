@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig } from '../src/config';
+import { readFileSync } from 'node:fs';
+import { ConfigError, EnvSchema, loadConfig } from '../src/config';
 import { listenAddress } from '../src/listenAddress';
 import { loadPartnerProfile, PartnerProfileError } from '../src/partner/partnerProfile';
 
@@ -34,5 +35,19 @@ describe('configuration', () => {
         assert.throws(() => loadPartnerProfile(loadConfig({ PARTNER_PROFILE_JSON: '{oops' })), PartnerProfileError);
         const overridden = loadPartnerProfile(loadConfig({ PARTNER_TENANT_ID: '9b1f8b1e-1111-4222-8333-444455556666' }));
         assert.equal(overridden.profile.tenantId, '9b1f8b1e-1111-4222-8333-444455556666');
+    });
+});
+
+describe('.env.example', () => {
+    const env = Object.fromEntries(
+        readFileSync('.env.example', 'utf8')
+            .split('\n')
+            .filter((l) => /^[A-Za-z_]+=/.test(l))
+            .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+
+    it('lists every variable the configuration reads, and parses as it is', () => {
+        assert.deepEqual(Object.keys(env).sort(), Object.keys(EnvSchema.shape).sort());
+        assert.doesNotThrow(() => loadConfig(env));
     });
 });

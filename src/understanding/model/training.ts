@@ -9,7 +9,7 @@ export interface TrainOptions {
     learningRate: number;
     l2: number;
     seed: number;
-    /** Folds used to collect held-out logits for temperature scaling (>= 2). */
+    /** Folds used to collect held-out logits for temperature scaling; below 2 skips calibration (temperature 1). */
     calibrationFolds: number;
     /** Rows whose rounded weights are all below this are dropped from model.json. */
     prune: number;
@@ -185,10 +185,11 @@ function trainHead(name: HeadName, rows: readonly CorpusRow[], feats: readonly F
 
     // Held-out logits from k-fold training, for temperature scaling and an honest accuracy.
     const foldOf = new Int32Array(picked.length);
-    permutation(picked.length, mulberry32(headSeed ^ 0xf01d)).forEach((row, pos) => (foldOf[row] = pos % opts.calibrationFolds));
+    const folds = Math.max(0, Math.floor(opts.calibrationFolds));
+    permutation(picked.length, mulberry32(headSeed ^ 0xf01d)).forEach((row, pos) => (foldOf[row] = folds > 0 ? pos % folds : 0));
     const heldLogits: Float64Array[] = new Array<Float64Array>(picked.length);
     const heldScales: number[] = new Array<number>(picked.length).fill(1);
-    for (let fold = 0; fold < opts.calibrationFolds; fold++) {
+    for (let fold = 0; folds >= 2 && fold < folds; fold++) {
         const trainIdx = picked.map((_, j) => j).filter((j) => foldOf[j] !== fold);
         const m = trainSoftmax(trainIdx.map((j) => xs[j] as SparseVector), trainIdx.map((j) => ys[j] as number), k, dim, opts, headSeed + fold + 1);
         const vocab = vocabOf(trainIdx.map((j) => feats[picked[j] as number] as Featurized), dim);
@@ -198,8 +199,9 @@ function trainHead(name: HeadName, rows: readonly CorpusRow[], feats: readonly F
             heldScales[j] = coverageScale(wordCoverage(feats[rowIndex] as Featurized, vocab), opts.fullCoverage);
         });
     }
-    const temperature = fitTemperature(heldLogits, heldScales, ys);
-    const heldOutAccuracy = heldLogits.filter((z, j) => argmax(z) === ys[j]).length / Math.max(1, ys.length);
+    const calibrated = opts.calibrationFolds >= 2;
+    const temperature = calibrated ? fitTemperature(heldLogits, heldScales, ys) : 1;
+    const heldOutAccuracy = calibrated ? heldLogits.filter((z, j) => argmax(z) === ys[j]).length / Math.max(1, ys.length) : Number.NaN;
 
     const m = trainSoftmax(xs, ys, k, dim, opts, headSeed);
     const trainAccuracy = xs.filter((x, j) => argmax(logitsOf(m, x)) === ys[j]).length / Math.max(1, ys.length);
