@@ -5,7 +5,7 @@ import { translator } from '../../src/i18n/i18n';
 import { loadConfig } from '../../src/config';
 import { loadPartnerProfile } from '../../src/partner/partnerProfile';
 
-const content = (card: { attachment: { content: unknown } }): Record<string, unknown> => card.attachment.content as Record<string, unknown>;
+const content = (card: { attachment: { content?: unknown } }): Record<string, unknown> => card.attachment.content as Record<string, unknown>;
 
 describe('Adaptive Card templates', () => {
     it('expand to Adaptive Card 1.5 with every placeholder filled', () => {
