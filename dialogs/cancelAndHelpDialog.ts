@@ -1,7 +1,12 @@
-import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult, type PromptValidator } from 'botbuilder-dialogs';
+import type { Language } from '../src/policy/types';
 import { detectInterruption, type Interruption } from '../src/understanding/intents';
+import { CardPrompt } from './cardPrompt';
 import type { DialogServices } from './dialogServices';
-import { translate } from './turnHelpers';
+import { LocalizedTextPrompt } from './localizedTextPrompt';
+import { RECOGNIZERS } from './recognizers';
+import { languageOf, translate } from './turnHelpers';
 
 /**
  * Base for the bot's dialogs: help, cancel, start over, and requests for a person or for
@@ -38,6 +43,21 @@ export class CancelAndHelpDialog extends ComponentDialog {
                 await innerDc.repromptDialog();
                 return { status: DialogTurnStatus.waiting };
         }
+    }
+
+    /** The customer's language for this turn. */
+    protected language(context: TurnContext): Promise<Language> {
+        return languageOf(context, this.services);
+    }
+
+    /** A card question prompt that renders in the customer's current language. */
+    protected cardPrompt(id: string): CardPrompt {
+        return new CardPrompt(id, { recognizers: RECOGNIZERS, languageOf: (c) => this.language(c), guidance: this.services.guidance });
+    }
+
+    /** A text prompt that renders in the customer's current language. */
+    protected textPrompt(id: string, validator: PromptValidator<string>): LocalizedTextPrompt {
+        return new LocalizedTextPrompt(id, validator, (c) => this.language(c));
     }
 
     /** Options the dialog restarts with after "start over". */

@@ -1,22 +1,35 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
-import { parseCardSubmission, renderGuidanceCard, renderQuestionCard, type GuidanceCardData, type QuestionCardData } from '../cards';
-import { translator } from '../src/i18n/i18n';
+import { parseCardSubmission, renderGuidanceCard, renderQuestionCard, type RenderedCard } from '../cards';
+import type { GuidanceLibrary } from '../src/guidance/guidanceLibrary';
+import { translator, type Translate } from '../src/i18n/i18n';
 import type { Language } from '../src/policy/types';
 import { normalizeText } from '../src/understanding/normalize';
+import { render, type Text } from './text';
 import { sendCard } from './turnHelpers';
 
 /** Turns typed text into one of a question's choice values, or undefined. */
 export type TextRecognizer = (text: string) => string | undefined;
 
+export interface ChoiceSpec {
+    value: string;
+    title: Text;
+}
+
 /**
- * The question a CardPrompt asks, kept in dialog state (so it must be plain data): the card
- * to show and, by name, the recognizer that reads a typed answer.
+ * The question a CardPrompt asks, kept in dialog state as plain data: catalogue keys, not
+ * rendered text, so it is shown in whatever language the customer uses when it is asked.
  */
-export type CardQuestion = { language: Language; recognizer?: string } & (
-    | { card: 'question'; data: QuestionCardData }
-    | { card: 'guidance'; data: GuidanceCardData }
+export type CardQuestion = { prompt: string; intake: string; recognizer?: string; choices: ChoiceSpec[] } & (
+    | { card: 'question'; title?: Text; facts?: Array<{ title: Text; value: Text }>; question: Text }
+    | { card: 'guidance'; articleIds: string[] }
 );
+
+export interface CardPromptDependencies {
+    recognizers: Record<string, TextRecognizer>;
+    languageOf: (context: TurnContext) => Promise<Language>;
+    guidance: GuidanceLibrary;
+}
 
 interface CardPromptState {
     staleClick?: boolean;
@@ -30,7 +43,7 @@ interface CardPromptState {
 export class CardPrompt extends Prompt<string> {
     constructor(
         dialogId: string,
-        private readonly recognizers: Record<string, TextRecognizer> = {},
+        private readonly deps: CardPromptDependencies,
     ) {
         super(dialogId);
     }
@@ -42,18 +55,19 @@ export class CardPrompt extends Prompt<string> {
 
     protected async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
         const question = options.validations as CardQuestion;
-        const t = translator(question.language);
+        const language = await this.deps.languageOf(context);
+        const t = translator(language);
         const promptState = state as CardPromptState;
         if (isRetry) {
             await context.sendActivity(promptState.staleClick ? t('prompt.staleCard') : t('prompt.choiceRetry'));
             promptState.staleClick = false;
         }
-        await sendCard(context, question.card === 'question' ? renderQuestionCard(question.data) : renderGuidanceCard(question.data));
+        await sendCard(context, this.renderCard(question, language, t));
     }
 
     protected async onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
         const question = options.validations as CardQuestion;
-        const { prompt, intake, choices } = question.data;
+        const { prompt, intake, choices } = question;
         const submission = parseCardSubmission(context.activity.value);
         if (submission !== undefined) {
             const fits = submission !== 'invalid' && submission.prompt === prompt && submission.intake === intake && choices.some((c) => c.value === submission.choice);
@@ -63,11 +77,35 @@ export class CardPrompt extends Prompt<string> {
         }
         const text = normalizeText(context.activity.text ?? '');
         if (!text) return { succeeded: false };
+        const t = translator(await this.deps.languageOf(context));
         const byNumber = /^\d{1,2}$/.test(text) ? choices[Number(text) - 1] : undefined;
-        const byTitle = choices.find((c) => normalizeText(c.title) === text || normalizeText(c.value) === text);
-        const recognizer = question.recognizer ? this.recognizers[question.recognizer] : undefined;
-        const recognized = recognizer?.(context.activity.text ?? '');
+        const byTitle = choices.find((c) => normalizeText(render(c.title, t)) === text || normalizeText(c.value) === text);
+        const recognized = question.recognizer ? this.deps.recognizers[question.recognizer]?.(context.activity.text ?? '') : undefined;
         const value = byNumber?.value ?? byTitle?.value ?? (choices.some((c) => c.value === recognized) ? recognized : undefined);
         return value === undefined ? { succeeded: false } : { succeeded: true, value };
+    }
+
+    private renderCard(question: CardQuestion, language: Language, t: Translate): RenderedCard {
+        const choices = question.choices.map((c) => ({ value: c.value, title: render(c.title, t) }));
+        if (question.card === 'question') {
+            return renderQuestionCard({
+                prompt: question.prompt,
+                intake: question.intake,
+                title: question.title ? render(question.title, t) : undefined,
+                facts: (question.facts ?? []).map((f) => ({ title: render(f.title, t), value: render(f.value, t) })),
+                question: render(question.question, t),
+                choices,
+            });
+        }
+        const articles = question.articleIds.flatMap((id) => this.deps.guidance.article(language, id) ?? []);
+        return renderGuidanceCard({
+            prompt: question.prompt,
+            intake: question.intake,
+            intro: t('guidance.intro', { count: articles.length }),
+            showSteps: t('guidance.showSteps'),
+            articles: articles.map((a) => ({ id: a.id, title: a.title, summary: a.summary, body: a.body })),
+            question: t('guidance.question'),
+            choices,
+        });
     }
 }

@@ -1,7 +1,7 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { DateTime } from 'luxon';
 import type { CustomerDirectory } from '../src/customers/customerDirectory';
-import type { GuidanceIndex } from '../src/guidance/guidanceIndex';
+import type { GuidanceLibrary } from '../src/guidance/guidanceLibrary';
 import type { PartnerProfile } from '../src/partner/partnerProfile';
 import type { Language } from '../src/policy/types';
 import type { TicketRepository } from '../src/store/ticketRepository';
@@ -17,6 +17,8 @@ export interface SessionState {
 /** What the bot remembers about a customer across conversations. */
 export interface CustomerProfileState {
     language?: Language;
+    /** True when the customer asked for the language explicitly (it then wins over the locale). */
+    languageChosen?: boolean;
     name?: string;
     email?: string;
     organisation?: string;
@@ -25,7 +27,7 @@ export interface CustomerProfileState {
 /** Everything the dialogs need, injected so tests can provide their own. */
 export interface DialogServices {
     classifier: Classifier;
-    guidance: GuidanceIndex;
+    guidance: GuidanceLibrary;
     tickets: TicketRepository;
     partner: PartnerProfile;
     customers: CustomerDirectory;

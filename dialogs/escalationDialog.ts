@@ -1,4 +1,4 @@
-import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { renderInfoCard } from '../cards';
 import { translator, type Translate } from '../src/i18n/i18n';
@@ -8,7 +8,8 @@ import { CardPrompt } from './cardPrompt';
 import { titleOf, type ClassifiedCase } from './caseDraft';
 import type { DialogServices } from './dialogServices';
 import { applyDueTime, dueFact, dueSentence } from './dueTimeText';
-import { RECOGNIZERS } from './recognizers';
+import { LocalizedTextPrompt } from './localizedTextPrompt';
+import { key, raw } from './text';
 import { ticketFromCase } from './ticketFromCase';
 import { sendCard } from './turnHelpers';
 
@@ -37,10 +38,10 @@ export class EscalationDialog extends CancelAndHelpDialog {
     constructor(services: DialogServices) {
         super(ESCALATION_DIALOG, services);
         const validator = (schema: z.ZodType<string>) => async (p: PromptValidatorContext<string>) => schema.safeParse(p.recognized.value ?? '').success;
-        this.addDialog(new TextPrompt(NAME_PROMPT, validator(NameSchema)))
-            .addDialog(new TextPrompt(EMAIL_PROMPT, validator(EmailSchema)))
-            .addDialog(new TextPrompt(ORGANISATION_PROMPT, validator(OrganisationSchema)))
-            .addDialog(new CardPrompt(CONFIRM_PROMPT, RECOGNIZERS))
+        this.addDialog(this.textPrompt(NAME_PROMPT, validator(NameSchema)))
+            .addDialog(this.textPrompt(EMAIL_PROMPT, validator(EmailSchema)))
+            .addDialog(this.textPrompt(ORGANISATION_PROMPT, validator(OrganisationSchema)))
+            .addDialog(this.cardPrompt(CONFIRM_PROMPT))
             .addDialog(
                 new WaterfallDialog(WATERFALL, [
                     this.nameStep.bind(this),
@@ -55,76 +56,71 @@ export class EscalationDialog extends CancelAndHelpDialog {
 
     private async nameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const draft = step.options as EscalationOptions;
-        const t = translator(draft.language);
+        const t = translator(await this.language(step.context));
         const profile = await this.services.customerProfile.get(step.context, {});
         if (!draft.editing) await step.context.sendActivity(t('escalation.intro'));
         const channelName = step.context.activity.from?.name?.trim();
         const known = profile.name ?? (!draft.editing && channelName && NameSchema.safeParse(channelName).success && !PLACEHOLDER_NAMES.has(channelName.toLowerCase()) ? channelName : undefined);
         if (known) return step.next(known);
-        return step.prompt(NAME_PROMPT, { prompt: t('escalation.askName'), retryPrompt: t('escalation.invalidName') });
+        return step.prompt(NAME_PROMPT, LocalizedTextPrompt.options({ prompt: key('escalation.askName'), retry: key('escalation.invalidName') }));
     }
 
     private async emailStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-        const draft = step.options as EscalationOptions;
-        const t = translator(draft.language);
         const profile = await this.services.customerProfile.get(step.context, {});
         profile.name = NameSchema.parse(step.result);
         if (profile.email) return step.next(profile.email);
-        return step.prompt(EMAIL_PROMPT, { prompt: t('escalation.askEmail'), retryPrompt: t('escalation.invalidEmail') });
+        return step.prompt(EMAIL_PROMPT, LocalizedTextPrompt.options({ prompt: key('escalation.askEmail'), retry: key('escalation.invalidEmail') }));
     }
 
     private async organisationStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const draft = step.options as EscalationOptions;
-        const t = translator(draft.language);
         const profile = await this.services.customerProfile.get(step.context, {});
         profile.email = EmailSchema.parse(step.result).toLowerCase();
         const known = this.services.customers.findByTenant(draft.tenantId)?.organisation ?? profile.organisation;
         if (known) return step.next(known);
-        return step.prompt(ORGANISATION_PROMPT, { prompt: t('escalation.askOrganisation'), retryPrompt: t('escalation.invalidOrganisation') });
+        return step.prompt(ORGANISATION_PROMPT, LocalizedTextPrompt.options({ prompt: key('escalation.askOrganisation'), retry: key('escalation.invalidOrganisation') }));
     }
 
     private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const draft = step.options as EscalationOptions;
-        const t = translator(draft.language);
         const profile = await this.services.customerProfile.get(step.context, {});
         profile.organisation = OrganisationSchema.parse(step.result);
-        if (!draft.dueAt) applyDueTime(step.context, this.services, draft);
+        // The language (and so the response-time rule) is the one in use when the ticket is confirmed.
+        draft.language = await this.language(step.context);
+        applyDueTime(step.context, this.services, draft);
         const facts = [
-            { title: t('field.issue'), value: titleOf(draft.description) },
-            { title: t('field.category'), value: t(`label.category.${draft.category}`) },
-            { title: t('field.product'), value: t(`label.product.${draft.product}`) },
-            ...(draft.kind ? [{ title: t('field.kind'), value: t(`label.kind.${draft.kind}`) }] : []),
-            ...(draft.severity ? [{ title: t('field.severity'), value: draft.severity }] : []),
-            { title: t('field.due'), value: dueFact(step.context, this.services, draft) },
-            { title: t('field.name'), value: profile.name ?? '' },
-            { title: t('field.email'), value: profile.email ?? '' },
-            { title: t('field.organisation'), value: profile.organisation },
-            ...(draft.supportPlanId ? [{ title: t('field.supportPlan'), value: draft.supportPlanId }] : []),
+            { title: key('field.issue'), value: raw(titleOf(draft.description)) },
+            { title: key('field.category'), value: key(`label.category.${draft.category}`) },
+            { title: key('field.product'), value: key(`label.product.${draft.product}`) },
+            ...(draft.kind ? [{ title: key('field.kind'), value: key(`label.kind.${draft.kind}`) }] : []),
+            ...(draft.severity ? [{ title: key('field.severity'), value: raw(draft.severity) }] : []),
+            { title: key('field.due'), value: raw(dueFact(step.context, this.services, draft)) },
+            { title: key('field.name'), value: raw(profile.name ?? '') },
+            { title: key('field.email'), value: raw(profile.email ?? '') },
+            { title: key('field.organisation'), value: raw(profile.organisation) },
+            ...(draft.supportPlanId ? [{ title: key('field.supportPlan'), value: raw(draft.supportPlanId) }] : []),
         ];
         return step.prompt(
             CONFIRM_PROMPT,
             CardPrompt.options({
-                language: draft.language,
                 card: 'question',
-                data: {
-                    prompt: 'escalation-confirm',
-                    intake: draft.intakeId,
-                    title: t('escalation.summaryTitle'),
-                    facts,
-                    question: t('escalation.partnerDesk'),
-                    choices: [
-                        { value: 'confirm', title: t('escalation.confirm') },
-                        { value: 'edit', title: t('escalation.edit') },
-                        { value: 'cancel', title: t('escalation.cancel') },
-                    ],
-                },
+                prompt: 'escalation-confirm',
+                intake: draft.intakeId,
+                title: key('escalation.summaryTitle'),
+                facts,
+                question: key('escalation.partnerDesk'),
+                choices: [
+                    { value: 'confirm', title: key('escalation.confirm') },
+                    { value: 'edit', title: key('escalation.edit') },
+                    { value: 'cancel', title: key('escalation.cancel') },
+                ],
             }),
         );
     }
 
     private async resultStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const draft = step.options as EscalationOptions;
-        const t = translator(draft.language);
+        const t = translator(await this.language(step.context));
         if (step.result === 'cancel') {
             await step.context.sendActivity(t('escalation.cancelled'));
             return step.endDialog(undefined);

@@ -7,50 +7,77 @@ import { CardPrompt } from './cardPrompt';
 import type { ClassifiedCase } from './caseDraft';
 import type { DialogServices } from './dialogServices';
 import { applyDueTime } from './dueTimeText';
-import { RECOGNIZERS } from './recognizers';
+import { key } from './text';
 
 export const IMPACT_DIALOG = 'impactDialog';
 const WATERFALL = 'impactWaterfall';
 const IMPACT_PROMPT = 'impactPrompt';
+const ENGLISH_PROMPT = 'impactEnglishPrompt';
 
 /**
  * Asks a technical break-fix case for its business impact (buttons or free text), sets
- * severity A/B/C and tells the customer when the first response is due.
+ * severity A/B/C and tells the customer when the first response is due. A Severity A case
+ * in another language is offered English support, whose clock runs around the clock.
  * Options and result: a ClassifiedCase (the result with impact, severity and due time).
  */
 export class ImpactDialog extends CancelAndHelpDialog {
     constructor(services: DialogServices) {
         super(IMPACT_DIALOG, services);
-        this.addDialog(new CardPrompt(IMPACT_PROMPT, RECOGNIZERS)).addDialog(new WaterfallDialog(WATERFALL, [this.askStep.bind(this), this.severityStep.bind(this)]));
+        this.addDialog(this.cardPrompt(IMPACT_PROMPT))
+            .addDialog(this.cardPrompt(ENGLISH_PROMPT))
+            .addDialog(new WaterfallDialog(WATERFALL, [this.askStep.bind(this), this.severityStep.bind(this), this.englishStep.bind(this)]));
         this.initialDialogId = WATERFALL;
     }
 
     private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const draft = step.options as ClassifiedCase;
-        const t = translator(draft.language);
         return step.prompt(
             IMPACT_PROMPT,
             CardPrompt.options({
-                language: draft.language,
-                recognizer: 'impact',
                 card: 'question',
-                data: {
-                    prompt: 'impact',
-                    intake: draft.intakeId,
-                    facts: IMPACTS.map((impact) => ({ title: t(`label.impact.${impact}`), value: t(`impact.${impact}`) })),
-                    question: t('impact.ask'),
-                    choices: IMPACTS.map((impact) => ({ value: impact, title: t(`label.impact.${impact}`) })),
-                },
+                prompt: 'impact',
+                intake: draft.intakeId,
+                recognizer: 'impact',
+                facts: IMPACTS.map((impact) => ({ title: key(`label.impact.${impact}`), value: key(`impact.${impact}`) })),
+                question: key('impact.ask'),
+                choices: IMPACTS.map((impact) => ({ value: impact, title: key(`label.impact.${impact}`) })),
             }),
         );
     }
 
     private async severityStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const draft = step.options as ClassifiedCase;
+        draft.language = await this.language(step.context);
         draft.impact = step.result as Impact;
         draft.severity = impactToSeverity(draft.impact);
         const due = applyDueTime(step.context, this.services, draft);
         await step.context.sendActivity(translator(draft.language)('impact.severity', { severity: draft.severity, due }));
+        if (draft.severity !== 'A' || draft.language === 'en') return step.endDialog(draft);
+        return step.prompt(
+            ENGLISH_PROMPT,
+            CardPrompt.options({
+                card: 'question',
+                prompt: 'impact-english',
+                intake: draft.intakeId,
+                recognizer: 'yesNo',
+                question: key('impact.offerEnglish'),
+                choices: [
+                    { value: 'yes', title: key('impact.offerEnglishYes') },
+                    { value: 'no', title: key('impact.offerEnglishNo') },
+                ],
+            }),
+        );
+    }
+
+    private async englishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const draft = step.options as ClassifiedCase;
+        if (step.result !== 'yes') return step.endDialog(draft);
+        const profile = await this.services.customerProfile.get(step.context, {});
+        profile.language = 'en';
+        profile.languageChosen = true;
+        draft.language = 'en';
+        const due = applyDueTime(step.context, this.services, draft);
+        await step.context.sendActivity(translator('en')('impact.switchedToEnglish', { due }));
         return step.endDialog(draft);
     }
 }

@@ -1,12 +1,11 @@
-import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { CardChoice } from '../cards';
-import { translator, type Translate } from '../src/i18n/i18n';
+import { WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CATEGORIES, KINDS, PRODUCTS, type Category, type Kind, type Product } from '../src/policy/types';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { CardPrompt } from './cardPrompt';
+import { CardPrompt, type ChoiceSpec } from './cardPrompt';
 import type { CaseDraft, ClassifiedCase } from './caseDraft';
 import type { DialogServices } from './dialogServices';
-import { RECOGNIZERS } from './recognizers';
+import { LocalizedTextPrompt } from './localizedTextPrompt';
+import { key, type Text } from './text';
 
 export const INTAKE_DIALOG = 'intakeDialog';
 const WATERFALL = 'intakeWaterfall';
@@ -14,6 +13,13 @@ const DESCRIPTION_PROMPT = 'intakeDescriptionPrompt';
 const CHOICE_PROMPT = 'intakeChoicePrompt';
 
 type Field = CaseDraft['toAsk'][number];
+
+const labels = (values: readonly string[], prefix: string): ChoiceSpec[] => values.map((value) => ({ value, title: key(`${prefix}.${value}`) }));
+const FIELD_QUESTIONS: Record<Field, { question: Text; choices: ChoiceSpec[] }> = {
+    category: { question: key('intake.askCategory'), choices: labels(CATEGORIES, 'label.category') },
+    product: { question: key('intake.askProduct'), choices: labels(PRODUCTS, 'label.product') },
+    kind: { question: key('intake.askKind'), choices: labels(KINDS, 'label.kind') },
+};
 
 /**
  * Gets the problem in the customer's words, classifies it, asks for what the classifier
@@ -23,8 +29,8 @@ type Field = CaseDraft['toAsk'][number];
 export class IntakeDialog extends CancelAndHelpDialog {
     constructor(services: DialogServices) {
         super(INTAKE_DIALOG, services);
-        this.addDialog(new TextPrompt(DESCRIPTION_PROMPT, (p) => this.validateDescription(p)))
-            .addDialog(new CardPrompt(CHOICE_PROMPT, RECOGNIZERS))
+        this.addDialog(this.textPrompt(DESCRIPTION_PROMPT, (p) => this.validateDescription(p)))
+            .addDialog(this.cardPrompt(CHOICE_PROMPT))
             .addDialog(
                 new WaterfallDialog(WATERFALL, [
                     this.describeStep.bind(this),
@@ -40,7 +46,7 @@ export class IntakeDialog extends CancelAndHelpDialog {
     private async describeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const draft = step.options as CaseDraft;
         if (draft.description) return step.next(draft.description);
-        return step.prompt(DESCRIPTION_PROMPT, { prompt: translator(draft.language)('intake.askDescription'), retryPrompt: translator(draft.language)('intake.tooShort') });
+        return step.prompt(DESCRIPTION_PROMPT, LocalizedTextPrompt.options({ prompt: key('intake.askDescription'), retry: key('intake.tooShort') }));
     }
 
     private async classifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -66,9 +72,7 @@ export class IntakeDialog extends CancelAndHelpDialog {
         if (draft.toAsk[0] === 'kind' && draft.category !== 'technical') draft.toAsk.shift();
         const field = draft.toAsk[0];
         if (!field) return step.next();
-        const t = translator(draft.language);
-        const { question, choices } = this.fieldQuestion(field, t);
-        return step.prompt(CHOICE_PROMPT, CardPrompt.options({ language: draft.language, recognizer: field, card: 'question', data: { prompt: `intake-${field}`, intake: draft.intakeId, question, choices } }));
+        return step.prompt(CHOICE_PROMPT, CardPrompt.options({ card: 'question', prompt: `intake-${field}`, intake: draft.intakeId, recognizer: field, ...FIELD_QUESTIONS[field] }));
     }
 
     private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -81,24 +85,20 @@ export class IntakeDialog extends CancelAndHelpDialog {
         }
         if (draft.category === 'commercial') draft.kind = null;
         if (draft.confirmed) return step.endDialog(draft as ClassifiedCase);
-        const t = translator(draft.language);
         return step.prompt(
             CHOICE_PROMPT,
             CardPrompt.options({
-                language: draft.language,
-                recognizer: 'confirmCase',
                 card: 'question',
-                data: {
-                    prompt: 'intake-confirm',
-                    intake: draft.intakeId,
-                    title: t('intake.understoodTitle'),
-                    facts: this.facts(draft, t),
-                    question: t('intake.confirmQuestion'),
-                    choices: [
-                        { value: 'yes', title: t('intake.confirmYes') },
-                        { value: 'correct', title: t('intake.confirmCorrect') },
-                    ],
-                },
+                prompt: 'intake-confirm',
+                intake: draft.intakeId,
+                recognizer: 'confirmCase',
+                title: key('intake.understoodTitle'),
+                facts: this.facts(draft),
+                question: key('intake.confirmQuestion'),
+                choices: [
+                    { value: 'yes', title: key('intake.confirmYes') },
+                    { value: 'correct', title: key('intake.confirmCorrect') },
+                ],
             }),
         );
     }
@@ -113,25 +113,18 @@ export class IntakeDialog extends CancelAndHelpDialog {
         return step.endDialog(draft as ClassifiedCase);
     }
 
-    private fieldQuestion(field: Field, t: Translate): { question: string; choices: CardChoice[] } {
-        const labels = (values: readonly string[], prefix: string): CardChoice[] => values.map((value) => ({ value, title: t(`${prefix}.${value}`) }));
-        if (field === 'category') return { question: t('intake.askCategory'), choices: labels(CATEGORIES, 'label.category') };
-        if (field === 'product') return { question: t('intake.askProduct'), choices: labels(PRODUCTS, 'label.product') };
-        return { question: t('intake.askKind'), choices: labels(KINDS, 'label.kind') };
-    }
-
     private setField(draft: CaseDraft, field: Field, value: string): void {
         if (field === 'category') draft.category = value as Category;
         else if (field === 'product') draft.product = value as Product;
         else draft.kind = value as Kind;
     }
 
-    private facts(draft: CaseDraft, t: Translate): Array<{ title: string; value: string }> {
+    private facts(draft: CaseDraft): Array<{ title: Text; value: Text }> {
         const facts = [
-            { title: t('field.category'), value: t(`label.category.${draft.category}`) },
-            { title: t('field.product'), value: t(`label.product.${draft.product}`) },
+            { title: key('field.category'), value: key(`label.category.${draft.category}`) },
+            { title: key('field.product'), value: key(`label.product.${draft.product}`) },
         ];
-        if (draft.category === 'technical' && draft.kind) facts.push({ title: t('field.kind'), value: t(`label.kind.${draft.kind}`) });
+        if (draft.category === 'technical' && draft.kind) facts.push({ title: key('field.kind'), value: key(`label.kind.${draft.kind}`) });
         return facts;
     }
 

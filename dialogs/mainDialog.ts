@@ -1,4 +1,4 @@
-import { TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderWelcomeCard } from '../cards';
 import { tenantIdOf } from '../src/bot/channelData';
 import { welcomeContent } from '../src/bot/welcomeContent';
@@ -12,6 +12,8 @@ import { GuidanceDialog, GUIDANCE_DIALOG, type GuidanceOutcome } from './guidanc
 import { ImpactDialog, IMPACT_DIALOG } from './impactDialog';
 import { IntakeDialog, INTAKE_DIALOG } from './intakeDialog';
 import { ticketFromCase } from './ticketFromCase';
+import { LocalizedTextPrompt } from './localizedTextPrompt';
+import { key } from './text';
 import { languageOf, sendCard } from './turnHelpers';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -39,7 +41,7 @@ interface MainValues {
 export class MainDialog extends CancelAndHelpDialog {
     constructor(services: DialogServices) {
         super(MAIN_DIALOG, services);
-        this.addDialog(new TextPrompt(SUPPORT_PLAN_PROMPT, (p) => this.validateSupportPlan(p)))
+        this.addDialog(this.textPrompt(SUPPORT_PLAN_PROMPT, (p) => this.validateSupportPlan(p)))
             .addDialog(new IntakeDialog(services))
             .addDialog(new ImpactDialog(services))
             .addDialog(new GuidanceDialog(services))
@@ -67,7 +69,7 @@ export class MainDialog extends CancelAndHelpDialog {
         const t = translator(await languageOf(step.context, this.services));
         const session = await this.services.session.get(step.context, {});
         if (!session.greeted) {
-            await sendCard(step.context, renderWelcomeCard(welcomeContent(this.services.partner, t)));
+            await sendCard(step.context, renderWelcomeCard(welcomeContent(this.services.partner, await languageOf(step.context, this.services))));
             session.greeted = true;
         }
         if (!options.restart) values.description = await this.openingDescription(step, t);
@@ -75,7 +77,7 @@ export class MainDialog extends CancelAndHelpDialog {
         const partnerTenant = this.services.partner.tenantId;
         if (!values.tenantId || !partnerTenant || values.tenantId.toLowerCase() !== partnerTenant.toLowerCase()) return step.next();
         await step.context.sendActivity(t('ownTenant.notice', { partner: this.services.partner.name }));
-        return step.prompt(SUPPORT_PLAN_PROMPT, { prompt: t('ownTenant.ask'), retryPrompt: t('ownTenant.invalid') });
+        return step.prompt(SUPPORT_PLAN_PROMPT, LocalizedTextPrompt.options({ prompt: key('ownTenant.ask'), retry: key('ownTenant.invalid') }));
     }
 
     private async intakeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -119,6 +121,7 @@ export class MainDialog extends CancelAndHelpDialog {
     private async outcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const draft = (step.values as MainValues).draft as ClassifiedCase;
         const outcome = step.result as GuidanceOutcome;
+        draft.language = await this.language(step.context);
         const t = translator(draft.language);
         if (outcome.resolved) {
             const profile = await this.services.customerProfile.get(step.context, {});

@@ -3,8 +3,7 @@ import { authEnabled, type AppConfig } from './config';
 import { createAdapter } from './bot/createAdapter';
 import { createBot, type BotDependencies } from './bot/createBot';
 import { CustomerDirectory } from './customers/customerDirectory';
-import { loadArticles } from './guidance/articleLoader';
-import { GuidanceIndex } from './guidance/guidanceIndex';
+import { GuidanceLibrary } from './guidance/guidanceLibrary';
 import type { Logger } from './logger';
 import { loadPartnerProfile, type PartnerProfile } from './partner/partnerProfile';
 import { projectRoot } from './paths';
@@ -28,7 +27,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const { profile, source } = loadPartnerProfile(config);
     logger.info({ source, auth: authEnabled(config) }, 'partner profile loaded');
     const customers = config.CUSTOMERS_FILE ? CustomerDirectory.fromFile(config.CUSTOMERS_FILE) : new CustomerDirectory([]);
-    const guidance = new GuidanceIndex(loadArticles(path.join(projectRoot(), 'content', 'guidance'), 'en'));
+    const guidance = GuidanceLibrary.fromDirectory(path.join(projectRoot(), 'content', 'guidance'));
     const database = await openSqliteDatabase(config.DATABASE_FILE);
     const tickets = new TicketRepository(database.db);
     const bot = createBot({

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { CustomerProfileState, DialogServices, SessionState } from '../../dialogs/dialogServices';
 import type { CustomerDirectory } from '../customers/customerDirectory';
-import type { GuidanceIndex } from '../guidance/guidanceIndex';
+import type { GuidanceLibrary } from '../guidance/guidanceLibrary';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import type { TicketRepository } from '../store/ticketRepository';
 import type { Classifier } from '../understanding/classifier';
@@ -13,7 +13,7 @@ import { SupportBot } from './supportBot';
 export interface BotDependencies {
     storage: Storage;
     classifier: Classifier;
-    guidance: GuidanceIndex;
+    guidance: GuidanceLibrary;
     tickets: TicketRepository;
     partner: PartnerProfile;
     customers: CustomerDirectory;

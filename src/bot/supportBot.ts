@@ -1,8 +1,10 @@
 import { TeamsActivityHandler, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
-import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { translator } from '../i18n/i18n';
+import { detectLanguageSwitch, languageFromLocale, resolveLanguage } from '../i18n/language';
 import { parseCardSubmission } from '../../cards';
 import type { DialogServices } from '../../dialogs/dialogServices';
-import { translate } from '../../dialogs/turnHelpers';
+import { languageOf, translate } from '../../dialogs/turnHelpers';
 import { renderWelcomeCard } from '../../cards';
 import { sendCard } from '../../dialogs/turnHelpers';
 import { welcomeContent } from './welcomeContent';
@@ -45,10 +47,13 @@ export class SupportBot extends TeamsActivityHandler {
     }
 
     private async handleMessage(context: TurnContext): Promise<void> {
-        const t = await translate(context, this.services);
         const { activity } = context;
         if (activity.channelId === 'msteams') TurnContext.removeRecipientMention(activity);
         const text = (activity.text ?? '').trim();
+        const dialogs = new DialogSet(this.dialogState).add(this.mainDialog);
+        const dc = await dialogs.createContext(context);
+        if (await this.settleLanguage(context, text, dc)) return;
+        const t = await translate(context, this.services);
         if (text.length > this.limits.maxMessageChars) {
             await context.sendActivity(t('error.tooLong', { count: text.length, max: this.limits.maxMessageChars }));
             return;
@@ -68,10 +73,31 @@ export class SupportBot extends TeamsActivityHandler {
             return;
         }
         activity.text = text;
-        const dialogs = new DialogSet(this.dialogState).add(this.mainDialog);
-        const dc = await dialogs.createContext(context);
         const result = await dc.continueDialog();
         if (result.status === 'empty') await dc.beginDialog(this.mainDialog.id);
+    }
+
+    /**
+     * Keeps the conversation's language: a request to switch ("en español") is answered in the
+     * new language and the current question is asked again (returns true: the turn is done);
+     * otherwise the language follows the locale, the language in use, or the message itself.
+     */
+    private async settleLanguage(context: TurnContext, text: string, dc: DialogContext): Promise<boolean> {
+        const profile = await this.services.customerProfile.get(context, {});
+        const switchTo = text.length <= 40 ? detectLanguageSwitch(text) : undefined;
+        if (switchTo) {
+            profile.language = switchTo;
+            profile.languageChosen = true;
+            await context.sendActivity(translator(switchTo)('language.switched'));
+            if (dc.activeDialog) await dc.repromptDialog();
+            else await context.sendActivity(translator(switchTo)('intake.askDescription'));
+            return true;
+        }
+        if (profile.languageChosen) return false;
+        const detect = !languageFromLocale(context.activity.locale) && !profile.language && text.length > 0;
+        const detected = detect ? (await this.services.classifier.classify(text)).language : undefined;
+        profile.language = resolveLanguage({ current: profile.language, locale: context.activity.locale, detected, minConfidence: this.services.minConfidence });
+        return false;
     }
 
     /** True when a card click belongs to the intake this conversation is running now. */
@@ -85,6 +111,8 @@ export class SupportBot extends TeamsActivityHandler {
         const session = await this.services.session.get(context, {});
         if (session.greeted) return;
         session.greeted = true;
-        await sendCard(context, renderWelcomeCard(welcomeContent(this.services.partner, await translate(context, this.services))));
+        const profile = await this.services.customerProfile.get(context, {});
+        if (!profile.languageChosen) profile.language = resolveLanguage({ current: profile.language, locale: context.activity.locale, minConfidence: this.services.minConfidence });
+        await sendCard(context, renderWelcomeCard(welcomeContent(this.services.partner, await languageOf(context, this.services))));
     }
 }

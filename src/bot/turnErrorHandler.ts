@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import { translator } from '../i18n/i18n';
+import { languageFromLocale } from '../i18n/language';
 
 /** A stable, non-reversible reference to a conversation for logs (ids can identify people). */
 export function conversationRef(conversationId: string | undefined): string {
@@ -19,7 +20,8 @@ export function turnErrorHandler(logger: Logger) {
             'turn failed',
         );
         try {
-            if (context.activity.type === 'message') await context.sendActivity(translator('en')('error.turn'));
+            // The locale, not stored state: the failure may be the database itself.
+            if (context.activity.type === 'message') await context.sendActivity(translator(languageFromLocale(context.activity.locale) ?? 'en')('error.turn'));
         } catch (sendError) {
             logger.warn({ err: { message: (sendError as Error).message } }, 'could not tell the customer about the failed turn');
         }

@@ -1,15 +1,17 @@
 import type { WelcomeCardData } from '../../cards';
-import type { Translate } from '../i18n/i18n';
-import type { PartnerProfile } from '../partner/partnerProfile';
+import { translator } from '../i18n/i18n';
+import { localized, type PartnerProfile } from '../partner/partnerProfile';
+import type { Language } from '../policy/types';
 import { WEEKDAYS } from '../policy/businessCalendar';
 
 /** The greeting's content: what the bot does and the partner's support, hours, contact and prices. */
-export function welcomeContent(partner: PartnerProfile, t: Translate): WelcomeCardData {
+export function welcomeContent(partner: PartnerProfile, language: Language): WelcomeCardData {
+    const t = translator(language);
     return {
         title: t('welcome.title', { partner: partner.name }),
         intro: t('welcome.intro'),
         supportHeading: t('welcome.supportHeading'),
-        supportOffered: partner.supportOffered,
+        supportOffered: localized(partner.supportOffered, language),
         hoursHeading: t('welcome.hoursHeading'),
         hours: WEEKDAYS.map((day) => {
             const intervals = partner.hours.weekly[day];
@@ -17,9 +19,9 @@ export function welcomeContent(partner: PartnerProfile, t: Translate): WelcomeCa
         }),
         hoursNote: `${t('hours.zone', { zone: partner.hours.timeZone })} ${partner.hours.holidays.length ? t('hours.holidays') : ''}`.trim(),
         contactHeading: t('welcome.contactHeading'),
-        contacts: [...partner.contactMethods.map((c) => ({ label: c.label, value: c.value })), ...(partner.phone ? [{ label: t('welcome.phoneLabel'), value: partner.phone }] : [])],
+        contacts: [...partner.contactMethods.map((c) => ({ label: localized(c.label, language), value: localized(c.value, language) })), ...(partner.phone ? [{ label: t('welcome.phoneLabel'), value: partner.phone }] : [])],
         pricingHeading: t('welcome.pricingHeading'),
-        pricing: partner.pricing,
+        pricing: localized(partner.pricing, language),
         commands: t('welcome.commands'),
     };
 }

@@ -1,7 +1,8 @@
 import MiniSearch from 'minisearch';
-import type { Category, Kind, Product } from '../policy/types';
+import type { Category, Kind, Language, Product } from '../policy/types';
 import { normalizeText } from '../understanding/normalize';
 import { articleFits, type Article } from './article';
+import { STOP_WORDS, stem } from './stopWords';
 
 /** A ranked article and its relevance score (BM25+, with category/product fit applied). */
 export interface RankedArticle {
@@ -16,15 +17,14 @@ export interface RankQuery {
     kind: Kind | null;
 }
 
-const STOP_WORDS = new Set(
-    'a an and are as at be but by can could do does for from has have hi hello how i i m in is it its me my no not of on or our please so that the their them there this to us was we were what when which why will with you your'.split(' '),
-);
-
-/** Splits text into search terms: accents stripped, lower-cased, stop words dropped. */
-function terms(text: string): string[] {
-    return normalizeText(text)
-        .split(/[\s.'@-]+/)
-        .filter((t) => t.length > 1 && !STOP_WORDS.has(t));
+/** Splits text into search terms: accents stripped, lower-cased, stop words dropped, stemmed. */
+function termsFor(language: Language): (text: string) => string[] {
+    const stopWords = STOP_WORDS[language];
+    return (text) =>
+        normalizeText(text)
+            .split(/[\s.'@-]+/)
+            .filter((t) => t.length > 1 && !stopWords.has(t))
+            .map(stem);
 }
 
 /**
@@ -38,6 +38,7 @@ export class GuidanceIndex {
 
     constructor(
         articles: Article[],
+        language: Language = 'en',
         private readonly minScore = 4,
     ) {
         this.byId = new Map(articles.map((a) => [a.id, a]));
@@ -45,7 +46,7 @@ export class GuidanceIndex {
             fields: ['title', 'tagText', 'summary', 'body'],
             storeFields: [],
             extractField: (doc, field) => (field === 'tagText' ? doc.tags.join(' ') : String((doc as unknown as Record<string, unknown>)[field] ?? '')),
-            tokenize: terms,
+            tokenize: termsFor(language),
             processTerm: (t) => t,
             searchOptions: { boost: { title: 3, tagText: 2.5, summary: 1.5, body: 1 }, prefix: (t) => t.length > 4, fuzzy: (t) => (t.length > 6 ? 0.15 : false) },
         });

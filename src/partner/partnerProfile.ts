@@ -3,11 +3,25 @@ import { z } from 'zod';
 import type { AppConfig } from '../config';
 import { fromRoot } from '../paths';
 import { BusinessCalendarSchema } from '../policy/businessCalendar';
+import type { Language } from '../policy/types';
+
+/** Text the partner writes once, or per language (English is required, others fall back to it). */
+const LocalizedTextSchema = (max: number) =>
+    z.union([
+        z.string().min(1).max(max),
+        z.object({ en: z.string().min(1).max(max), es: z.string().min(1).max(max).optional(), pt: z.string().min(1).max(max).optional(), ru: z.string().min(1).max(max).optional() }),
+    ]);
+export type LocalizedText = z.infer<ReturnType<typeof LocalizedTextSchema>>;
+
+/** The partner's text in the customer's language, or in English when it has no translation. */
+export function localized(text: LocalizedText, language: Language): string {
+    return typeof text === 'string' ? text : (text[language] ?? text.en);
+}
 
 const ContactMethodSchema = z.object({
     kind: z.enum(['chat', 'email', 'web', 'phone', 'portal']),
-    label: z.string().min(1).max(100),
-    value: z.string().min(1).max(300),
+    label: LocalizedTextSchema(100),
+    value: LocalizedTextSchema(300),
 });
 
 /** The partner's person named as primary contact on requests filed with Microsoft. */
@@ -25,10 +39,10 @@ export const PartnerProfileSchema = z.object({
     website: z.url(),
     /** The partner's own desk phone, if it has one (Microsoft offers no phone support). */
     phone: z.string().min(3).max(40).optional(),
-    supportOffered: z.string().min(1).max(1000),
+    supportOffered: LocalizedTextSchema(1000),
     hours: BusinessCalendarSchema,
     contactMethods: z.array(ContactMethodSchema).min(1).max(10),
-    pricing: z.string().min(1).max(1000),
+    pricing: LocalizedTextSchema(1000),
     tenantId: z.uuid().optional(),
     mpnId: z.string().regex(/^\d{5,10}$/, 'MPN id is 5 to 10 digits').optional(),
     microsoftContact: MicrosoftContactSchema,

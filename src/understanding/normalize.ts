@@ -1,9 +1,14 @@
-/** Lower-cases, strips accents and collapses punctuation so patterns match typed text. */
+/**
+ * Lower-cases, strips accents from Latin letters (not from Cyrillic й), folds ё to е and
+ * collapses punctuation, so patterns match the way people type.
+ */
 export function normalizeText(text: string): string {
     return text
         .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/([A-Za-z])[\u0300-\u036f]+/g, '$1')
+        .normalize('NFC')
         .toLowerCase()
+        .replace(/ё/g, 'е')
         .replace(/[^\p{L}\p{N}@.\s-]/gu, ' ')
         .replace(/\s+/g, ' ')
         .trim();

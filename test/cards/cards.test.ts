@@ -11,7 +11,7 @@ describe('Adaptive Card templates', () => {
     it('expand to Adaptive Card 1.5 with every placeholder filled', () => {
         const t = translator('en');
         const cards = [
-            renderWelcomeCard(welcomeContent(loadPartnerProfile(loadConfig({})).profile, t)),
+            renderWelcomeCard(welcomeContent(loadPartnerProfile(loadConfig({})).profile, 'en')),
             renderQuestionCard({ prompt: 'p', intake: 'i', title: 'T', facts: [{ title: 'a', value: 'b' }], question: 'Q?', choices: [{ value: 'yes', title: 'Yes' }] }),
             renderGuidanceCard({ prompt: 'p', intake: 'i', intro: 'Try', showSteps: 'Show', articles: [{ id: 'a', title: 'A', summary: 'S', body: '1. Step' }], question: 'Q', choices: [{ value: 'yes', title: 'Y' }] }),
             renderInfoCard({ title: 'Ticket', text: 'Open', facts: [] }),

@@ -5,8 +5,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { DateTime } from 'luxon';
 import type { CustomerProfileState, DialogServices, SessionState } from '../../dialogs/dialogServices';
 import { CustomerDirectory } from '../../src/customers/customerDirectory';
-import { loadArticles } from '../../src/guidance/articleLoader';
-import { GuidanceIndex } from '../../src/guidance/guidanceIndex';
+import { GuidanceLibrary } from '../../src/guidance/guidanceLibrary';
 import { loadConfig } from '../../src/config';
 import { loadPartnerProfile } from '../../src/partner/partnerProfile';
 import { projectRoot } from '../../src/paths';
@@ -15,7 +14,7 @@ import { TicketRepository } from '../../src/store/ticketRepository';
 import type { Classifier } from '../../src/understanding/classifier';
 import { KeywordClassifier } from '../../src/understanding/keywordClassifier';
 
-const articles = loadArticles(path.join(projectRoot(), 'content', 'guidance'), 'en');
+const library = GuidanceLibrary.fromDirectory(path.join(projectRoot(), 'content', 'guidance'));
 
 export interface DialogRig {
     services: DialogServices;
@@ -32,7 +31,7 @@ export async function dialogRig(overrides: { classifier?: Classifier; now?: Date
     let id = 0;
     const services: DialogServices = {
         classifier: overrides.classifier ?? new KeywordClassifier(),
-        guidance: new GuidanceIndex(articles),
+        guidance: library,
         tickets: new TicketRepository(database.db),
         partner: loadPartnerProfile(loadConfig({})).profile,
         customers: new CustomerDirectory([{ tenantId: '11111111-2222-4333-8444-555555555555', organisation: 'Fabrikam Ltd' }]),
