@@ -47,15 +47,15 @@ export function parseYesNo(text: string): boolean | undefined {
 }
 
 const IMPACT_EXACT: Record<string, Impact> = {
-    a: 'critical', '1': 'critical', critical: 'critical', 'severity a': 'critical',
-    b: 'moderate', '2': 'moderate', moderate: 'moderate', 'severity b': 'moderate',
-    c: 'minimal', '3': 'minimal', minimal: 'minimal', 'severity c': 'minimal',
+    a: 'critical', '1': 'critical', critical: 'critical', 'severity a': 'critical', critico: 'critical', critica: 'critical', критический: 'critical', критическое: 'critical', критично: 'critical', а: 'critical',
+    b: 'moderate', '2': 'moderate', moderate: 'moderate', 'severity b': 'moderate', moderado: 'moderate', moderada: 'moderate', умеренный: 'moderate', умеренное: 'moderate', средний: 'moderate',
+    c: 'minimal', '3': 'minimal', minimal: 'minimal', 'severity c': 'minimal', minimo: 'minimal', minima: 'minimal', минимальный: 'minimal', минимальное: 'minimal', низкий: 'minimal', с: 'minimal',
 };
 
 const IMPACT_WORDS: Array<[Impact, RegExp]> = [
-    ['critical', wordPattern(/\b(critical|production (is )?down|prod down|down for everyone|nobody can work|no one can work|everyone|everybody|all (our )?(users|staff|employees)|whole (company|business)|business (has )?stopped|considerable loss|can t work)\b/)],
-    ['moderate', wordPattern(/\b(moderate|partially|partly|some users|several users|a few users|(a|one|the|our) (team|department|office)|degraded|slow|moderate loss)\b/)],
-    ['minimal', wordPattern(/\b(minimal|minor|only me|just me|one user|single user|not urgent|no rush|still available|not affected|cosmetic|workaround|low)\b/)],
+    ['critical', wordPattern(/\b(critical|production (is )?down|prod down|down for everyone|nobody can work|no one can work|everyone|everybody|all (our )?(users|staff|employees)|whole (company|business)|business (has )?stopped|considerable loss|can t work|produccion (esta )?caida|nadie puede trabajar|toda la empresa|todos los usuarios|estamos parados|producao (esta )?parada|ninguem consegue trabalhar|toda a empresa|todos os usuarios|estamos parados|никто не может работать|вся компания|все пользователи|продакшн упал|работа стоит|все стоит)\b/)],
+    ['moderate', wordPattern(/\b(moderate|partially|partly|some users|several users|a few users|(a|one|the|our) (team|department|office)|degraded|slow|moderate loss|algunos usuarios|varios usuarios|un departamento|parcialmente|lento|alguns usuarios|varios usuarios|um setor|um departamento|parcialmente|некоторые пользователи|несколько пользователей|один отдел|частично|медленно)\b/)],
+    ['minimal', wordPattern(/\b(minimal|minor|only me|just me|one user|single user|not urgent|no rush|still available|not affected|cosmetic|workaround|low|solo yo|solo a mi|un usuario|no es urgente|no urge|so eu|so comigo|um usuario|nao e urgente|sem pressa|только у меня|только я|один пользователь|не срочно|не горит)\b/)],
 ];
 
 /** Reads the business impact from a free-text answer; undefined when it cannot tell. */

@@ -32,7 +32,7 @@ describe('bad input through the HTTP server', () => {
         await bot.say('hi');
         const replies = await bot.say('Outlook '.repeat(700));
         assert.match(visibleText(replies), /too long for me \(5599 characters; the limit is 4000\)/);
-        const next = await bot.describe('Outlook keeps asking for my password since this morning', { kind: 'Something is broken or not working' });
+        const next = await bot.describe('Outlook keeps asking for my password since this morning', { kind: 'break-fix' });
         assert.match(visibleText(next), /Here is what I understood/);
     });
 
@@ -48,7 +48,7 @@ describe('bad input through the HTTP server', () => {
     });
 
     it('clicking the confirm button twice opens one ticket, and says so', async () => {
-        const understood = await bot.describe('Our invoice for October is wrong, we were billed for 40 licences instead of 30', { product: 'Microsoft 365' });
+        const understood = await bot.describe('Our invoice for October is wrong, we were billed for 40 licences instead of 30', { product: 'microsoft365' });
         const guidance = await bot.click(button(understood, "Yes, that's right"));
         await bot.click(button(guidance, /No, I still need help/));
         await bot.say('alex@fabrikam.example');
@@ -61,7 +61,7 @@ describe('bad input through the HTTP server', () => {
     });
 
     it('ignores a click on an earlier card and asks the current question again', async () => {
-        const understood = await bot.describe('Azure VM will not start, AllocationFailed', { kind: 'Something is broken or not working' });
+        const understood = await bot.describe('Azure VM will not start, AllocationFailed', { kind: 'break-fix' });
         const impact = await bot.click(button(understood, "Yes, that's right"));
         const stale = await bot.click(button(understood, 'No, let me correct it'));
         assert.match(visibleText(stale), /belongs to an earlier question[\s\S]*How much does this affect your business/);
@@ -69,7 +69,7 @@ describe('bad input through the HTTP server', () => {
     });
 
     it('keeps the conversation across a restart of the process between two turns', async () => {
-        const understood = await bot.describe('Azure VM will not start, AllocationFailed', { kind: 'Something is broken or not working' });
+        const understood = await bot.describe('Azure VM will not start, AllocationFailed', { kind: 'break-fix' });
         await bot.restart();
         const impact = await bot.click(button(understood, "Yes, that's right"));
         assert.match(visibleText(impact), /How much does this affect your business/);
@@ -80,7 +80,7 @@ describe('bad input through the HTTP server', () => {
     it('welcomes a member who joins once, not on every message', async () => {
         const joined = await bot.send({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1' }, { id: 'bot' }] });
         assert.match(visibleText(joined), /support assistant/);
-        const first = await bot.describe('Teams meetings have no audio for the whole company', { kind: 'Something is broken or not working' });
+        const first = await bot.describe('Teams meetings have no audio for the whole company', { kind: 'break-fix' });
         assert.doesNotMatch(visibleText(first), /support assistant/);
         assert.match(visibleText(first), /Here is what I understood/);
     });

@@ -88,18 +88,18 @@ export class BotHarness {
     }
 
     /**
-     * Describes an issue and answers any clarifying question (service, type, kind) with the
-     * given button titles, until the "here is what I understood" card; returns that card's replies.
+     * Describes an issue and answers any clarifying question (category, product, kind) with
+     * the given choice values, in any language, until the "what I understood" card.
      */
     async describe(text: string, answers: { category?: string; product?: string; kind?: string } = {}, conversationId?: string): Promise<ChannelActivity[]> {
         let replies = await this.say(text, conversationId);
         for (let i = 0; i < 3; i++) {
-            const shown = visibleText(replies);
-            if (/Here is what I understood/.test(shown)) return replies;
-            const field = /billing, licences or subscriptions/.test(shown) ? 'category' : /Which service/.test(shown) ? 'product' : /Is something broken/.test(shown) ? 'kind' : undefined;
+            const prompt = promptOf(replies);
+            if (prompt === 'intake-confirm') return replies;
+            const field = prompt?.replace('intake-', '') as keyof typeof answers | undefined;
             const answer = field ? answers[field] : undefined;
-            if (!answer) throw new Error(`describe(): unexpected question:\n${shown}`);
-            replies = await this.click(button(replies, answer), conversationId);
+            if (!answer || !field) throw new Error(`describe(): unexpected question ${prompt}:\n${visibleText(replies)}`);
+            replies = await this.click(choice(replies, prompt as string, answer), conversationId);
         }
         return replies;
     }
@@ -150,4 +150,20 @@ export function button(replies: ChannelActivity[], title: string | RegExp): Reco
         }
     }
     throw new Error(`button(): no button ${String(title)} in replies:\n${visibleText(replies)}`);
+}
+
+function submits(replies: ChannelActivity[]): Array<Record<string, unknown>> {
+    return replies.flatMap((r) => (r.attachments ?? []).flatMap((a) => ((a.content.actions ?? []) as Array<{ data?: Record<string, unknown> }>).flatMap((x) => (x.data ? [x.data] : []))));
+}
+
+/** The prompt id of the question card in the replies (language-independent). */
+export function promptOf(replies: ChannelActivity[]): string | undefined {
+    return submits(replies)[0]?.prompt as string | undefined;
+}
+
+/** The submit data of the button with choice `value` on the card asking `prompt`. */
+export function choice(replies: ChannelActivity[], prompt: string, value: string): Record<string, unknown> {
+    const hit = submits(replies).find((d) => d.prompt === prompt && d.choice === value);
+    if (!hit) throw new Error(`choice(): no ${prompt}=${value} in replies:\n${visibleText(replies)}`);
+    return hit;
 }
