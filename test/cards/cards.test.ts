@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseCardSubmission, renderGuidanceCard, renderInfoCard, renderQuestionCard, renderWelcomeCard } from '../../cards';
 import { welcomeContent } from '../../src/bot/welcomeContent';
-import { translator } from '../../src/i18n/i18n';
 import { loadConfig } from '../../src/config';
 import { loadPartnerProfile } from '../../src/partner/partnerProfile';
 
@@ -9,7 +8,6 @@ const content = (card: { attachment: { content?: unknown } }): Record<string, un
 
 describe('Adaptive Card templates', () => {
     it('expand to Adaptive Card 1.5 with every placeholder filled', () => {
-        const t = translator('en');
         const cards = [
             renderWelcomeCard(welcomeContent(loadPartnerProfile(loadConfig({})).profile, 'en')),
             renderQuestionCard({ prompt: 'p', intake: 'i', title: 'T', facts: [{ title: 'a', value: 'b' }], question: 'Q?', choices: [{ value: 'yes', title: 'Yes' }] }),
