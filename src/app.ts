@@ -7,11 +7,16 @@ import { GuidanceLibrary } from './guidance/guidanceLibrary';
 import type { Logger } from './logger';
 import { loadPartnerProfile, type PartnerProfile } from './partner/partnerProfile';
 import { projectRoot } from './paths';
+import type { Server } from 'restify';
+import { registerDirectLineToken } from './channels/directLineToken';
+import { LocalDirectLine } from './channels/localDirectLine';
+import { RateLimiter } from './channels/rateLimiter';
+import { registerWebChatPage } from './channels/webChatPage';
 import { createServer, type BotServer } from './server';
 import { openSqliteDatabase, type OpenDatabase } from './store/database';
 import { SqlStorage } from './store/sqlStorage';
 import { TicketRepository } from './store/ticketRepository';
-import { KeywordClassifier } from './understanding/keywordClassifier';
+import { TrainedClassifier } from './understanding/model/trainedClassifier';
 
 export interface App extends BotServer {
     database: OpenDatabase;
@@ -21,6 +26,14 @@ export interface App extends BotServer {
 
 /** Optional replacements, for tests (a fixed clock, predictable ids). */
 export type AppOverrides = Partial<Pick<BotDependencies, 'now' | 'newId' | 'classifier'>>;
+
+let loadedClassifier: TrainedClassifier | undefined;
+
+/** The trained model, loaded once per process (it is read-only). */
+function sharedClassifier(): TrainedClassifier {
+    loadedClassifier ??= TrainedClassifier.load();
+    return loadedClassifier;
+}
 
 /** Composes the whole bot from configuration: database, content, dialogs, adapter, server. */
 export async function createApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
@@ -32,7 +45,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const tickets = new TicketRepository(database.db);
     const bot = createBot({
         storage: new SqlStorage(database.db),
-        classifier: overrides.classifier ?? new KeywordClassifier(),
+        classifier: overrides.classifier ?? sharedClassifier(),
         guidance,
         tickets,
         partner: profile,
@@ -42,6 +55,20 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         now: overrides.now,
         newId: overrides.newId,
     });
-    const server = createServer({ adapter: createAdapter(config, logger), bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, databaseUp: database.ping });
+    const limiter = new RateLimiter(config.TOKEN_RATE_LIMIT_PER_MINUTE, 60_000);
+    const localDirectLine = new LocalDirectLine(logger, new RateLimiter(60, 60_000));
+    const routes = [
+        (s: Server) => localDirectLine.register(s),
+        (s: Server) => registerDirectLineToken(s, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, local: localDirectLine, limiter, logger }),
+        (s: Server) =>
+            registerWebChatPage(s, {
+                partnerName: profile.name,
+                accentColor: config.WEBCHAT_ACCENT_COLOR,
+                logoUrl: config.WEBCHAT_LOGO_URL,
+                embedAncestors: config.WEBCHAT_EMBED_ORIGINS,
+                connectOrigins: config.DIRECT_LINE_SECRET ? [new URL(config.DIRECT_LINE_ENDPOINT).origin] : [],
+            }),
+    ];
+    const server = createServer({ adapter: createAdapter(config, logger), bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, databaseUp: database.ping, routes });
     return { ...server, database, tickets, partner: profile };
 }
