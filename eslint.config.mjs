@@ -15,4 +15,9 @@ export default tseslint.config(
     },
   },
   { files: ['scripts/**/*.mjs'], rules: { 'no-console': 'off' } },
+  {
+    // The Web Chat page's browser script (plain ES5, no bundler).
+    files: ['src/channels/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', fetch: 'readonly' } },
+  },
 );

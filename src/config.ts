@@ -26,6 +26,12 @@ export const EnvSchema = z.object({
     MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(4000),
     CLASSIFIER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.55),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    DIRECT_LINE_SECRET: optionalString,
+    DIRECT_LINE_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().default('https://directline.botframework.com')),
+    WEBCHAT_ACCENT_COLOR: z.preprocess(emptyAsUndefined, z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected #RRGGBB').default('#0F6CBD')),
+    WEBCHAT_LOGO_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    WEBCHAT_EMBED_ORIGINS: z.preprocess(emptyAsUndefined, z.string().max(2000).default('*')),
+    TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
 });
 
 export type AppConfig = z.infer<typeof EnvSchema>;

@@ -11,6 +11,8 @@ export interface ServerDependencies {
     maxBodyBytes: number;
     /** True when the database answers. */
     databaseUp: () => Promise<boolean>;
+    /** Further routes (channels: Web Chat page, Direct Line). */
+    routes?: Array<(server: Server) => void>;
 }
 
 export interface BotServer {
@@ -33,6 +35,7 @@ export function createServer(deps: ServerDependencies): BotServer {
         }
         return next();
     });
+    server.use(restify.plugins.queryParser({ mapParams: false }));
     server.use(restify.plugins.bodyReader({ maxBodySize: deps.maxBodyBytes }));
 
     server.post('/api/messages', async (req: Request, res: Response) => {
@@ -57,6 +60,8 @@ export function createServer(deps: ServerDependencies): BotServer {
         const database = (await deps.databaseUp()) ? 'up' : 'down';
         res.send(database === 'up' ? 200 : 503, { status: database === 'up' ? 'ok' : 'degraded', database });
     });
+
+    for (const register of deps.routes ?? []) register(server);
 
     server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
         const status = err.statusCode ?? 500;

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { Logger } from '../logger';
+import type { LocalDirectLine } from './localDirectLine';
+import type { RateLimiter } from './rateLimiter';
+
+const GeneratedTokenSchema = z.object({ conversationId: z.string().min(1), token: z.string().min(1), expires_in: z.number().int().positive() });
+
+export interface DirectLineTokenOptions {
+    /** Azure Bot Service's Direct Line secret; when absent the built-in Direct Line is used. */
+    secret?: string;
+    /** Direct Line service origin, e.g. https://directline.botframework.com. */
+    endpoint: string;
+    local: LocalDirectLine;
+    limiter: RateLimiter;
+    logger: Logger;
+    timeoutMs?: number;
+}
+
+/**
+ * POST /api/directline/token: a Direct Line conversation token for the browser, bound to a
+ * generated `dl_` user id. With a secret it is exchanged with Azure Bot Service (the secret
+ * never reaches the browser); without one the built-in Direct Line issues it. Rate-limited
+ * per client address.
+ */
+export function registerDirectLineToken(server: Server, options: DirectLineTokenOptions): void {
+    server.post('/api/directline/token', async (req: Request, res: Response) => {
+        const client = req.socket.remoteAddress ?? 'unknown';
+        if (!options.limiter.allow(`token:${client}`)) {
+            res.header('Retry-After', '60');
+            return void res.send(429, { error: 'too many token requests; try again in a minute' });
+        }
+        res.header('Cache-Control', 'no-store');
+        if (!options.secret) return void res.send(200, { ...options.local.issueToken(), local: true });
+        const userId = `dl_${randomBytes(12).toString('hex')}`;
+        try {
+            const response = await fetch(`${options.endpoint}/v3/directline/tokens/generate`, {
+                method: 'POST',
+                headers: { authorization: `Bearer ${options.secret}`, 'content-type': 'application/json' },
+                body: JSON.stringify({ user: { id: userId } }),
+                signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+            });
+            if (!response.ok) throw new Error(`Direct Line answered ${response.status}`);
+            const generated = GeneratedTokenSchema.parse(await response.json());
+            res.send(200, { ...generated, userId, domain: `${options.endpoint}/v3/directline` });
+        } catch (err) {
+            options.logger.warn({ err: { message: (err as Error).message } }, 'Direct Line token exchange failed');
+            res.send(502, { error: 'the chat service is unavailable; please try again shortly' });
+        }
+    });
+}

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { Logger } from '../logger';
+import { DirectLineStore } from './directLineStore';
+import type { RateLimiter } from './rateLimiter';
+
+const ClientActivitySchema = z.looseObject({
+    type: z.string().min(1).max(64),
+    text: z.string().max(20_000).optional(),
+    value: z.unknown().optional(),
+    locale: z.string().max(64).optional(),
+    from: z.looseObject({ id: z.string().max(256).optional(), name: z.string().max(256).optional() }).optional(),
+    channelData: z.unknown().optional(),
+});
+
+const BOT = { id: 'bot', name: 'Support', role: 'bot' };
+
+/** The origin the server accepted this request on, for calls back to itself. */
+function selfOrigin(req: Request): string {
+    const socket = req.socket;
+    const address = socket.localAddress ?? '127.0.0.1';
+    const host = address.includes(':') ? `[${address.replace(/^::ffff:/, '')}]` : address;
+    return `http://${address.startsWith('::ffff:') ? address.slice(7) : host}:${socket.localPort}`;
+}
+
+/**
+ * A built-in Direct Line 3.0 endpoint (polling), so that `npm start` gives a working Web Chat
+ * page with no Azure account. Client side: conversations and activities under
+ * /v3/directline, token checked on every call. Bot side: the bot replies to a serviceUrl that
+ * points back here (a secret path), and the replies are queued for the client's next poll.
+ */
+export class LocalDirectLine {
+    readonly store: DirectLineStore;
+    private readonly connectorPath = `/directline-connector/${randomBytes(18).toString('base64url')}`;
+
+    constructor(
+        private readonly logger: Logger,
+        private readonly limiter: RateLimiter,
+        store?: DirectLineStore,
+    ) {
+        this.store = store ?? new DirectLineStore({ maxConversations: 10_000, maxActivitiesPerConversation: 500, idleMs: 60 * 60 * 1000 });
+    }
+
+    /** A token and conversation for a new Web Chat visitor. */
+    issueToken(): { conversationId: string; token: string; userId: string; expires_in: number } {
+        return { ...this.store.create(), expires_in: 3600 };
+    }
+
+    register(server: Server): void {
+        server.post('/v3/directline/conversations', async (req, res) => this.startConversation(req, res));
+        server.post('/v3/directline/conversations/:id/activities', async (req, res) => this.postActivity(req, res));
+        server.get('/v3/directline/conversations/:id/activities', async (req, res) => this.getActivities(req, res));
+        server.post(`${this.connectorPath}/v3/conversations/:id/activities`, async (req, res) => this.fromBot(req, res));
+        server.post(`${this.connectorPath}/v3/conversations/:id/activities/:replyTo`, async (req, res) => this.fromBot(req, res));
+        server.put(`${this.connectorPath}/v3/conversations/:id/activities/:activityId`, async (req, res) => this.updateFromBot(req, res));
+    }
+
+    private async startConversation(req: Request, res: Response): Promise<void> {
+        const conversation = this.store.authorize(req.header('authorization'));
+        if (!conversation) return void res.send(403, { error: { code: 'TokenInvalid', message: 'token missing, invalid or expired' } });
+        if (this.store.start(conversation)) {
+            await this.deliver(req, conversation.id, { type: 'conversationUpdate', from: { id: conversation.userId }, membersAdded: [{ id: conversation.userId }, BOT], locale: req.header('accept-language')?.split(',')[0] });
+        }
+        res.send(201, { conversationId: conversation.id, token: req.header('authorization')?.slice(7), expires_in: 3600 });
+    }
+
+    private async postActivity(req: Request, res: Response): Promise<void> {
+        const conversation = this.store.authorize(req.header('authorization'), req.params.id);
+        if (!conversation) return void res.send(403, { error: { code: 'TokenInvalid', message: 'token missing, invalid or expired' } });
+        if (!this.limiter.allow(`dl:${conversation.id}`)) return void res.send(429, { error: { code: 'TooManyRequests', message: 'slow down' } });
+        const parsed = ClientActivitySchema.safeParse(parseJson(req.body));
+        if (!parsed.success) return void res.send(400, { error: { code: 'BadArgument', message: 'not a valid activity' } });
+        // The user id is the one bound to the token: a client cannot speak as someone else.
+        const from = { id: conversation.userId, name: parsed.data.from?.name, role: 'user' };
+        const stored = this.store.append(conversation.id, { ...parsed.data, from, channelId: 'directline', conversation: { id: conversation.id } });
+        if (!stored) return void res.send(404, { error: { code: 'BadArgument', message: 'conversation not found' } });
+        await this.deliver(req, conversation.id, { ...parsed.data, id: stored.id, from });
+        res.send(200, { id: stored.id });
+    }
+
+    private getActivities(req: Request, res: Response): void {
+        const conversation = this.store.authorize(req.header('authorization'), req.params.id);
+        if (!conversation) return void res.send(403, { error: { code: 'TokenInvalid', message: 'token missing, invalid or expired' } });
+        const watermark = typeof req.query?.watermark === 'string' ? req.query.watermark : undefined;
+        res.send(200, this.store.since(conversation, watermark));
+    }
+
+    private fromBot(req: Request, res: Response): void {
+        const body = parseJson(req.body);
+        const stored = body && typeof body === 'object' ? this.store.append(req.params.id, { ...(body as object), from: BOT }) : undefined;
+        if (!stored) return void res.send(404, { error: { code: 'BadArgument', message: 'conversation not found' } });
+        res.send(200, { id: stored.id });
+    }
+
+    private updateFromBot(req: Request, res: Response): void {
+        const body = parseJson(req.body);
+        const ok = body && typeof body === 'object' ? this.store.update(req.params.id, req.params.activityId, body as Record<string, unknown>) : false;
+        res.send(ok ? 200 : 404, ok ? { id: req.params.activityId } : { error: { code: 'BadArgument', message: 'activity not found' } });
+    }
+
+    /** Hands an activity to the bot through its own /api/messages, as a channel would. */
+    private async deliver(req: Request, conversationId: string, activity: Record<string, unknown>): Promise<void> {
+        const origin = selfOrigin(req);
+        const body = { ...activity, channelId: 'directline', serviceUrl: `${origin}${this.connectorPath}`, conversation: { id: conversationId }, recipient: BOT };
+        try {
+            const response = await fetch(`${origin}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+            if (response.status >= 400) this.logger.warn({ status: response.status }, 'local Direct Line: the bot refused an activity');
+        } catch (err) {
+            this.logger.error({ err: { message: (err as Error).message } }, 'local Direct Line: could not reach the bot');
+        }
+    }
+}
+
+function parseJson(body: unknown): unknown {
+    if (typeof body !== 'string' && !Buffer.isBuffer(body)) return body;
+    try {
+        return JSON.parse(body.toString());
+    } catch {
+        return undefined;
+    }
+}

@@ -1,0 +1,104 @@
+import { createReadStream, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Request, Response, Server } from 'restify';
+import { projectRoot } from '../paths';
+
+export interface WebChatPageOptions {
+    partnerName: string;
+    accentColor: string;
+    logoUrl?: string;
+    /** Origins allowed to embed /embed in an iframe ('*' for any). */
+    embedAncestors: string;
+    /** Where Web Chat may connect besides this origin (the Direct Line service). */
+    connectOrigins: string[];
+}
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The Web Chat UMD bundle inside the installed package (its exports map hides dist/). */
+export function webChatBundlePath(): string {
+    const main = require.resolve('botframework-webchat');
+    return path.join(path.dirname(main), '..', 'dist', 'webchat.js');
+}
+
+function page(options: WebChatPageOptions, embedded: boolean): string {
+    const name = escapeHtml(options.partnerName);
+    const initials = escapeHtml(
+        options.partnerName
+            .split(/\s+/)
+            .slice(0, 2)
+            .map((w) => w[0] ?? '')
+            .join('')
+            .toUpperCase(),
+    );
+    const header = embedded
+        ? ''
+        : `<header>${options.logoUrl ? `<img src="${escapeHtml(options.logoUrl)}" alt="" height="32">` : ''}<h1>${name} support</h1></header>`;
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${name} support chat</title>
+<link rel="stylesheet" href="/webchat/page.css">
+</head>
+<body data-accent="${escapeHtml(options.accentColor)}" data-initials="${initials}" data-unavailable="The chat is not available right now. Please e-mail us instead.">
+${header}
+<main id="webchat" role="main" aria-label="${name} support chat"></main>
+<p id="status" role="alert" hidden></p>
+<script src="/webchat/webchat.js"></script>
+<script src="/webchat/app.js"></script>
+</body>
+</html>`;
+}
+
+const CSS = `html,body{height:100%;margin:0;font-family:'Segoe UI',system-ui,sans-serif;background:#f5f5f5;color:#1b1b1b}
+body{display:flex;flex-direction:column}header{display:flex;align-items:center;gap:12px;padding:12px 16px;background:var(--accent,#0F6CBD);color:#fff}
+h1{font-size:1.1rem;margin:0}main{flex:1;min-height:0;background:#fff}#status{padding:16px;color:#a4262c}`;
+
+/**
+ * Serves the Web Chat page at / (with the partner's name, colour and logo) and an embeddable
+ * variant at /embed, with the Web Chat bundle from node_modules: no CDN, works offline.
+ */
+export function registerWebChatPage(server: Server, options: WebChatPageOptions): void {
+    const bundle = webChatBundlePath();
+    const bundleSize = statSync(bundle).size;
+    const appScript = path.join(projectRoot(), 'src', 'channels', 'public', 'webChatApp.js');
+    const csp = (embedded: boolean) =>
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob: https:",
+            `connect-src 'self' ${options.connectOrigins.join(' ')}`.trim(),
+            `frame-ancestors ${embedded ? options.embedAncestors : "'none'"}`,
+            "base-uri 'none'",
+            "form-action 'none'",
+        ].join('; ');
+    const securityHeaders = (res: Response, embedded: boolean): void => {
+        res.header('Content-Security-Policy', csp(embedded));
+        res.header('X-Content-Type-Options', 'nosniff');
+        res.header('Referrer-Policy', 'no-referrer');
+        if (!embedded) res.header('X-Frame-Options', 'DENY');
+    };
+    const html = (embedded: boolean) => async (_req: Request, res: Response) => {
+        securityHeaders(res, embedded);
+        const body = page(options, embedded).replace('<body data-accent', `<body style="--accent:${escapeHtml(options.accentColor)}" data-accent`);
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(body);
+    };
+    const file = (file: string, type: string, size?: number) => async (_req: Request, res: Response) => {
+        securityHeaders(res, false);
+        res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=3600', ...(size ? { 'Content-Length': String(size) } : {}) });
+        createReadStream(file).pipe(res);
+    };
+    server.get('/', html(false));
+    server.get('/embed', html(true));
+    server.get('/webchat/webchat.js', file(bundle, 'text/javascript; charset=utf-8', bundleSize));
+    server.get('/webchat/app.js', file(appScript, 'text/javascript; charset=utf-8'));
+    server.get('/webchat/page.css', async (_req: Request, res: Response) => {
+        securityHeaders(res, false);
+        res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' });
+        res.end(CSS);
+    });
+}
