@@ -1,12 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
-import { parseCardSubmission, renderGuidanceCard, renderQuestionCard, type RenderedCard } from '../cards';
+import { parseCardSubmission, renderGuidanceCard, renderInfoCard, renderQuestionCard, type RenderedCard } from '../cards';
 import type { GuidanceLibrary } from '../src/guidance/guidanceLibrary';
 import { translator, type Translate } from '../src/i18n/i18n';
 import type { Language } from '../src/policy/types';
 import { normalizeText } from '../src/understanding/normalize';
 import { render, type Text } from './text';
-import { sendCard } from './turnHelpers';
+import { cardsSupported, sendCard } from './turnHelpers';
 
 /** Turns typed text into one of a question's choice values, or undefined. */
 export type TextRecognizer = (text: string) => string | undefined;
@@ -71,7 +71,10 @@ export class CardPrompt extends Prompt<string> {
         const submission = parseCardSubmission(context.activity.value);
         if (submission !== undefined) {
             const fits = submission !== 'invalid' && submission.prompt === prompt && submission.intake === intake && choices.some((c) => c.value === submission.choice);
-            if (fits) return { succeeded: true, value: submission.choice };
+            if (fits) {
+                await this.freezeCard(context, question, submission.choice);
+                return { succeeded: true, value: submission.choice };
+            }
             (state as CardPromptState).staleClick = submission !== 'invalid';
             return { succeeded: false };
         }
@@ -83,6 +86,24 @@ export class CardPrompt extends Prompt<string> {
         const recognized = question.recognizer ? this.deps.recognizers[question.recognizer]?.(context.activity.text ?? '') : undefined;
         const value = byNumber?.value ?? byTitle?.value ?? (choices.some((c) => c.value === recognized) ? recognized : undefined);
         return value === undefined ? { succeeded: false } : { succeeded: true, value };
+    }
+
+    /**
+     * Replaces the answered card with a plain record of the answer, so its buttons cannot be
+     * clicked again (Teams and Web Chat update it in place; other channels keep the card).
+     */
+    private async freezeCard(context: TurnContext, question: CardQuestion, value: string): Promise<void> {
+        const cardId = context.activity.replyToId;
+        if (!cardId || !cardsSupported(context.activity.channelId)) return;
+        const t = translator(await this.deps.languageOf(context));
+        const chosen = question.choices.find((c) => c.value === value);
+        const title = question.card === 'question' ? render(question.title ?? question.question, t) : t('guidance.question');
+        const card = renderInfoCard({ title, text: `✓ ${chosen ? render(chosen.title, t) : value}`, facts: [] });
+        try {
+            await context.updateActivity({ type: 'message', id: cardId, attachments: [card.attachment] });
+        } catch {
+            // A channel that cannot update messages keeps the old card; a second click is still harmless.
+        }
     }
 
     private renderCard(question: CardQuestion, language: Language, t: Translate): RenderedCard {

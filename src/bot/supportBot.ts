@@ -33,6 +33,10 @@ export class SupportBot extends TeamsActivityHandler {
             await this.handleMessage(context);
             await next();
         });
+        this.onInstallationUpdateAdd(async (context, next) => {
+            await this.welcomeOnce(context);
+            await next();
+        });
         this.onMembersAdded(async (context, next) => {
             const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
             if (joined) await this.welcomeOnce(context);

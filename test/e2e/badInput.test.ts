@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { BotHarness, button, visibleText } from '../helpers/botHarness';
+import type { ChannelActivity } from '../fakes/fakeChannel';
+
+const CARD_ID = (replies: ChannelActivity[]): string | undefined => replies.find((r) => r.attachments?.length)?.id as string | undefined;
 
 describe('bad input through the HTTP server', () => {
     let bot: BotHarness;
@@ -57,6 +60,8 @@ describe('bad input through the HTTP server', () => {
         await bot.click(confirm);
         const second = await bot.click(confirm);
         assert.match(visibleText(second), /SR-2026-000001\*\* is already open; I haven't created it twice/);
+        const frozen = bot.channel.updated.find((a) => a.id === CARD_ID(summary));
+        assert.match(visibleText(frozen ? [frozen] : []), /✓ Open the ticket/, 'the summary card was replaced so its buttons are gone');
         assert.equal((await bot.tickets()).length, 1);
     });
 

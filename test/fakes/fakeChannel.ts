@@ -53,11 +53,12 @@ export class FakeChannel {
                 return;
             }
             const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChannelActivity;
-            (req.method === 'PUT' ? this.updated : this.received).push(activity);
+            const id = req.method === 'PUT' ? (match[2] as string) : `reply-${this.nextId++}`;
+            (req.method === 'PUT' ? this.updated : this.received).push({ ...activity, id });
             // restify patches ServerResponse globally, so no chaining on writeHead here.
             res.statusCode = 200;
             res.setHeader('content-type', 'application/json');
-            res.end(JSON.stringify({ id: `reply-${this.nextId++}` }));
+            res.end(JSON.stringify({ id }));
         });
     }
 }

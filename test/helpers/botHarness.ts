@@ -82,9 +82,9 @@ export class BotHarness {
         return this.send({ text, ...extra }, conversationId);
     }
 
-    /** Clicks a card button: posts its Action.Submit data as `value`. */
+    /** Clicks a card button: posts its Action.Submit data as `value`, replying to the card as channels do. */
     click(data: Record<string, unknown>, conversationId?: string): Promise<ChannelActivity[]> {
-        return this.send({ value: data }, conversationId);
+        return this.send({ value: data, replyToId: CARD_OF.get(data) }, conversationId);
     }
 
     /**
@@ -146,14 +146,26 @@ export function button(replies: ChannelActivity[], title: string | RegExp): Reco
         for (const a of r.attachments ?? []) {
             const actions = (a.content.actions ?? []) as Array<{ title: string; data?: Record<string, unknown> }>;
             const hit = actions.find((x) => (typeof title === 'string' ? x.title === title : title.test(x.title)));
+            if (hit?.data && typeof r.id === 'string') CARD_OF.set(hit.data, r.id);
             if (hit?.data) return hit.data;
         }
     }
     throw new Error(`button(): no button ${String(title)} in replies:\n${visibleText(replies)}`);
 }
 
+/** Which card (activity id) a button's data came from, so a click can reply to it. */
+const CARD_OF = new WeakMap<object, string>();
+
 function submits(replies: ChannelActivity[]): Array<Record<string, unknown>> {
-    return replies.flatMap((r) => (r.attachments ?? []).flatMap((a) => ((a.content.actions ?? []) as Array<{ data?: Record<string, unknown> }>).flatMap((x) => (x.data ? [x.data] : []))));
+    return replies.flatMap((r) =>
+        (r.attachments ?? []).flatMap((a) =>
+            ((a.content.actions ?? []) as Array<{ data?: Record<string, unknown> }>).flatMap((x) => {
+                if (!x.data) return [];
+                if (typeof r.id === 'string') CARD_OF.set(x.data, r.id);
+                return [x.data];
+            }),
+        ),
+    );
 }
 
 /** The prompt id of the question card in the replies (language-independent). */
