@@ -46,8 +46,10 @@ describe('.env.example', () => {
             .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
     );
 
+    const PACKAGING_ONLY = ['BOT_DOMAIN', 'TEAMS_APP_ID', 'PARTNER_NAME', 'PARTNER_WEBSITE'];
+
     it('lists every variable the configuration reads, and parses as it is', () => {
-        assert.deepEqual(Object.keys(env).sort(), Object.keys(EnvSchema.shape).sort());
+        assert.deepEqual(Object.keys(env).filter((k) => !PACKAGING_ONLY.includes(k)).sort(), Object.keys(EnvSchema.shape).sort());
         assert.doesNotThrow(() => loadConfig(env));
     });
 });
