@@ -5,7 +5,7 @@ import { detectInterruption, type Interruption } from '../src/understanding/inte
 import { CardPrompt } from './cardPrompt';
 import type { DialogServices } from './dialogServices';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
-import { RECOGNIZERS } from './recognizers';
+import { recognizers } from './recognizers';
 import { languageOf, translate } from './turnHelpers';
 
 /**
@@ -52,7 +52,7 @@ export class CancelAndHelpDialog extends ComponentDialog {
 
     /** A card question prompt that renders in the customer's current language. */
     protected cardPrompt(id: string): CardPrompt {
-        return new CardPrompt(id, { recognizers: RECOGNIZERS, languageOf: (c) => this.language(c), guidance: this.services.guidance });
+        return new CardPrompt(id, { recognizers: recognizers(this.services.impactFromText), languageOf: (c) => this.language(c), guidance: this.services.guidance });
     }
 
     /** A text prompt that renders in the customer's current language. */

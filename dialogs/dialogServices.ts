@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon';
 import type { CustomerDirectory } from '../src/customers/customerDirectory';
 import type { GuidanceLibrary } from '../src/guidance/guidanceLibrary';
 import type { PartnerProfile } from '../src/partner/partnerProfile';
-import type { Language } from '../src/policy/types';
+import type { Impact, Language } from '../src/policy/types';
 import type { TicketRepository } from '../src/store/ticketRepository';
 import type { Classifier } from '../src/understanding/classifier';
 
@@ -31,6 +31,8 @@ export interface DialogServices {
     tickets: TicketRepository;
     partner: PartnerProfile;
     customers: CustomerDirectory;
+    /** Reads the business impact from a free-text answer (word lists, then the model). */
+    impactFromText?: (text: string) => Impact | undefined;
     /** Below this confidence the dialogs ask the customer instead of guessing. */
     minConfidence: number;
     now: () => DateTime;

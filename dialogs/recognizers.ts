@@ -1,7 +1,15 @@
 import { recognizeCategory, recognizeImpact, recognizeKind, recognizeProduct, recognizeYesNo } from '../src/understanding/answers';
 import type { TextRecognizer } from './cardPrompt';
 
-/** The text recognizers CardPrompts refer to by name (dialog state holds only the name). */
+/**
+ * The text recognizers CardPrompts refer to by name (dialog state holds only the name).
+ * `impactFromText` reads a free-text impact answer; by default the word lists, and the
+ * trained model's severity head when the bot has one.
+ */
+export function recognizers(impactFromText: TextRecognizer = recognizeImpact): Record<string, TextRecognizer> {
+    return { ...RECOGNIZERS, impact: impactFromText };
+}
+
 export const RECOGNIZERS: Record<string, TextRecognizer> = {
     category: recognizeCategory,
     product: recognizeProduct,

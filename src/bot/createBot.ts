@@ -7,7 +7,9 @@ import type { CustomerDirectory } from '../customers/customerDirectory';
 import type { GuidanceLibrary } from '../guidance/guidanceLibrary';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import type { TicketRepository } from '../store/ticketRepository';
-import type { Classifier } from '../understanding/classifier';
+import type { Classification, Classifier } from '../understanding/classifier';
+import { parseImpact } from '../understanding/intents';
+import type { Impact, Severity } from '../policy/types';
 import { SupportBot } from './supportBot';
 
 export interface BotDependencies {
@@ -23,6 +25,22 @@ export interface BotDependencies {
     newId?: () => string;
 }
 
+const IMPACT_OF: Record<Severity, Impact> = { A: 'critical', B: 'moderate', C: 'minimal' };
+
+/**
+ * Free-text impact answers: the word lists first; otherwise, when the classifier can answer
+ * synchronously (the trained model), its severity head when it is confident.
+ */
+export function impactReader(classifier: Classifier, minConfidence: number): (text: string) => Impact | undefined {
+    const sync = (classifier as Partial<{ classifySync: (text: string) => Classification }>).classifySync?.bind(classifier);
+    return (text) => {
+        const listed = parseImpact(text);
+        if (listed || !sync) return listed;
+        const severity = sync(text).severity;
+        return severity && severity.confidence >= minConfidence ? IMPACT_OF[severity.label] : undefined;
+    };
+}
+
 /** Builds the bot and its dialogs over one Storage; state lives in the database. */
 export function createBot(deps: BotDependencies): SupportBot {
     const conversationState = new ConversationState(deps.storage);
@@ -34,6 +52,7 @@ export function createBot(deps: BotDependencies): SupportBot {
         partner: deps.partner,
         customers: deps.customers,
         minConfidence: deps.minConfidence,
+        impactFromText: impactReader(deps.classifier, deps.minConfidence),
         now: deps.now ?? (() => DateTime.utc()),
         newId: deps.newId ?? (() => randomUUID()),
         session: conversationState.createProperty<SessionState>('session'),
