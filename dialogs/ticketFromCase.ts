@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { PartnerProfile } from '../src/partner/partnerProfile';
 import type { NewTicket } from '../src/store/ticketRepository';
+import { redactPii } from '../src/understanding/piiRedaction';
 import { titleOf, type ClassifiedCase } from './caseDraft';
 import type { CustomerProfileState } from './dialogServices';
 
@@ -25,6 +26,7 @@ export function ticketFromCase(
         language: draft.language,
         title: titleOf(draft.description),
         description: draft.description,
+        descriptionRedacted: redactPii(draft.description).text,
         category: draft.category,
         product: draft.product,
         kind: draft.kind,

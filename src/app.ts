@@ -16,6 +16,7 @@ import { createServer, type BotServer } from './server';
 import { openSqliteDatabase, type OpenDatabase } from './store/database';
 import { SqlStorage } from './store/sqlStorage';
 import { TicketRepository } from './store/ticketRepository';
+import { AzureAwareClassifier, createLanguageService } from './understanding/azureLanguage';
 import { TrainedClassifier } from './understanding/model/trainedClassifier';
 
 export interface App extends BotServer {
@@ -45,7 +46,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const tickets = new TicketRepository(database.db);
     const bot = createBot({
         storage: new SqlStorage(database.db),
-        classifier: overrides.classifier ?? sharedClassifier(),
+        classifier: overrides.classifier ?? new AzureAwareClassifier(sharedClassifier(), createLanguageService(config, logger)),
         guidance,
         tickets,
         partner: profile,

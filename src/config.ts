@@ -24,6 +24,8 @@ export const EnvSchema = z.object({
     CUSTOMERS_FILE: optionalString,
     MAX_BODY_BYTES: z.coerce.number().int().min(4096).max(10_485_760).default(262_144),
     MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(4000),
+    AZURE_LANGUAGE_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
+    AZURE_LANGUAGE_KEY: optionalString,
     CLASSIFIER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.55),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     DIRECT_LINE_SECRET: optionalString,

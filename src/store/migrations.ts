@@ -7,63 +7,71 @@ function migrations(dialect: SqlDialectName): Record<string, Migration> {
     const id = (c: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
         dialect === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
     return {
-    '2026-11-21-001-initial': {
-        async up(db: Kysely<unknown>): Promise<void> {
-            await db.schema
-                .createTable('bot_state')
-                .addColumn('key', 'varchar(1024)', (c) => c.primaryKey())
-                .addColumn('document', 'text', (c) => c.notNull())
-                .addColumn('etag', 'varchar(64)', (c) => c.notNull())
-                .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
-                .execute();
-            await db.schema
-                .createTable('tickets')
-                .addColumn('id', 'integer', id)
-                .addColumn('number', 'varchar(32)', (c) => c.unique())
-                .addColumn('idempotency_key', 'varchar(128)', (c) => c.notNull().unique())
-                .addColumn('status', 'varchar(16)', (c) => c.notNull())
-                .addColumn('resolution', 'varchar(64)')
-                .addColumn('conversation_id', 'varchar(1024)', (c) => c.notNull())
-                .addColumn('channel_id', 'varchar(64)', (c) => c.notNull())
-                .addColumn('language', 'varchar(8)', (c) => c.notNull())
-                .addColumn('title', 'varchar(255)', (c) => c.notNull())
-                .addColumn('description', 'text', (c) => c.notNull())
-                .addColumn('category', 'varchar(16)', (c) => c.notNull())
-                .addColumn('product', 'varchar(16)', (c) => c.notNull())
-                .addColumn('kind', 'varchar(16)')
-                .addColumn('impact', 'varchar(16)')
-                .addColumn('severity', 'varchar(1)')
-                .addColumn('due_at', 'varchar(32)')
-                .addColumn('due_basis', 'varchar(32)')
-                .addColumn('guidance_article_id', 'varchar(128)')
-                .addColumn('customer_name', 'varchar(200)')
-                .addColumn('customer_email', 'varchar(320)')
-                .addColumn('customer_organisation', 'varchar(200)')
-                .addColumn('customer_tenant_id', 'varchar(64)')
-                .addColumn('support_plan_id', 'varchar(100)')
-                .addColumn('partner_contact_name', 'varchar(200)', (c) => c.notNull())
-                .addColumn('partner_contact_email', 'varchar(320)', (c) => c.notNull())
-                .addColumn('partner_contact_phone', 'varchar(40)')
-                .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
-                .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
-                .execute();
-            await db.schema.createIndex('tickets_conversation_idx').on('tickets').column('conversation_id').execute();
-            await db.schema
-                .createTable('ticket_events')
-                .addColumn('id', 'integer', id)
-                .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id'))
-                .addColumn('type', 'varchar(64)', (c) => c.notNull())
-                .addColumn('data', 'text', (c) => c.notNull())
-                .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
-                .execute();
-            await db.schema.createIndex('ticket_events_ticket_idx').on('ticket_events').column('ticket_id').execute();
+        '2026-11-21-001-initial': {
+            async up(db: Kysely<unknown>): Promise<void> {
+                await db.schema
+                    .createTable('bot_state')
+                    .addColumn('key', 'varchar(1024)', (c) => c.primaryKey())
+                    .addColumn('document', 'text', (c) => c.notNull())
+                    .addColumn('etag', 'varchar(64)', (c) => c.notNull())
+                    .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+                    .execute();
+                await db.schema
+                    .createTable('tickets')
+                    .addColumn('id', 'integer', id)
+                    .addColumn('number', 'varchar(32)', (c) => c.unique())
+                    .addColumn('idempotency_key', 'varchar(128)', (c) => c.notNull().unique())
+                    .addColumn('status', 'varchar(16)', (c) => c.notNull())
+                    .addColumn('resolution', 'varchar(64)')
+                    .addColumn('conversation_id', 'varchar(1024)', (c) => c.notNull())
+                    .addColumn('channel_id', 'varchar(64)', (c) => c.notNull())
+                    .addColumn('language', 'varchar(8)', (c) => c.notNull())
+                    .addColumn('title', 'varchar(255)', (c) => c.notNull())
+                    .addColumn('description', 'text', (c) => c.notNull())
+                    .addColumn('category', 'varchar(16)', (c) => c.notNull())
+                    .addColumn('product', 'varchar(16)', (c) => c.notNull())
+                    .addColumn('kind', 'varchar(16)')
+                    .addColumn('impact', 'varchar(16)')
+                    .addColumn('severity', 'varchar(1)')
+                    .addColumn('due_at', 'varchar(32)')
+                    .addColumn('due_basis', 'varchar(32)')
+                    .addColumn('guidance_article_id', 'varchar(128)')
+                    .addColumn('customer_name', 'varchar(200)')
+                    .addColumn('customer_email', 'varchar(320)')
+                    .addColumn('customer_organisation', 'varchar(200)')
+                    .addColumn('customer_tenant_id', 'varchar(64)')
+                    .addColumn('support_plan_id', 'varchar(100)')
+                    .addColumn('partner_contact_name', 'varchar(200)', (c) => c.notNull())
+                    .addColumn('partner_contact_email', 'varchar(320)', (c) => c.notNull())
+                    .addColumn('partner_contact_phone', 'varchar(40)')
+                    .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+                    .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+                    .execute();
+                await db.schema.createIndex('tickets_conversation_idx').on('tickets').column('conversation_id').execute();
+                await db.schema
+                    .createTable('ticket_events')
+                    .addColumn('id', 'integer', id)
+                    .addColumn('ticket_id', 'integer', (c) => c.notNull().references('tickets.id'))
+                    .addColumn('type', 'varchar(64)', (c) => c.notNull())
+                    .addColumn('data', 'text', (c) => c.notNull())
+                    .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+                    .execute();
+                await db.schema.createIndex('ticket_events_ticket_idx').on('ticket_events').column('ticket_id').execute();
+            },
+            async down(db: Kysely<unknown>): Promise<void> {
+                await db.schema.dropTable('ticket_events').execute();
+                await db.schema.dropTable('tickets').execute();
+                await db.schema.dropTable('bot_state').execute();
+            },
         },
-        async down(db: Kysely<unknown>): Promise<void> {
-            await db.schema.dropTable('ticket_events').execute();
-            await db.schema.dropTable('tickets').execute();
-            await db.schema.dropTable('bot_state').execute();
+        '2026-11-21-002-redacted-description': {
+            async up(db: Kysely<unknown>): Promise<void> {
+                await db.schema.alterTable('tickets').addColumn('description_redacted', 'text').execute();
+            },
+            async down(db: Kysely<unknown>): Promise<void> {
+                await db.schema.alterTable('tickets').dropColumn('description_redacted').execute();
+            },
         },
-    },
     };
 }
 

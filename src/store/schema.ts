@@ -19,6 +19,8 @@ export interface TicketsTable {
     language: string;
     title: string;
     description: string;
+    /** The description with personal data and secrets masked: what may leave the partner. */
+    description_redacted: string | null;
     category: string;
     product: string;
     kind: string | null;

@@ -13,6 +13,7 @@ export interface NewTicket {
     language: string;
     title: string;
     description: string;
+    descriptionRedacted: string;
     category: string;
     product: string;
     kind: string | null;
@@ -56,6 +57,7 @@ export class TicketRepository {
                     language: input.language,
                     title: input.title,
                     description: input.description,
+                    description_redacted: input.descriptionRedacted,
                     category: input.category,
                     product: input.product,
                     kind: input.kind,

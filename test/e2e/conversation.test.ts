@@ -62,7 +62,7 @@ describe('whole conversations through the HTTP server', () => {
 
     it('commercial: an invoice question goes to a ticket due within one business day, with no severity', async () => {
         await bot.say('hello');
-        const understood = await bot.say('Our last invoice charged us twice for the Microsoft 365 Business Premium licences');
+        const understood = await bot.say('Our last invoice charged us twice for the Microsoft 365 Business Premium licences, paid with card 4111 1111 1111 1111');
         assert.match(visibleText(understood), /Commercial[\s\S]*Microsoft 365/);
         const guidance = await bot.click(button(understood, "Yes, that's right"));
         assert.doesNotMatch(visibleText(guidance), /How much does this affect your business/, 'no impact question for commercial issues');
@@ -80,6 +80,8 @@ describe('whole conversations through the HTTP server', () => {
         assert.equal(ticket?.due_at, '2026-11-24T09:00:00.000Z');
         assert.equal(ticket?.partner_contact_email, 'escalations@contoso-cloud.example');
         assert.equal(ticket?.customer_email, 'alex@fabrikam.example');
+        assert.match(ticket?.description ?? '', /4111 1111 1111 1111/, 'the partner keeps what the customer wrote');
+        assert.equal(ticket?.description_redacted, 'Our last invoice charged us twice for the Microsoft 365 Business Premium licences, paid with card [card]');
     });
 
     it('advisory resolved by guidance: "yes" closes the case and records it as resolved', async () => {

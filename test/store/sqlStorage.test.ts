@@ -57,6 +57,7 @@ describe('TicketRepository', () => {
         language: 'en',
         title: 'Mail not arriving',
         description: 'Mail not arriving since 9am',
+        descriptionRedacted: 'Mail not arriving since 9am',
         category: 'technical',
         product: 'microsoft365',
         kind: 'break-fix',
