@@ -5,6 +5,7 @@ import type { GuidanceLibrary } from '../src/guidance/guidanceLibrary';
 import type { PartnerProfile } from '../src/partner/partnerProfile';
 import type { Impact, Language } from '../src/policy/types';
 import type { TicketRepository } from '../src/store/ticketRepository';
+import type { AzureLanguageService } from '../src/understanding/azureLanguage';
 import type { Classifier } from '../src/understanding/classifier';
 
 /** Per-conversation facts kept between dialogs. */
@@ -33,6 +34,8 @@ export interface DialogServices {
     customers: CustomerDirectory;
     /** Reads the business impact from a free-text answer (word lists, then the model). */
     impactFromText?: (text: string) => Impact | undefined;
+    /** Azure AI Language, when configured (key phrases for titles, a second PII pass). */
+    languageService?: AzureLanguageService;
     /** Below this confidence the dialogs ask the customer instead of guessing. */
     minConfidence: number;
     now: () => DateTime;

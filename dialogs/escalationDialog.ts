@@ -10,7 +10,7 @@ import type { DialogServices } from './dialogServices';
 import { applyDueTime, dueFact, dueSentence } from './dueTimeText';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
 import { key, raw } from './text';
-import { ticketFromCase } from './ticketFromCase';
+import { enrichTicketText, ticketFromCase } from './ticketFromCase';
 import { sendCard } from './turnHelpers';
 
 export const ESCALATION_DIALOG = 'escalationDialog';
@@ -132,7 +132,8 @@ export class EscalationDialog extends CancelAndHelpDialog {
             delete profile.organisation;
             return step.replaceDialog(WATERFALL, { ...draft, editing: true });
         }
-        const { ticket, created } = await this.services.tickets.create(ticketFromCase(step.context, draft, this.services.partner, profile, { status: 'open' }), this.services.now().toJSDate());
+        const text = await enrichTicketText(draft, this.services.languageService);
+        const { ticket, created } = await this.services.tickets.create(ticketFromCase(step.context, draft, this.services.partner, profile, { status: 'open' }, text), this.services.now().toJSDate());
         await sendCard(step.context, this.ticketCard(step, draft, ticket, created, t));
         return step.endDialog(ticket);
     }

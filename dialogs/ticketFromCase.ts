@@ -1,9 +1,23 @@
 import type { TurnContext } from 'botbuilder';
 import type { PartnerProfile } from '../src/partner/partnerProfile';
+import type { AzureLanguageService } from '../src/understanding/azureLanguage';
 import type { NewTicket } from '../src/store/ticketRepository';
 import { redactPii } from '../src/understanding/piiRedaction';
 import { titleOf, type ClassifiedCase } from './caseDraft';
 import type { CustomerProfileState } from './dialogServices';
+
+/**
+ * A title from Azure AI Language's key phrases and a second, service-side PII pass over the
+ * locally redacted text, when the service is configured; both run at once and are bounded
+ * by its timeout, and either falls back to the local result.
+ */
+export async function enrichTicketText(draft: ClassifiedCase, service: AzureLanguageService | undefined): Promise<{ title?: string; descriptionRedacted: string }> {
+    const local = redactPii(draft.description).text;
+    if (!service) return { descriptionRedacted: local };
+    const [phrases, remote] = await Promise.all([service.keyPhrases(local, draft.language), service.redactPii(local, draft.language)]);
+    const title = phrases?.length ? phrases.slice(0, 4).join(', ').slice(0, 120) : undefined;
+    return { title, descriptionRedacted: remote ?? local };
+}
 
 /**
  * The ticket row for a case. The contact for anything filed with Microsoft is the partner's
@@ -15,6 +29,7 @@ export function ticketFromCase(
     partner: PartnerProfile,
     customer: CustomerProfileState,
     outcome: { status: 'open' } | { status: 'resolved'; articleId: string | null },
+    text: { title?: string; descriptionRedacted?: string } = {},
 ): NewTicket {
     const contact = partner.microsoftContact;
     return {
@@ -24,9 +39,9 @@ export function ticketFromCase(
         conversationId: context.activity.conversation.id,
         channelId: context.activity.channelId,
         language: draft.language,
-        title: titleOf(draft.description),
+        title: text.title ?? titleOf(draft.description),
         description: draft.description,
-        descriptionRedacted: redactPii(draft.description).text,
+        descriptionRedacted: text.descriptionRedacted ?? redactPii(draft.description).text,
         category: draft.category,
         product: draft.product,
         kind: draft.kind,

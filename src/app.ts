@@ -44,9 +44,11 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const guidance = GuidanceLibrary.fromDirectory(path.join(projectRoot(), 'content', 'guidance'));
     const database = await openSqliteDatabase(config.DATABASE_FILE);
     const tickets = new TicketRepository(database.db);
+    const languageService = createLanguageService(config, logger);
     const bot = createBot({
         storage: new SqlStorage(database.db),
-        classifier: overrides.classifier ?? new AzureAwareClassifier(sharedClassifier(), createLanguageService(config, logger)),
+        classifier: overrides.classifier ?? new AzureAwareClassifier(sharedClassifier(), languageService),
+        languageService,
         guidance,
         tickets,
         partner: profile,

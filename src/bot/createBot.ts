@@ -7,6 +7,7 @@ import type { CustomerDirectory } from '../customers/customerDirectory';
 import type { GuidanceLibrary } from '../guidance/guidanceLibrary';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import type { TicketRepository } from '../store/ticketRepository';
+import type { AzureLanguageService } from '../understanding/azureLanguage';
 import type { Classification, Classifier } from '../understanding/classifier';
 import { parseImpact } from '../understanding/intents';
 import type { Impact, Severity } from '../policy/types';
@@ -21,6 +22,7 @@ export interface BotDependencies {
     customers: CustomerDirectory;
     minConfidence: number;
     maxMessageChars: number;
+    languageService?: AzureLanguageService;
     now?: () => DateTime;
     newId?: () => string;
 }
@@ -53,6 +55,7 @@ export function createBot(deps: BotDependencies): SupportBot {
         customers: deps.customers,
         minConfidence: deps.minConfidence,
         impactFromText: impactReader(deps.classifier, deps.minConfidence),
+        languageService: deps.languageService,
         now: deps.now ?? (() => DateTime.utc()),
         newId: deps.newId ?? (() => randomUUID()),
         session: conversationState.createProperty<SessionState>('session'),
