@@ -43,12 +43,26 @@ export function impactReader(classifier: Classifier, minConfidence: number): (te
     };
 }
 
+/**
+ * Remembers the last text's classification, so the first message of a conversation is
+ * classified once although both language detection and the intake ask for it.
+ */
+export function rememberLast(classifier: Classifier): Classifier {
+    let last: { text: string; result: Promise<Classification> } | undefined;
+    return {
+        classify(text: string): Promise<Classification> {
+            if (last?.text !== text) last = { text, result: classifier.classify(text) };
+            return last.result;
+        },
+    };
+}
+
 /** Builds the bot and its dialogs over one Storage; state lives in the database. */
 export function createBot(deps: BotDependencies): SupportBot {
     const conversationState = new ConversationState(deps.storage);
     const userState = new UserState(deps.storage);
     const services: DialogServices = {
-        classifier: deps.classifier,
+        classifier: rememberLast(deps.classifier),
         guidance: deps.guidance,
         tickets: deps.tickets,
         partner: deps.partner,

@@ -34,8 +34,3 @@ export function translator(language: Language): Translate {
     const t = catalogue().getFixedT(language);
     return (key, params) => t(key, params ?? {}) as string;
 }
-
-/** True when the catalogue of `language` has `key` (used by tests and card rendering). */
-export function hasKey(language: Language, key: string): boolean {
-    return catalogue().exists(key, { lng: language, fallbackLng: false });
-}

@@ -99,10 +99,6 @@ export class TicketRepository {
         return this.db.selectFrom('tickets').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
     }
 
-    findByNumber(number: string): Promise<TicketRow | undefined> {
-        return this.db.selectFrom('tickets').selectAll().where('number', '=', number).executeTakeFirst();
-    }
-
     listByConversation(conversationId: string): Promise<TicketRow[]> {
         return this.db.selectFrom('tickets').selectAll().where('conversation_id', '=', conversationId).orderBy('id').execute();
     }

@@ -15,3 +15,24 @@ describe('free-text impact answers (word lists, then the trained severity head)'
     ];
     for (const [text, impact] of cases) it(`"${text}" → ${impact ?? 'ask again'}`, () => assert.equal(read(text), impact));
 });
+
+describe('rememberLast', () => {
+    it('classifies the same first message once, and a new message again', async () => {
+        const { rememberLast } = await import('../../src/bot/createBot');
+        const inner = new TrainedClassifierCounter();
+        const memo = rememberLast(inner);
+        await memo.classify('Outlook is down');
+        await memo.classify('Outlook is down');
+        await memo.classify('Teams is down');
+        assert.equal(inner.calls, 2);
+    });
+});
+
+class TrainedClassifierCounter {
+    calls = 0;
+    private readonly model = TrainedClassifier.load();
+    async classify(text: string) {
+        this.calls++;
+        return this.model.classifySync(text);
+    }
+}
