@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { impactReader } from '../../src/bot/createBot';
+import { impactReader, rememberLast } from '../../src/bot/createBot';
 import { TrainedClassifier } from '../../src/understanding/model/trainedClassifier';
 
 describe('free-text impact answers (word lists, then the trained severity head)', () => {
@@ -18,7 +18,6 @@ describe('free-text impact answers (word lists, then the trained severity head)'
 
 describe('rememberLast', () => {
     it('classifies the same first message once, and a new message again', async () => {
-        const { rememberLast } = await import('../../src/bot/createBot');
         const inner = new TrainedClassifierCounter();
         const memo = rememberLast(inner);
         await memo.classify('Outlook is down');
