@@ -1,6 +1,6 @@
 /**
  * Runs the mocha suite from TypeScript sources and ends with a plain "N passed, N failed"
- * line that CI can read. Usage: node --import tsx scripts/runTests.ts [glob-prefix]
+ * line that CI can read. Usage: node --import tsx scripts/runTests.ts [path-substring ...]
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -16,9 +16,9 @@ function testFiles(dir: string): string[] {
         .sort();
 }
 
-const filter = process.argv[2];
+const filters = process.argv.slice(2);
 const mocha = new Mocha({ reporter: 'spec', timeout: 30_000 });
-for (const file of testFiles(path.join(process.cwd(), 'test'))) if (!filter || file.includes(filter)) mocha.addFile(file);
+for (const file of testFiles(path.join(process.cwd(), 'test'))) if (filters.length === 0 || filters.some((f) => file.includes(f))) mocha.addFile(file);
 
 void mocha.loadFilesAsync().then(() => {
     const runner = mocha.run((failures) => {

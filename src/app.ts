@@ -13,7 +13,7 @@ import { LocalDirectLine } from './channels/localDirectLine';
 import { RateLimiter } from './channels/rateLimiter';
 import { registerWebChatPage } from './channels/webChatPage';
 import { createServer, type BotServer } from './server';
-import { openSqliteDatabase, type OpenDatabase } from './store/database';
+import { openDatabase, type OpenDatabase } from './store/database';
 import { SqlStorage } from './store/sqlStorage';
 import { TicketRepository } from './store/ticketRepository';
 import { AzureAwareClassifier, createLanguageService } from './understanding/azureLanguage';
@@ -42,7 +42,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     logger.info({ source, auth: authEnabled(config) }, 'partner profile loaded');
     const customers = config.CUSTOMERS_FILE ? CustomerDirectory.fromFile(config.CUSTOMERS_FILE) : new CustomerDirectory([]);
     const guidance = GuidanceLibrary.fromDirectory(path.join(projectRoot(), 'content', 'guidance'));
-    const database = await openSqliteDatabase(config.DATABASE_FILE);
+    const database = await openDatabase(config, logger);
     const tickets = new TicketRepository(database.db);
     const languageService = createLanguageService(config, logger);
     const bot = createBot({

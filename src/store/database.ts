@@ -1,43 +1,43 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { AppConfig } from '../config';
+import type { Logger } from '../logger';
 import { fromRoot } from '../paths';
-import { migrateToLatest, type SqlDialectName } from './migrations';
+import { pingWith, type OpenDatabase } from './databaseHandle';
+import { migrateToLatest } from './migrations';
+import { openPostgresDatabase } from './postgresDatabase';
 import type { Database } from './schema';
 
-export interface OpenDatabase {
-    db: Kysely<Database>;
-    dialect: SqlDialectName;
-    /** True when the database answers a trivial query. */
-    ping(): Promise<boolean>;
-    close(): Promise<void>;
+export type { OpenDatabase } from './databaseHandle';
+
+/** The configuration that chooses and tunes the database. */
+export type DatabaseConfig = Pick<AppConfig, 'DATABASE_FILE' | 'DATABASE_URL' | 'DATABASE_POOL_MAX' | 'DATABASE_TIMEOUT_MS'>;
+
+/**
+ * Opens the database the configuration names: PostgreSQL when DATABASE_URL is set (several
+ * bot instances can share it), otherwise the embedded SQLite file. Migrations run either way.
+ */
+export function openDatabase(config: DatabaseConfig, logger?: Logger): Promise<OpenDatabase> {
+    if (config.DATABASE_URL) {
+        return openPostgresDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX, timeoutMs: config.DATABASE_TIMEOUT_MS, logger });
+    }
+    return openSqliteDatabase(config.DATABASE_FILE, { timeoutMs: config.DATABASE_TIMEOUT_MS });
 }
 
 /**
  * Opens the embedded SQLite database (a file under ./data/ by default, or ':memory:'),
- * in WAL mode with a busy timeout, and runs the migrations.
+ * in WAL mode with a busy timeout (how long a write waits for another writer's lock), and
+ * runs the migrations.
  */
-export async function openSqliteDatabase(file: string): Promise<OpenDatabase> {
+export async function openSqliteDatabase(file: string, options: { timeoutMs?: number } = {}): Promise<OpenDatabase> {
     const location = file === ':memory:' ? file : fromRoot(file);
     if (location !== ':memory:') mkdirSync(path.dirname(location), { recursive: true });
-    const sqlite = new SQLite(location);
+    const sqlite = new SQLite(location, { timeout: options.timeoutMs ?? 5000 });
     sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     await migrateToLatest(db as unknown as Kysely<unknown>, 'sqlite');
-    return {
-        db,
-        dialect: 'sqlite',
-        ping: async () => {
-            try {
-                await sql`select 1`.execute(db);
-                return true;
-            } catch {
-                return false;
-            }
-        },
-        close: () => db.destroy(),
-    };
+    return { db, dialect: 'sqlite', ping: pingWith(db), close: () => db.destroy() };
 }

@@ -1,4 +1,5 @@
 export * from './database';
+export * from './postgresDatabase';
 export * from './schema';
 export * from './sqlStorage';
 export * from './ticketRepository';

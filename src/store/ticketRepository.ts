@@ -38,16 +38,33 @@ export function formatTicketNumber(id: number, createdAt: Date): string {
     return `SR-${createdAt.getUTCFullYear()}-${String(id).padStart(6, '0')}`;
 }
 
-/** Tickets and their event history. Creating is idempotent per idempotency key. */
+/**
+ * The row with NUL characters taken out of its strings: PostgreSQL text cannot hold them
+ * (the insert would fail on every retry), SQLite can; a customer never means them.
+ */
+export function withoutNul<T extends object>(row: T): T {
+    const clean = (v: unknown): unknown => (typeof v === 'string' ? v.replaceAll('\u0000', '') : v);
+    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, clean(v)])) as T;
+}
+
+/**
+ * Tickets and their event history. Creating is idempotent per idempotency key, also when
+ * two instances create at once: the INSERT … ON CONFLICT DO NOTHING decides, in one
+ * statement, on SQLite and PostgreSQL alike. The number comes from the row's generated id,
+ * so concurrent creates never share one (PostgreSQL may skip a number after a rolled-back
+ * create; the cheap look-up first keeps a repeated create from skipping one).
+ */
 export class TicketRepository {
     constructor(private readonly db: Kysely<Database>) {}
 
     async create(input: NewTicket, now: Date = new Date()): Promise<CreateResult> {
+        const existing = await this.findByIdempotencyKey(input.idempotencyKey);
+        if (existing) return { ticket: existing, created: false };
         return this.db.transaction().execute(async (trx) => {
             const iso = now.toISOString();
             const inserted = await trx
                 .insertInto('tickets')
-                .values({
+                .values(withoutNul({
                     number: null,
                     idempotency_key: input.idempotencyKey,
                     status: input.status,
@@ -76,7 +93,7 @@ export class TicketRepository {
                     partner_contact_phone: input.partnerContact.phone,
                     created_at: iso,
                     updated_at: iso,
-                })
+                }))
                 .onConflict((oc) => oc.column('idempotency_key').doNothing())
                 .returning('id')
                 .executeTakeFirst();

@@ -8,6 +8,7 @@ import { loadConfig, type AppConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import type { TicketRow } from '../../src/store/ticketRepository';
 import { FakeChannel, type ChannelActivity } from '../fakes/fakeChannel';
+import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from './testDatabase';
 
 /** Monday 23 November 2026, 10:00 in Madrid (the example partner's zone): within hours. */
 export const MONDAY_10_MADRID = DateTime.fromISO('2026-11-23T09:00:00Z', { zone: 'utc' });
@@ -19,7 +20,11 @@ export interface HarnessOptions {
     databaseFile?: string;
 }
 
-/** The real bot behind the real HTTP server, a fake channel, and a temporary SQLite file. */
+/**
+ * The real bot behind the real HTTP server, a fake channel, and a temporary SQLite file, or
+ * under TEST_DATABASE_URL a fresh PostgreSQL database (unless `env` sets DATABASE_URL itself,
+ * empty meaning SQLite).
+ */
 export class BotHarness {
     readonly channel = new FakeChannel();
     app!: App;
@@ -29,6 +34,7 @@ export class BotHarness {
     private seq = 0;
     private ids = 0;
     private channelStarted = false;
+    private postgres?: TestDatabase;
 
     static async start(options: HarnessOptions = {}): Promise<BotHarness> {
         const harness = new BotHarness();
@@ -39,7 +45,8 @@ export class BotHarness {
     private async boot(options: HarnessOptions): Promise<void> {
         if (!options.databaseFile) this.dir = mkdtempSync(path.join(os.tmpdir(), 'csp-bot-'));
         const databaseFile = options.databaseFile ?? path.join(this.dir, 'bot.sqlite');
-        this.config = loadConfig({ DATABASE_FILE: databaseFile, LOG_LEVEL: 'silent', ...options.env });
+        if (TEST_DATABASE_URL && !this.postgres && options.env?.DATABASE_URL === undefined) this.postgres = await createTestDatabase();
+        this.config = loadConfig({ DATABASE_FILE: databaseFile, LOG_LEVEL: 'silent', ...(this.postgres ? { DATABASE_URL: this.postgres.url } : {}), ...options.env });
         const now = options.now ?? MONDAY_10_MADRID;
         this.app = await createApp(this.config, createLogger('silent'), { now: () => now, newId: () => `intake-${++this.ids}-${Date.now()}` });
         await new Promise<void>((resolve) => this.app.server.listen(0, '127.0.0.1', resolve));
@@ -119,6 +126,7 @@ export class BotHarness {
         await this.app.drain(1000);
         await this.app.database.close();
         await this.channel.stop();
+        await this.postgres?.drop();
         if (this.dir) rmSync(this.dir, { recursive: true, force: true });
     }
 }

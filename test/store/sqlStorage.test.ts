@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
-import { openSqliteDatabase, type OpenDatabase } from '../../src/store/database';
-import { ETagConflictError, SqlStorage } from '../../src/store/sqlStorage';
+import type { OpenDatabase } from '../../src/store/database';
+import { ETagConflictError, NEW_ITEM_ETAG, SqlStorage } from '../../src/store/sqlStorage';
 import { TicketRepository, formatTicketNumber, type NewTicket } from '../../src/store/ticketRepository';
+import { openTestDatabase, TEST_DATABASE_URL } from '../helpers/testDatabase';
 
-describe('SqlStorage (Bot Framework state over SQL)', () => {
+const ON = TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite';
+
+describe(`SqlStorage (Bot Framework state over SQL, on ${ON})`, () => {
     let database: OpenDatabase;
     let storage: SqlStorage;
     beforeEach(async () => {
-        database = await openSqliteDatabase(':memory:');
+        database = await openTestDatabase();
         storage = new SqlStorage(database.db);
     });
     afterEach(() => database.close());
@@ -43,9 +46,36 @@ describe('SqlStorage (Bot Framework state over SQL)', () => {
         const items = await storage.read(['a', 'b']);
         assert.equal((items.a as { v: number }).v, 1);
     });
+
+    it('keeps state for the longest conversation id a channel may send (1024 characters)', async () => {
+        const key = `msteams/conversations/${'a'.repeat(1024)}`;
+        await storage.write({ [key]: { step: 1 } });
+        const read = (await storage.read([key]))[key] as { step: number; eTag: string };
+        assert.equal(read.step, 1);
+        await storage.write({ [key]: { ...read, step: 2 } });
+        await assert.rejects(storage.write({ [key]: { ...read, step: 3 } }), ETagConflictError);
+        await storage.delete([key]);
+        assert.deepEqual(await storage.read([key]), {});
+    });
+
+    it('of ten writers holding the same eTag, exactly one wins and its document is kept', async () => {
+        await storage.write({ k: { v: 0 } });
+        const read = (await storage.read(['k'])).k as { v: number; eTag: string };
+        const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => storage.write({ k: { ...read, v: i + 1 } })));
+        const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i + 1] : []));
+        assert.equal(won.length, 1);
+        assert.ok(results.every((r) => r.status === 'fulfilled' || r.reason instanceof ETagConflictError));
+        assert.equal(((await storage.read(['k'])).k as { v: number }).v, won[0]);
+    });
+
+    it('creates a document read as absent only once: a second creator gets a conflict', async () => {
+        const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => storage.write({ fresh: { v: i, eTag: NEW_ITEM_ETAG } })));
+        assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+        await assert.rejects(storage.write({ fresh: { v: 9, eTag: NEW_ITEM_ETAG } }), ETagConflictError);
+    });
 });
 
-describe('TicketRepository', () => {
+describe(`TicketRepository (on ${ON})`, () => {
     let database: OpenDatabase;
     let tickets: TicketRepository;
     const ticket = (key: string): NewTicket => ({
@@ -71,7 +101,7 @@ describe('TicketRepository', () => {
         partnerContact: { name: 'Dana Reyes', email: 'escalations@contoso-cloud.example', phone: null },
     });
     beforeEach(async () => {
-        database = await openSqliteDatabase(':memory:');
+        database = await openTestDatabase();
         tickets = new TicketRepository(database.db);
     });
     afterEach(() => database.close());
@@ -99,5 +129,25 @@ describe('TicketRepository', () => {
         const results = await Promise.all(Array.from({ length: 10 }, () => tickets.create(ticket('race'))));
         assert.equal(results.filter((r) => r.created).length, 1);
         assert.equal((await tickets.listByConversation('c1')).length, 1);
+    });
+
+    it('gives concurrent creates with different keys different numbers', async () => {
+        const results = await Promise.all(Array.from({ length: 10 }, (_, i) => tickets.create(ticket(`k${i}`), new Date('2026-11-23T09:00:00Z'))));
+        const numbers = new Set(results.map((r) => r.ticket.number));
+        assert.equal(numbers.size, 10);
+        for (const n of numbers) assert.match(String(n), /^SR-2026-\d{6}$/);
+    });
+
+    it('stores text with NUL characters (which PostgreSQL text cannot hold) without them', async () => {
+        const { ticket: row } = await tickets.create({ ...ticket('nul'), description: 'Mail\u0000 not arriving', customer: { ...ticket('nul').customer, organisation: 'Fabrikam\u0000 Ltd' } });
+        assert.equal(row.description, 'Mail not arriving');
+        assert.equal(row.customer_organisation, 'Fabrikam Ltd');
+    });
+
+    it('does not skip a number when a create is repeated (a retried confirmation)', async () => {
+        await tickets.create(ticket('first'));
+        await tickets.create(ticket('first'));
+        const { ticket: second } = await tickets.create(ticket('second'), new Date('2026-11-23T09:00:00Z'));
+        assert.equal(second.number, 'SR-2026-000002');
     });
 });

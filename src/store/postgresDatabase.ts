@@ -1,0 +1,42 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+import type { Logger } from '../logger';
+import { pingWith, type OpenDatabase } from './databaseHandle';
+import { migrateToLatest } from './migrations';
+import type { Database } from './schema';
+
+export interface PostgresOptions {
+    /** Most connections this process opens. */
+    poolMax: number;
+    /** Statement timeout, lock wait and connect timeout, in ms: a dead or locked database fails the turn instead of hanging it. */
+    timeoutMs: number;
+    logger?: Logger;
+}
+
+/**
+ * Opens PostgreSQL through a bounded pg Pool and runs the migrations (Kysely's migrator
+ * takes an advisory lock, so instances starting together migrate once).
+ */
+export async function openPostgresDatabase(url: string, options: PostgresOptions): Promise<OpenDatabase> {
+    const pool = new Pool({
+        connectionString: url,
+        max: options.poolMax,
+        connectionTimeoutMillis: options.timeoutMs,
+        idleTimeoutMillis: 30_000,
+        statement_timeout: options.timeoutMs,
+        lock_timeout: options.timeoutMs,
+        // The server-side timeout cannot fire when the server is unreachable; this one can.
+        query_timeout: options.timeoutMs + 1000,
+        application_name: 'csp-support-bot',
+    });
+    // A connection dropped while idle (server restart, network) must not crash the process.
+    pool.on('error', (err) => options.logger?.warn({ err: { name: err.name, message: err.message } }, 'idle PostgreSQL connection lost'));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    try {
+        await migrateToLatest(db as unknown as Kysely<unknown>, 'postgres');
+    } catch (err) {
+        await db.destroy();
+        throw err;
+    }
+    return { db, dialect: 'postgres', ping: pingWith(db), close: () => db.destroy() };
+}
