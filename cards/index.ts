@@ -4,3 +4,4 @@ export * from './welcomeCard';
 export * from './guidanceCard';
 export * from './infoCard';
 export * from './submission';
+export * from './agentCard';

@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult, type PromptValidator } from 'botbuilder-dialogs';
+import type { HandoffReason } from '../src/handoff/handoffService';
 import type { Language } from '../src/policy/types';
+import type { TicketRow } from '../src/store/ticketRepository';
 import { detectInterruption, type Interruption } from '../src/understanding/intents';
 import { CardPrompt } from './cardPrompt';
 import type { DialogServices } from './dialogServices';
@@ -31,6 +33,7 @@ export class CancelAndHelpDialog extends ComponentDialog {
         if (activity.type !== 'message' || !activity.text) return undefined;
         const intent = detectInterruption(activity.text);
         if (!intent) return undefined;
+        if (intent === 'human' && (await this.bringInPerson(innerDc.context, 'asked'))) return { status: DialogTurnStatus.waiting };
         await innerDc.context.sendActivity(await this.interruptionReply(innerDc, intent));
         switch (intent) {
             case 'cancel':
@@ -58,6 +61,18 @@ export class CancelAndHelpDialog extends ComponentDialog {
     /** A text prompt that renders in the customer's current language. */
     protected textPrompt(id: string, validator: PromptValidator<string>): LocalizedTextPrompt {
         return new LocalizedTextPrompt(id, validator, (c) => this.language(c));
+    }
+
+    /**
+     * Puts the customer in touch with one of the partner's agents (queue or agent hub). True when
+     * a person is coming: the dialog then waits, and resumes if the customer is handed back.
+     */
+    protected async bringInPerson(context: TurnContext, reason: HandoffReason, ticket?: TicketRow): Promise<boolean> {
+        const handoff = this.services.handoff;
+        if (!handoff) return false;
+        const profile = await this.services.customerProfile.get(context, {});
+        const result = await handoff.start(context, { reason, language: await this.language(context), customerName: profile.name ?? context.activity.from?.name, organisation: profile.organisation, ticket });
+        return result === 'queued' || result === 'already' || result === 'hub';
     }
 
     /** Options the dialog restarts with after "start over". */

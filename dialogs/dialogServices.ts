@@ -4,6 +4,7 @@ import type { CustomerDirectory } from '../src/customers/customerDirectory';
 import type { GuidanceLibrary } from '../src/guidance/guidanceLibrary';
 import type { PartnerProfile } from '../src/partner/partnerProfile';
 import type { Impact, Language } from '../src/policy/types';
+import type { HandoffService } from '../src/handoff/handoffService';
 import type { TicketRepository } from '../src/store/ticketRepository';
 import type { AzureLanguageService } from '../src/understanding/azureLanguage';
 import type { Classifier } from '../src/understanding/classifier';
@@ -13,6 +14,8 @@ export interface SessionState {
     greeted?: boolean;
     /** The intake in progress or last finished, to recognise clicks on its cards. */
     intakeId?: string;
+    /** Consecutive messages Azure AI Language read as negative (two in a row bring in a person). */
+    negativeStreak?: number;
 }
 
 /** What the bot remembers about a customer across conversations. */
@@ -38,6 +41,8 @@ export interface DialogServices {
     languageService?: AzureLanguageService;
     /** Below this confidence the dialogs ask the customer instead of guessing. */
     minConfidence: number;
+    /** Live takeover by the partner's agents, when the bot runs with a database (not in dialog unit tests). */
+    handoff?: HandoffService;
     now: () => DateTime;
     newId: () => string;
     session: StatePropertyAccessor<SessionState>;

@@ -12,6 +12,8 @@ import { GuidanceDialog, GUIDANCE_DIALOG, type GuidanceOutcome } from './guidanc
 import { ImpactDialog, IMPACT_DIALOG } from './impactDialog';
 import { IntakeDialog, INTAKE_DIALOG } from './intakeDialog';
 import { ticketFromCase } from './ticketFromCase';
+import { CardPrompt } from './cardPrompt';
+import type { TicketRow } from '../src/store/ticketRepository';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
 import { key } from './text';
 import { languageOf, sendCard } from './turnHelpers';
@@ -19,6 +21,7 @@ import { languageOf, sendCard } from './turnHelpers';
 export const MAIN_DIALOG = 'mainDialog';
 const WATERFALL = 'mainWaterfall';
 const SUPPORT_PLAN_PROMPT = 'mainSupportPlanPrompt';
+const OFFER_PROMPT = 'mainAgentOfferPrompt';
 const SUPPORT_PLAN = /^[A-Za-z0-9][A-Za-z0-9._/-]{2,99}$/;
 const NONE = /^(none|no|n\/a|i don'?t have (one|it)|ninguno|nenhum|нет)$/i;
 
@@ -31,6 +34,9 @@ interface MainValues {
     supportPlanId?: string;
     tenantId?: string;
     draft?: ClassifiedCase;
+    ticket?: TicketRow;
+    /** True when the first message asked for a person and one is coming. */
+    handedOff?: boolean;
 }
 
 /**
@@ -42,6 +48,7 @@ export class MainDialog extends CancelAndHelpDialog {
     constructor(services: DialogServices) {
         super(MAIN_DIALOG, services);
         this.addDialog(this.textPrompt(SUPPORT_PLAN_PROMPT, (p) => this.validateSupportPlan(p)))
+            .addDialog(this.cardPrompt(OFFER_PROMPT))
             .addDialog(new IntakeDialog(services))
             .addDialog(new ImpactDialog(services))
             .addDialog(new GuidanceDialog(services))
@@ -53,7 +60,8 @@ export class MainDialog extends CancelAndHelpDialog {
                     this.impactStep.bind(this),
                     this.guidanceStep.bind(this),
                     this.outcomeStep.bind(this),
-                    this.finalStep.bind(this),
+                    this.offerAgentStep.bind(this),
+                    this.offerAnswerStep.bind(this),
                 ]),
             );
         this.initialDialogId = WATERFALL;
@@ -73,6 +81,7 @@ export class MainDialog extends CancelAndHelpDialog {
             session.greeted = true;
         }
         if (!options.restart) values.description = await this.openingDescription(step, t);
+        if (values.handedOff) return step.endDialog();
         values.tenantId = tenantIdOf(step.context.activity);
         const partnerTenant = this.services.partner.tenantId;
         if (!values.tenantId || !partnerTenant || values.tenantId.toLowerCase() !== partnerTenant.toLowerCase()) return step.next();
@@ -134,8 +143,42 @@ export class MainDialog extends CancelAndHelpDialog {
         return step.beginDialog(ESCALATION_DIALOG, draft);
     }
 
-    private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-        return step.endDialog(step.result);
+    /**
+     * After a ticket is opened within the partner's hours: Severity A brings in a person at
+     * once; otherwise the customer is offered a live agent.
+     */
+    private async offerAgentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const ticket = step.result as TicketRow | undefined;
+        (step.values as MainValues).ticket = ticket;
+        const handoff = this.services.handoff;
+        if (!ticket || ticket.status !== 'open' || !handoff || !(await handoff.canStart(step.context.activity.channelId))) return step.endDialog(ticket);
+        if (ticket.severity === 'A') {
+            await step.context.sendActivity(translator(await this.language(step.context))('handoff.severityA'));
+            await this.bringInPerson(step.context, 'severity-a', ticket);
+            return step.endDialog(ticket);
+        }
+        const session = await this.services.session.get(step.context, {});
+        return step.prompt(
+            OFFER_PROMPT,
+            CardPrompt.options({
+                card: 'question',
+                prompt: 'handoff-offer',
+                intake: session.intakeId ?? '',
+                recognizer: 'yesNo',
+                question: key('handoff.offer'),
+                choices: [
+                    { value: 'yes', title: key('handoff.offerYes') },
+                    { value: 'no', title: key('handoff.offerNo') },
+                ],
+            }),
+        );
+    }
+
+    private async offerAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const ticket = (step.values as MainValues).ticket;
+        if (step.result === 'yes') await this.bringInPerson(step.context, 'offer-accepted', ticket);
+        else await step.context.sendActivity(translator(await this.language(step.context))('handoff.offerDeclined'));
+        return step.endDialog(ticket);
     }
 
     /** The first message, when it already describes a problem (not a greeting or a command). */
@@ -145,6 +188,10 @@ export class MainDialog extends CancelAndHelpDialog {
         if (!text || isGreeting(text)) return undefined;
         const intent = detectInterruption(text);
         if (!intent) return text;
+        if (intent === 'human' && (await this.bringInPerson(step.context, 'asked'))) {
+            (step.values as MainValues).handedOff = true;
+            return undefined;
+        }
         const keys = { help: 'help.text', cancel: 'intake.askDescription', restart: 'restart.done', human: 'human.notice', phone: 'phone.notice' } as const;
         if (intent !== 'cancel') await step.context.sendActivity(t(keys[intent], { partner: this.services.partner.name, email: this.services.partner.supportEmail }));
         return undefined;

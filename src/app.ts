@@ -18,11 +18,16 @@ import { SqlStorage } from './store/sqlStorage';
 import { TicketRepository } from './store/ticketRepository';
 import { AzureAwareClassifier, createLanguageService } from './understanding/azureLanguage';
 import { TrainedClassifier } from './understanding/model/trainedClassifier';
+import { DateTime } from 'luxon';
+import { createHandoff } from './handoff/createHandoff';
+import type { HandoffService } from './handoff/handoffService';
+import { TranscriptMiddleware } from './bot/transcriptMiddleware';
 
 export interface App extends BotServer {
     database: OpenDatabase;
     tickets: TicketRepository;
     partner: PartnerProfile;
+    handoff: HandoffService;
 }
 
 /** Optional replacements, for tests (a fixed clock, predictable ids). */
@@ -45,6 +50,10 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const database = await openDatabase(config, logger);
     const tickets = new TicketRepository(database.db);
     const languageService = createLanguageService(config, logger);
+    const now = overrides.now ?? (() => DateTime.utc());
+    const adapter = createAdapter(config, logger);
+    const handoff = createHandoff(config, logger, { adapter, database, tickets, partner: profile, now });
+    adapter.use(new TranscriptMiddleware(handoff.service.deps.transcript, () => now().toJSDate(), logger));
     const bot = createBot({
         storage: new SqlStorage(database.db),
         classifier: overrides.classifier ?? new AzureAwareClassifier(sharedClassifier(), languageService),
@@ -57,6 +66,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         maxMessageChars: config.MAX_MESSAGE_CHARS,
         now: overrides.now,
         newId: overrides.newId,
+        handoff,
     });
     const limiter = new RateLimiter(config.TOKEN_RATE_LIMIT_PER_MINUTE, 60_000);
     const localDirectLine = new LocalDirectLine(logger, new RateLimiter(60, 60_000));
@@ -72,6 +82,12 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
                 connectOrigins: config.DIRECT_LINE_SECRET ? [new URL(config.DIRECT_LINE_ENDPOINT).origin] : [],
             }),
     ];
-    const server = createServer({ adapter: createAdapter(config, logger), bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, databaseUp: database.ping, routes });
-    return { ...server, database, tickets, partner: profile };
+    const server = createServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, databaseUp: database.ping, routes });
+    const sweeper = setInterval(() => void handoff.service.sweep().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'handoff sweep failed')), config.HANDOFF_SWEEP_SECONDS * 1000);
+    sweeper.unref();
+    const drain = async (timeoutMs: number): Promise<void> => {
+        clearInterval(sweeper);
+        await server.drain(timeoutMs);
+    };
+    return { ...server, drain, database, tickets, partner: profile, handoff: handoff.service };
 }

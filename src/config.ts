@@ -7,6 +7,12 @@ const booleanFlag = z
 const emptyAsUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 
+/** A comma-separated list of Microsoft Entra object ids (GUIDs). */
+const guidList = z
+    .string()
+    .transform((v) => v.split(',').map((id) => id.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.uuid()));
+
 /** The environment, parsed once at start-up. Every variable is listed in `.env.example`. */
 export const EnvSchema = z.object({
     PORT: z.coerce.number().int().min(1).max(65535).default(3978),
@@ -37,6 +43,20 @@ export const EnvSchema = z.object({
     WEBCHAT_LOGO_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     WEBCHAT_EMBED_ORIGINS: z.preprocess(emptyAsUndefined, z.string().max(2000).default('*')),
     TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+    AGENT_AAD_OBJECT_IDS: z.preprocess(emptyAsUndefined, guidList.default([])),
+    AGENT_ADMIN_AAD_OBJECT_IDS: z.preprocess(emptyAsUndefined, guidList.default([])),
+    AGENTS_CHANNEL_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^19:[^\s]{1,300}$/, 'expected a Teams channel id such as 19:…@thread.tacv2').optional()),
+    AGENTS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.url().default('https://smba.trafficmanager.net/teams/')),
+    HANDOFF_WAIT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
+    HANDOFF_SWEEP_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+    HANDOFF_HUB_CHANNELS: z.preprocess(
+        emptyAsUndefined,
+        z
+            .string()
+            .default('')
+            .transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean))
+            .pipe(z.array(z.string().regex(/^[a-z0-9-]{1,32}$/).refine((c) => c !== 'msteams', 'msteams cannot use an agent hub (Teams rejects the handoff event)'))),
+    ),
 });
 
 export type AppConfig = z.infer<typeof EnvSchema>;

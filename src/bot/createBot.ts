@@ -11,7 +11,7 @@ import type { AzureLanguageService } from '../understanding/azureLanguage';
 import type { Classification, Classifier } from '../understanding/classifier';
 import { parseImpact } from '../understanding/intents';
 import type { Impact, Severity } from '../policy/types';
-import { SupportBot } from './supportBot';
+import { SupportBot, type HandoffParts } from './supportBot';
 
 export interface BotDependencies {
     storage: Storage;
@@ -25,6 +25,8 @@ export interface BotDependencies {
     languageService?: AzureLanguageService;
     now?: () => DateTime;
     newId?: () => string;
+    /** Live takeover by agents (queue, Teams agents, relay); absent, customers are never handed to a person. */
+    handoff?: HandoffParts;
 }
 
 const IMPACT_OF: Record<Severity, Impact> = { A: 'critical', B: 'moderate', C: 'minimal' };
@@ -70,10 +72,11 @@ export function createBot(deps: BotDependencies): SupportBot {
         minConfidence: deps.minConfidence,
         impactFromText: impactReader(deps.classifier, deps.minConfidence),
         languageService: deps.languageService,
+        handoff: deps.handoff?.service,
         now: deps.now ?? (() => DateTime.utc()),
         newId: deps.newId ?? (() => randomUUID()),
         session: conversationState.createProperty<SessionState>('session'),
         customerProfile: userState.createProperty<CustomerProfileState>('customerProfile'),
     };
-    return new SupportBot(conversationState, userState, new MainDialog(services), services, { maxMessageChars: deps.maxMessageChars });
+    return new SupportBot(conversationState, userState, new MainDialog(services), services, { maxMessageChars: deps.maxMessageChars }, deps.handoff);
 }

@@ -8,9 +8,20 @@ import { languageOf, translate } from '../../dialogs/turnHelpers';
 import { renderWelcomeCard } from '../../cards';
 import { sendCard } from '../../dialogs/turnHelpers';
 import { welcomeContent } from './welcomeContent';
+import type { AgentDesk } from '../handoff/agentDesk';
+import type { AgentDirectory } from '../handoff/agentDirectory';
+import type { HandoffService } from '../handoff/handoffService';
+import { SKIP_TRANSCRIPT } from '../handoff/messenger';
 
 export interface SupportBotLimits {
     maxMessageChars: number;
+}
+
+/** The live-takeover parts the activity handler routes to. */
+export interface HandoffParts {
+    service: HandoffService;
+    desk: AgentDesk;
+    agents: AgentDirectory;
 }
 
 /**
@@ -26,6 +37,7 @@ export class SupportBot extends TeamsActivityHandler {
         private readonly mainDialog: Dialog,
         private readonly services: DialogServices,
         private readonly limits: SupportBotLimits,
+        private readonly handoff?: HandoffParts,
     ) {
         super();
         this.dialogState = conversationState.createProperty<DialogState>('DialogState');
@@ -34,12 +46,17 @@ export class SupportBot extends TeamsActivityHandler {
             await next();
         });
         this.onInstallationUpdateAdd(async (context, next) => {
-            await this.welcomeOnce(context);
+            if (this.isPartnerChannel(context)) await this.handoff?.desk.onAddedToTeam(context, await this.handoff.agents.identify(context.activity));
+            else await this.welcomeOnce(context);
             await next();
         });
         this.onMembersAdded(async (context, next) => {
             const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
-            if (joined) await this.welcomeOnce(context);
+            if (joined && !this.isPartnerChannel(context)) await this.welcomeOnce(context);
+            await next();
+        });
+        this.onEvent(async (context, next) => {
+            await this.onHubStatus(context);
             await next();
         });
     }
@@ -53,9 +70,22 @@ export class SupportBot extends TeamsActivityHandler {
     private async handleMessage(context: TurnContext): Promise<void> {
         const { activity } = context;
         if (activity.channelId === 'msteams') TurnContext.removeRecipientMention(activity);
+        const agent = await this.handoff?.agents.identify(activity);
+        if (agent && this.handoff) {
+            context.turnState.set(SKIP_TRANSCRIPT, true);
+            await this.handoff.desk.onMessage(context, agent);
+            return;
+        }
+        if (this.isPartnerChannel(context)) {
+            // The agents' channel: nobody there is a customer, and non-agents get no commands.
+            context.turnState.set(SKIP_TRANSCRIPT, true);
+            await context.sendActivity('This channel is for the support desk. Only the configured agents can use my commands here.');
+            return;
+        }
         const text = (activity.text ?? '').trim();
         const dialogs = new DialogSet(this.dialogState).add(this.mainDialog);
         const dc = await dialogs.createContext(context);
+        if (await this.routeLiveHandoff(context, dc)) return;
         if (await this.settleLanguage(context, text, dc)) return;
         const t = await translate(context, this.services);
         if (text.length > this.limits.maxMessageChars) {
@@ -77,8 +107,63 @@ export class SupportBot extends TeamsActivityHandler {
             return;
         }
         activity.text = text;
+        if (!submission && (await this.frustrated(context, text))) return;
         const result = await dc.continueDialog();
         if (result.status === 'empty') await dc.beginDialog(this.mainDialog.id);
+    }
+
+    /**
+     * While a takeover is live the customer's messages go to the queue, the agent or the rating;
+     * true when that handled the turn. Leaving the queue resumes the dialog where it was.
+     */
+    private async routeLiveHandoff(context: TurnContext, dc: DialogContext): Promise<boolean> {
+        if (!this.handoff) return false;
+        const live = await this.handoff.service.deps.store.live(context.activity.conversation.id);
+        if (!live) return false;
+        const submission = parseCardSubmission(context.activity.value);
+        const outcome = await this.handoff.service.customerTurn(context, live, submission === 'invalid' ? undefined : submission, await languageOf(context, this.services));
+        if (outcome === 'handled') return true;
+        if (outcome === 'resume') {
+            if (dc.activeDialog) {
+                await context.sendActivity((await translate(context, this.services))('handoff.resume'));
+                await dc.repromptDialog();
+            }
+            return true;
+        }
+        if (outcome === 'continue-fresh') await dc.cancelAllDialogs();
+        return false;
+    }
+
+    /**
+     * Two negative messages in a row (Azure AI Language sentiment, when configured) bring in a
+     * person when one is available; true when one is coming (the dialog waits meanwhile).
+     */
+    private async frustrated(context: TurnContext, text: string): Promise<boolean> {
+        const languageService = this.services.languageService;
+        if (!this.handoff || !languageService || text.length < 3) return false;
+        const language = await languageOf(context, this.services);
+        const sentiment = await languageService.sentiment(text, language);
+        const session = await this.services.session.get(context, {});
+        session.negativeStreak = sentiment?.label === 'negative' ? (session.negativeStreak ?? 0) + 1 : 0;
+        if (session.negativeStreak < 2 || !(await this.handoff.service.canStart(context.activity.channelId))) return false;
+        session.negativeStreak = 0;
+        await context.sendActivity(translator(language)('handoff.frustrated'));
+        const profile = await this.services.customerProfile.get(context, {});
+        const result = await this.handoff.service.start(context, { reason: 'frustrated', language, customerName: profile.name ?? context.activity.from?.name, organisation: profile.organisation });
+        return result === 'queued' || result === 'already' || result === 'hub';
+    }
+
+    /** An external agent hub reports how a handoff went (`handoff.status` event). */
+    private async onHubStatus(context: TurnContext): Promise<void> {
+        if (!this.handoff || context.activity.name !== 'handoff.status') return;
+        const state = (context.activity.value as { state?: unknown } | undefined)?.state;
+        const live = await this.handoff.service.deps.store.live(context.activity.conversation.id);
+        if (live && typeof state === 'string') await this.handoff.service.hubStatus(context, live, state, await languageOf(context, this.services));
+    }
+
+    /** A Teams channel of the partner's own tenant: the agents' side, never a customer conversation. */
+    private isPartnerChannel(context: TurnContext): boolean {
+        return context.activity.conversation?.conversationType === 'channel' && this.handoff?.agents.fromPartnerTeams(context.activity) === true;
     }
 
     /**

@@ -1,4 +1,4 @@
-import { Kysely, Migrator, type ColumnDefinitionBuilder, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, sql, type ColumnDefinitionBuilder, type Migration, type MigrationProvider } from 'kysely';
 
 export type SqlDialectName = 'sqlite' | 'postgres';
 
@@ -70,6 +70,75 @@ function migrations(dialect: SqlDialectName): Record<string, Migration> {
             },
             async down(db: Kysely<unknown>): Promise<void> {
                 await db.schema.alterTable('tickets').dropColumn('description_redacted').execute();
+            },
+        },
+        '2026-11-21-003-handoff': {
+            async up(db: Kysely<unknown>): Promise<void> {
+                await db.schema
+                    .createTable('handoffs')
+                    .addColumn('id', 'integer', id)
+                    .addColumn('conversation_id', 'varchar(1024)', (c) => c.notNull())
+                    .addColumn('channel_id', 'varchar(64)', (c) => c.notNull())
+                    .addColumn('state', 'varchar(16)', (c) => c.notNull())
+                    .addColumn('hub', 'varchar(16)', (c) => c.notNull())
+                    .addColumn('reason', 'varchar(32)', (c) => c.notNull())
+                    .addColumn('language', 'varchar(8)', (c) => c.notNull())
+                    .addColumn('customer_name', 'varchar(200)')
+                    .addColumn('customer_organisation', 'varchar(200)')
+                    .addColumn('ticket_id', 'integer', (c) => c.references('tickets.id'))
+                    .addColumn('summary', 'text')
+                    .addColumn('customer_reference', 'text', (c) => c.notNull())
+                    .addColumn('agent_aad_object_id', 'varchar(64)')
+                    .addColumn('agent_name', 'varchar(200)')
+                    .addColumn('notice_activity_id', 'varchar(256)')
+                    .addColumn('enqueued_at', 'varchar(32)', (c) => c.notNull())
+                    .addColumn('accepted_at', 'varchar(32)')
+                    .addColumn('ended_at', 'varchar(32)')
+                    .addColumn('ended_by', 'varchar(16)')
+                    .addColumn('closed_at', 'varchar(32)')
+                    .addColumn('rating', 'integer')
+                    .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+                    .execute();
+                // At most one live takeover per customer conversation (both dialects support partial indexes).
+                await sql`create unique index handoffs_live_idx on handoffs (conversation_id) where state in ('waiting', 'agent', 'rating')`.execute(db);
+                await db.schema.createIndex('handoffs_state_idx').on('handoffs').columns(['state', 'enqueued_at']).execute();
+                await db.schema
+                    .createTable('agents')
+                    .addColumn('aad_object_id', 'varchar(64)', (c) => c.primaryKey())
+                    .addColumn('name', 'varchar(200)')
+                    .addColumn('added_by', 'varchar(64)', (c) => c.notNull())
+                    .addColumn('added_at', 'varchar(32)', (c) => c.notNull())
+                    .execute();
+                await db.schema
+                    .createTable('agent_chats')
+                    .addColumn('aad_object_id', 'varchar(64)', (c) => c.primaryKey())
+                    .addColumn('name', 'varchar(200)')
+                    .addColumn('reference', 'text', (c) => c.notNull())
+                    .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+                    .execute();
+                await db.schema
+                    .createTable('bot_settings')
+                    .addColumn('key', 'varchar(128)', (c) => c.primaryKey())
+                    .addColumn('value', 'text', (c) => c.notNull())
+                    .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+                    .execute();
+                await db.schema
+                    .createTable('transcript_entries')
+                    .addColumn('id', 'integer', id)
+                    .addColumn('conversation_id', 'varchar(1024)', (c) => c.notNull())
+                    .addColumn('role', 'varchar(16)', (c) => c.notNull())
+                    .addColumn('author', 'varchar(200)')
+                    .addColumn('text', 'text', (c) => c.notNull())
+                    .addColumn('text_redacted', 'text', (c) => c.notNull())
+                    .addColumn('attachments', 'text')
+                    .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+                    .execute();
+                await db.schema.createIndex('transcript_conversation_idx').on('transcript_entries').columns(['conversation_id', 'id']).execute();
+                await db.schema.alterTable('tickets').addColumn('rating', 'integer').execute();
+            },
+            async down(db: Kysely<unknown>): Promise<void> {
+                await db.schema.alterTable('tickets').dropColumn('rating').execute();
+                for (const table of ['transcript_entries', 'bot_settings', 'agent_chats', 'agents', 'handoffs']) await db.schema.dropTable(table).execute();
             },
         },
     };

@@ -39,6 +39,8 @@ export interface TicketsTable {
     partner_contact_phone: string | null;
     created_at: string;
     updated_at: string;
+    /** The customer's 1-5 rating of an agent's help, when given. */
+    rating: number | null;
 }
 
 export interface TicketEventsTable {
@@ -49,8 +51,81 @@ export interface TicketEventsTable {
     created_at: string;
 }
 
+export type HandoffState = 'waiting' | 'agent' | 'rating' | 'closed';
+
+/** One takeover of a customer conversation by a person: queue, agent, rating, closed. */
+export interface HandoffsTable {
+    id: Generated<number>;
+    conversation_id: string;
+    channel_id: string;
+    state: HandoffState;
+    /** 'builtin' (our queue and Teams agents) or 'external' (a Direct Line agent hub). */
+    hub: 'builtin' | 'external';
+    reason: string;
+    language: string;
+    customer_name: string | null;
+    customer_organisation: string | null;
+    ticket_id: number | null;
+    summary: string | null;
+    /** The customer's conversation reference (JSON), refreshed on every customer turn. */
+    customer_reference: string;
+    agent_aad_object_id: string | null;
+    agent_name: string | null;
+    /** The request card in the agents' channel, updated in place. */
+    notice_activity_id: string | null;
+    enqueued_at: string;
+    accepted_at: string | null;
+    ended_at: string | null;
+    /** Who ended it: agent, customer, timeout, closed-hours. */
+    ended_by: string | null;
+    closed_at: string | null;
+    rating: number | null;
+    updated_at: string;
+}
+
+/** Agents added by an admin command (the env list is the other source). */
+export interface AgentsTable {
+    aad_object_id: string;
+    name: string | null;
+    added_by: string;
+    added_at: string;
+}
+
+/** Each agent's 1:1 chat with the bot (conversation reference JSON), refreshed every agent turn. */
+export interface AgentChatsTable {
+    aad_object_id: string;
+    name: string | null;
+    reference: string;
+    updated_at: string;
+}
+
+/** Small key/value settings, e.g. the agents' channel conversation reference. */
+export interface BotSettingsTable {
+    key: string;
+    value: string;
+    updated_at: string;
+}
+
+/** Every message of a customer conversation, with a PII-redacted copy for anything leaving the partner. */
+export interface TranscriptEntriesTable {
+    id: Generated<number>;
+    conversation_id: string;
+    role: 'customer' | 'bot' | 'agent' | 'note';
+    author: string | null;
+    text: string;
+    text_redacted: string;
+    /** JSON list of {contentType, name} of attachments. */
+    attachments: string | null;
+    created_at: string;
+}
+
 export interface Database {
     bot_state: BotStateTable;
     tickets: TicketsTable;
     ticket_events: TicketEventsTable;
+    handoffs: HandoffsTable;
+    agents: AgentsTable;
+    agent_chats: AgentChatsTable;
+    bot_settings: BotSettingsTable;
+    transcript_entries: TranscriptEntriesTable;
 }

@@ -120,6 +120,23 @@ export class TicketRepository {
         return this.db.selectFrom('tickets').selectAll().where('conversation_id', '=', conversationId).orderBy('id').execute();
     }
 
+    findById(id: number): Promise<TicketRow | undefined> {
+        return this.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+    }
+
+    /** Appends an event (an agent's note, a takeover, a rating) to the ticket's history. */
+    async addEvent(ticketId: number, type: string, data: Record<string, unknown>, now: Date = new Date()): Promise<void> {
+        await this.db.insertInto('ticket_events').values({ ticket_id: ticketId, type, data: JSON.stringify(data), created_at: now.toISOString() }).execute();
+    }
+
+    /** Stores the customer's 1-5 rating of the help they got, with an event. */
+    async setRating(ticketId: number, rating: number, now: Date = new Date()): Promise<void> {
+        await this.db.transaction().execute(async (trx) => {
+            await trx.updateTable('tickets').set({ rating, updated_at: now.toISOString() }).where('id', '=', ticketId).execute();
+            await trx.insertInto('ticket_events').values({ ticket_id: ticketId, type: 'rated', data: JSON.stringify({ rating }), created_at: now.toISOString() }).execute();
+        });
+    }
+
     events(ticketId: number): Promise<Array<{ type: string; data: string; created_at: string }>> {
         return this.db.selectFrom('ticket_events').select(['type', 'data', 'created_at']).where('ticket_id', '=', ticketId).orderBy('id').execute();
     }

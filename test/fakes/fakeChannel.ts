@@ -19,6 +19,8 @@ export interface ChannelActivity {
 export class FakeChannel {
     readonly received: ChannelActivity[] = [];
     readonly updated: ChannelActivity[] = [];
+    /** Conversations the bot created (POST /v3/conversations), e.g. a 1:1 chat with an agent. */
+    readonly created: Array<Record<string, unknown>> = [];
     private server?: http.Server;
     private nextId = 1;
 
@@ -46,6 +48,15 @@ export class FakeChannel {
         const chunks: Buffer[] = [];
         req.on('data', (c: Buffer) => chunks.push(c));
         req.on('end', () => {
+            if (req.method === 'POST' && req.url === '/v3/conversations') {
+                const parameters = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+                const id = `a:created-${this.created.length + 1}`;
+                this.created.push({ ...parameters, id });
+                res.statusCode = 200;
+                res.setHeader('content-type', 'application/json');
+                res.end(JSON.stringify({ id, serviceUrl: this.url }));
+                return;
+            }
             const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
             if (!match || (req.method !== 'POST' && req.method !== 'PUT')) {
                 res.statusCode = 404;

@@ -29,6 +29,8 @@ export class BotHarness {
     readonly channel = new FakeChannel();
     app!: App;
     config!: AppConfig;
+    /** The bot's clock; tests move it to test timeouts and hours. */
+    clock: DateTime = MONDAY_10_MADRID;
     baseUrl = '';
     private dir = '';
     private seq = 0;
@@ -42,13 +44,16 @@ export class BotHarness {
         return harness;
     }
 
+    private env: Record<string, string> = {};
+
     private async boot(options: HarnessOptions): Promise<void> {
+        this.env = options.env ?? {};
         if (!options.databaseFile) this.dir = mkdtempSync(path.join(os.tmpdir(), 'csp-bot-'));
         const databaseFile = options.databaseFile ?? path.join(this.dir, 'bot.sqlite');
         if (TEST_DATABASE_URL && !this.postgres && options.env?.DATABASE_URL === undefined) this.postgres = await createTestDatabase();
         this.config = loadConfig({ DATABASE_FILE: databaseFile, LOG_LEVEL: 'silent', ...(this.postgres ? { DATABASE_URL: this.postgres.url } : {}), ...options.env });
-        const now = options.now ?? MONDAY_10_MADRID;
-        this.app = await createApp(this.config, createLogger('silent'), { now: () => now, newId: () => `intake-${++this.ids}-${Date.now()}` });
+        if (options.now) this.clock = options.now;
+        this.app = await createApp(this.config, createLogger('silent'), { now: () => this.clock, newId: () => `intake-${++this.ids}-${Date.now()}` });
         await new Promise<void>((resolve) => this.app.server.listen(0, '127.0.0.1', resolve));
         this.baseUrl = `http://127.0.0.1:${(this.app.server.address() as AddressInfo).port}`;
         if (!this.channelStarted) {
@@ -119,7 +124,7 @@ export class BotHarness {
     async restart(): Promise<void> {
         await this.app.drain(1000);
         await this.app.database.close();
-        await this.boot({ databaseFile: this.config.DATABASE_FILE });
+        await this.boot({ databaseFile: this.config.DATABASE_FILE, env: this.env });
     }
 
     async stop(): Promise<void> {

@@ -1,0 +1,28 @@
+import template from './agent.json';
+import { expandTemplate, factLines, type RenderedCard } from './render';
+
+export interface AgentCardAction {
+    title: string;
+    action: 'accept' | 'end' | 'transcript' | 'queue' | 'escalate';
+    /** The takeover the button acts on (0 for none). */
+    handoff: number;
+}
+
+export interface AgentCardData {
+    title: string;
+    /** A headline state, e.g. "Waiting" or "Taken by Maria"; empty for none. */
+    status: string;
+    statusColor: 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+    facts: Array<{ title: string; value: string }>;
+    summary: string;
+    /** Short lines such as the last messages or queue entries. */
+    lines: string[];
+    actions: AgentCardAction[];
+}
+
+/** A card for the partner's agents in Teams: a waiting customer, the queue, or a transcript. */
+export function renderAgentCard(data: AgentCardData): RenderedCard {
+    const fallbackText = [data.title, data.status, ...factLines(data.facts), data.summary, ...data.lines].filter(Boolean).join('\n');
+    const attachment = expandTemplate('agent.json', template, { ...data, lines: data.lines.map((text) => ({ text })), fallbackText });
+    return { attachment, fallbackText };
+}

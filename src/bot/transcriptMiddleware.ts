@@ -1,0 +1,61 @@
+import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import { SKIP_TRANSCRIPT, TRANSCRIPT_ROLE, type TranscriptRole } from '../handoff/messenger';
+import type { TranscriptEntry, TranscriptStore } from '../handoff/handoffStore';
+import type { Logger } from '../logger';
+import { redactPii } from '../understanding/piiRedaction';
+
+const MAX_TEXT = 4000;
+
+/** What a person would read of an activity: its text, else a card's fallback text, else the click. */
+function readable(activity: Partial<Activity>): string {
+    if (activity.text) return activity.text;
+    const card = activity.attachments?.find((a) => typeof (a.content as { fallbackText?: unknown } | undefined)?.fallbackText === 'string');
+    if (card) return (card.content as { fallbackText: string }).fallbackText;
+    const choice = (activity.value as { choice?: unknown } | undefined)?.choice;
+    return typeof choice === 'string' ? `[${choice}]` : '';
+}
+
+function attachmentsOf(activity: Partial<Activity>): string | null {
+    const list = (activity.attachments ?? []).map((a) => ({ contentType: String(a.contentType).slice(0, 100), name: a.name?.slice(0, 200) ?? null }));
+    return list.length ? JSON.stringify(list) : null;
+}
+
+/**
+ * Records every message of customer conversations — the customer's, the bot's and, during a
+ * takeover, the agent's — with a PII-redacted copy for anything that leaves the partner.
+ * Agents' own chats are not recorded. A failed write is logged, never fails the turn.
+ */
+export class TranscriptMiddleware implements Middleware {
+    constructor(
+        private readonly store: TranscriptStore,
+        private readonly now: () => Date,
+        private readonly logger: Logger,
+    ) {}
+
+    async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+        const outgoing: Array<Partial<Activity>> = [];
+        context.onSendActivities(async (_ctx, activities, nextSend) => {
+            outgoing.push(...activities.filter((a) => a.type === 'message'));
+            return nextSend();
+        });
+        await next();
+        if (context.turnState.get(SKIP_TRANSCRIPT)) return;
+        const conversationId = context.activity.conversation?.id;
+        if (!conversationId) return;
+        const role = (context.turnState.get(TRANSCRIPT_ROLE) as TranscriptRole | undefined) ?? { role: 'bot', author: null };
+        const iso = this.now().toISOString();
+        const entry = (activity: Partial<Activity>, who: TranscriptRole | { role: 'customer'; author: string | null }): Omit<TranscriptEntry, 'id'> => {
+            const text = readable(activity).slice(0, MAX_TEXT);
+            return { conversation_id: conversationId, role: who.role, author: who.author, text, text_redacted: redactPii(text).text, attachments: attachmentsOf(activity), created_at: iso };
+        };
+        const entries = [
+            ...(context.activity.type === 'message' ? [entry(context.activity, { role: 'customer', author: context.activity.from?.name?.slice(0, 200) ?? null })] : []),
+            ...outgoing.map((a) => entry(a, role)),
+        ];
+        try {
+            await this.store.append(entries);
+        } catch (error) {
+            this.logger.warn({ err: { message: (error as Error).message } }, 'could not record the transcript of a turn');
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** What agents' card buttons post back as `activity.value`. */
+export const AgentActionSchema = z.object({
+    cspAgent: z.literal(1),
+    action: z.enum(['accept', 'end', 'transcript', 'queue', 'escalate']),
+    handoff: z.number().int().positive().optional(),
+});
+export type AgentAction = z.infer<typeof AgentActionSchema>;
+
+/** A command an agent typed (or clicked) in Teams. */
+export type AgentCommand =
+    | { kind: 'queue' }
+    | { kind: 'accept'; handoff?: number }
+    | { kind: 'end' }
+    | { kind: 'transcript'; handoff?: number }
+    | { kind: 'note'; text: string }
+    | { kind: 'escalate'; handoff?: number }
+    | { kind: 'help' }
+    | { kind: 'agents-list' }
+    | { kind: 'agents-add'; aadObjectId: string; name: string | null }
+    | { kind: 'agents-remove'; aadObjectId: string }
+    | { kind: 'use-channel' };
+
+const ID = /^#?(\d{1,12})$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The optional handoff number after a command word ("accept 12", "accept #12"). */
+function handoffArg(rest: string): number | undefined | 'bad' {
+    if (!rest) return undefined;
+    const match = ID.exec(rest);
+    return match ? Number(match[1]) : 'bad';
+}
+
+/**
+ * Reads an agent's message: a card action, or a whole-message command word. Anything else is
+ * undefined (while connected to a customer, it is relayed to them).
+ */
+export function parseAgentCommand(text: string, value: unknown): AgentCommand | undefined {
+    const action = AgentActionSchema.safeParse(value);
+    if (action.success) {
+        const { action: kind, handoff } = action.data;
+        if (kind === 'queue' || kind === 'end') return { kind };
+        return { kind, handoff };
+    }
+    const trimmed = text.trim().replace(/\s+/g, ' ');
+    const [word = '', ...restWords] = trimmed.split(' ');
+    const rest = restWords.join(' ');
+    switch (word.toLowerCase()) {
+        case 'queue':
+            return rest ? undefined : { kind: 'queue' };
+        case 'end':
+            return rest ? undefined : { kind: 'end' };
+        case 'help':
+            return rest ? undefined : { kind: 'help' };
+        case 'accept':
+        case 'transcript':
+        case 'escalate': {
+            const handoff = handoffArg(rest);
+            return handoff === 'bad' ? undefined : { kind: word.toLowerCase() as 'accept' | 'transcript' | 'escalate', handoff };
+        }
+        case 'note':
+            return rest ? { kind: 'note', text: rest.slice(0, 2000) } : undefined;
+        case 'agents':
+            return parseAgentsCommand(restWords);
+        default:
+            return /^use this channel( for agents)?$/i.test(trimmed) ? { kind: 'use-channel' } : undefined;
+    }
+}
+
+function parseAgentsCommand(words: string[]): AgentCommand | undefined {
+    const [verb, id, ...name] = words;
+    if (!verb) return { kind: 'agents-list' };
+    if (!id || !GUID.test(id)) return undefined;
+    if (verb.toLowerCase() === 'add') return { kind: 'agents-add', aadObjectId: id.toLowerCase(), name: name.join(' ').slice(0, 200) || null };
+    if (verb.toLowerCase() === 'remove' && name.length === 0) return { kind: 'agents-remove', aadObjectId: id.toLowerCase() };
+    return undefined;
+}

@@ -1,0 +1,115 @@
+import type { Activity, ConversationReference } from 'botbuilder';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../store/schema';
+
+/** A person the channel vouches for as one of the partner's support agents. */
+export interface AgentIdentity {
+    aadObjectId: string;
+    name: string;
+    admin: boolean;
+}
+
+export interface AgentDirectoryOptions {
+    /** The partner's Microsoft Entra tenant; without it nobody is an agent. */
+    partnerTenantId: string | undefined;
+    /** Object ids from configuration (AGENT_AAD_OBJECT_IDS). */
+    agentIds: readonly string[];
+    /** Object ids allowed to manage agents (AGENT_ADMIN_AAD_OBJECT_IDS); admins are agents too. */
+    adminIds: readonly string[];
+}
+
+const Guid = z.uuid();
+const TeamsChannelData = z.object({ tenant: z.object({ id: z.string() }) });
+
+/** The Entra object id of a Teams sender, lower-cased; undefined when missing or malformed. */
+function objectIdOf(activity: Partial<Activity>): string | undefined {
+    const parsed = Guid.safeParse(activity.from?.aadObjectId);
+    return parsed.success ? parsed.data.toLowerCase() : undefined;
+}
+
+/**
+ * Decides who is an agent, only from what the channel vouches for: a Teams activity
+ * (`channelId` msteams, which Bot Framework authentication ties to the Teams service) from the
+ * partner's tenant — channelData and conversation agreeing — whose Entra object id is listed
+ * in configuration or was added by an admin. Names, typed words and other channels never count.
+ */
+export class AgentDirectory {
+    private readonly tenant: string | undefined;
+    private readonly configured: Set<string>;
+    private readonly admins: Set<string>;
+
+    constructor(
+        private readonly db: Kysely<Database>,
+        options: AgentDirectoryOptions,
+    ) {
+        this.tenant = options.partnerTenantId?.toLowerCase();
+        this.admins = new Set(options.adminIds.map((id) => id.toLowerCase()));
+        this.configured = new Set([...options.agentIds.map((id) => id.toLowerCase()), ...this.admins]);
+    }
+
+    /** True when the activity comes from Teams in the partner's own tenant. */
+    fromPartnerTeams(activity: Partial<Activity>): boolean {
+        if (activity.channelId !== 'msteams' || !this.tenant) return false;
+        const channelData = TeamsChannelData.safeParse(activity.channelData);
+        const fromChannelData = channelData.success ? channelData.data.tenant.id.toLowerCase() : undefined;
+        const fromConversation = typeof activity.conversation?.tenantId === 'string' ? activity.conversation.tenantId.toLowerCase() : undefined;
+        const tenants = [fromChannelData, fromConversation].filter((t): t is string => t !== undefined);
+        return tenants.length > 0 && tenants.every((t) => t === this.tenant);
+    }
+
+    /** The agent behind this activity, or undefined for everybody else. */
+    async identify(activity: Partial<Activity>): Promise<AgentIdentity | undefined> {
+        if (!this.fromPartnerTeams(activity)) return undefined;
+        const id = objectIdOf(activity);
+        if (!id) return undefined;
+        const name = (activity.from?.name ?? '').trim().slice(0, 200) || 'Agent';
+        if (this.configured.has(id)) return { aadObjectId: id, name, admin: this.admins.has(id) };
+        const row = await this.db.selectFrom('agents').select('aad_object_id').where('aad_object_id', '=', id).executeTakeFirst();
+        return row ? { aadObjectId: id, name, admin: false } : undefined;
+    }
+
+    /** True when an admin sent this activity (same channel checks as agents). */
+    async isAdmin(activity: Partial<Activity>): Promise<boolean> {
+        return (await this.identify(activity))?.admin === true;
+    }
+
+    /** Adds an agent by Entra object id (admin command). */
+    async add(aadObjectId: string, name: string | null, addedBy: string, now: Date): Promise<void> {
+        const id = Guid.parse(aadObjectId).toLowerCase();
+        await this.db
+            .insertInto('agents')
+            .values({ aad_object_id: id, name, added_by: addedBy, added_at: now.toISOString() })
+            .onConflict((oc) => oc.column('aad_object_id').doUpdateSet({ name }))
+            .execute();
+    }
+
+    /** Removes an agent added by command; false when it was not there (configured ones stay). */
+    async remove(aadObjectId: string): Promise<boolean> {
+        const result = await this.db.deleteFrom('agents').where('aad_object_id', '=', aadObjectId.toLowerCase()).executeTakeFirst();
+        return Number(result.numDeletedRows) === 1;
+    }
+
+    /** Everyone who is an agent: configured and added, with where each comes from. */
+    async list(): Promise<Array<{ aadObjectId: string; name: string | null; source: 'config' | 'admin' | 'command' }>> {
+        const added = await this.db.selectFrom('agents').select(['aad_object_id', 'name']).orderBy('added_at').execute();
+        const configured = [...this.configured].map((id) => ({ aadObjectId: id, name: null, source: this.admins.has(id) ? ('admin' as const) : ('config' as const) }));
+        return [...configured, ...added.filter((a) => !this.configured.has(a.aad_object_id)).map((a) => ({ aadObjectId: a.aad_object_id, name: a.name, source: 'command' as const }))];
+    }
+
+    /** Remembers the agent's 1:1 chat with the bot (refreshed on every agent turn there). */
+    async saveChat(agent: AgentIdentity, reference: Partial<ConversationReference>, now: Date): Promise<void> {
+        const json = JSON.stringify(reference);
+        const iso = now.toISOString();
+        await this.db
+            .insertInto('agent_chats')
+            .values({ aad_object_id: agent.aadObjectId, name: agent.name, reference: json, updated_at: iso })
+            .onConflict((oc) => oc.column('aad_object_id').doUpdateSet({ name: agent.name, reference: json, updated_at: iso }))
+            .execute();
+    }
+
+    async chatOf(aadObjectId: string): Promise<Partial<ConversationReference> | undefined> {
+        const row = await this.db.selectFrom('agent_chats').select('reference').where('aad_object_id', '=', aadObjectId).executeTakeFirst();
+        return row ? (JSON.parse(row.reference) as Partial<ConversationReference>) : undefined;
+    }
+}

@@ -1,0 +1,108 @@
+import { DateTime } from 'luxon';
+import { renderAgentCard, type AgentCardAction, type RenderedCard } from '../../cards';
+import type { TicketRow } from '../store/ticketRepository';
+import type { HandoffRow, TranscriptEntry } from './handoffStore';
+import type { HandoffService } from './handoffService';
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish', pt: 'Portuguese (Brazil)', ru: 'Russian' };
+const REASONS: Record<string, string> = { asked: 'asked for a person', 'offer-accepted': 'accepted the offer of an agent', frustrated: 'seemed frustrated', 'severity-a': 'Severity A' };
+
+/** Agents' cards are in English (the partner's desk language); times in the partner's zone. */
+function at(iso: string, zone: string): string {
+    return DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).toFormat('ccc d LLL, HH:mm');
+}
+
+function clip(text: string, max: number): string {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** "Customer: …" lines of a transcript, for a card. */
+export function transcriptLines(entries: TranscriptEntry[], max = 300): string[] {
+    return entries.map((e) => `**${e.role === 'note' ? 'Note' : e.role === 'customer' ? (e.author ?? 'Customer') : e.role === 'agent' ? (e.author ?? 'Agent') : 'Bot'}:** ${clip(e.text || '(attachment)', max)}`);
+}
+
+function statusOf(handoff: HandoffRow, zone: string, timeoutMinutes: number): { status: string; statusColor: 'Warning' | 'Good' | 'Default' | 'Attention' } {
+    if (handoff.state === 'waiting') return { status: `Waiting since ${at(handoff.enqueued_at, zone)}`, statusColor: 'Warning' };
+    if (handoff.state === 'agent') return { status: `Taken by ${handoff.agent_name ?? 'an agent'} at ${at(handoff.accepted_at ?? handoff.updated_at, zone)}`, statusColor: 'Good' };
+    const by = handoff.ended_by;
+    if (by === 'customer' && !handoff.accepted_at) return { status: 'The customer left the queue', statusColor: 'Default' };
+    if (by === 'timeout') return { status: `Nobody accepted within ${timeoutMinutes} min; back with the bot`, statusColor: 'Attention' };
+    if (by === 'closed-hours') return { status: 'The desk closed before anyone accepted; back with the bot', statusColor: 'Attention' };
+    return { status: `Ended by ${by === 'customer' ? 'the customer' : (handoff.agent_name ?? 'the agent')} (${handoff.agent_name ?? 'agent'} helped)`, statusColor: 'Default' };
+}
+
+/** Facts about the customer and their ticket. */
+export function handoffFacts(handoff: HandoffRow, ticket: TicketRow | undefined, zone: string): Array<{ title: string; value: string }> {
+    const facts = [
+        { title: 'Customer', value: handoff.customer_name ?? ticket?.customer_name ?? 'unknown' },
+        { title: 'Organisation', value: handoff.customer_organisation ?? ticket?.customer_organisation ?? 'unknown' },
+        { title: 'Language', value: LANGUAGE_NAMES[handoff.language] ?? handoff.language },
+        { title: 'Channel', value: handoff.channel_id === 'msteams' ? 'Teams' : `Web chat (${handoff.channel_id})` },
+        { title: 'Why', value: REASONS[handoff.reason] ?? handoff.reason },
+    ];
+    if (ticket) {
+        facts.push({ title: 'Ticket', value: ticket.number ?? `#${ticket.id}` }, { title: 'Category', value: ticket.category }, { title: 'Product', value: ticket.product });
+        if (ticket.severity) facts.push({ title: 'Severity', value: ticket.severity });
+        if (ticket.due_at) facts.push({ title: 'Due', value: at(ticket.due_at, zone) });
+    } else {
+        facts.push({ title: 'Ticket', value: 'none yet' });
+    }
+    return facts;
+}
+
+/** The card in the agents' channel for one waiting customer; updated in place as the state changes. */
+export async function requestCard(service: HandoffService, handoff: HandoffRow, state: HandoffRow['state']): Promise<RenderedCard> {
+    const { tickets, transcript, partner, options } = service.deps;
+    const zone = partner.hours.timeZone;
+    const ticket = handoff.ticket_id ? await tickets.findById(handoff.ticket_id) : undefined;
+    const recent = await transcript.recent(handoff.conversation_id, 5);
+    const actions: AgentCardAction[] = [
+        ...(state === 'waiting' ? [{ title: 'Accept', action: 'accept' as const, handoff: handoff.id }] : []),
+        { title: 'Transcript', action: 'transcript', handoff: handoff.id },
+    ];
+    return renderAgentCard({
+        title: `Customer waiting for an agent · #${handoff.id}`,
+        ...statusOf({ ...handoff, state }, zone, options.waitTimeoutMinutes),
+        facts: handoffFacts(handoff, ticket, zone),
+        summary: clip(handoff.summary ?? ticket?.title ?? '', 500),
+        lines: transcriptLines(recent, 200),
+        actions,
+    });
+}
+
+/** The queue, oldest first, with time waited and severity; Accept on the first five. */
+export async function queueCard(service: HandoffService, waiting: HandoffRow[]): Promise<RenderedCard> {
+    const now = service.deps.now();
+    const lines: string[] = [];
+    for (const h of waiting) {
+        const ticket = h.ticket_id ? await service.deps.tickets.findById(h.ticket_id) : undefined;
+        const minutes = Math.max(0, Math.floor((now.toMillis() - Date.parse(h.enqueued_at)) / 60_000));
+        lines.push(`**#${h.id}** · waiting ${minutes} min · ${ticket?.severity ? `Severity ${ticket.severity}` : 'no severity'} · ${h.customer_name ?? 'Customer'} (${h.customer_organisation ?? 'unknown'}) · ${ticket?.product ?? 'no ticket yet'}`);
+    }
+    return renderAgentCard({
+        title: `Queue: ${waiting.length} waiting`,
+        status: waiting.length ? '' : 'Nobody is waiting.',
+        statusColor: 'Default',
+        facts: [],
+        summary: '',
+        lines,
+        actions: [...waiting.slice(0, 5).map((h) => ({ title: `Accept #${h.id}`, action: 'accept' as const, handoff: h.id })), { title: 'Refresh', action: 'queue', handoff: 0 }],
+    });
+}
+
+/** What an agent sees on accepting, or asking for the transcript: facts and the conversation so far. */
+export async function conversationCard(service: HandoffService, handoff: HandoffRow, title: string, entries: TranscriptEntry[], connected: boolean): Promise<RenderedCard> {
+    const ticket = handoff.ticket_id ? await service.deps.tickets.findById(handoff.ticket_id) : undefined;
+    const actions: AgentCardAction[] = connected ? [{ title: 'End (hand back to the bot)', action: 'end', handoff: handoff.id }] : [];
+    if (ticket && connected) actions.push({ title: 'Escalate to Microsoft', action: 'escalate', handoff: handoff.id });
+    return renderAgentCard({
+        title,
+        status: '',
+        statusColor: 'Default',
+        facts: handoffFacts(handoff, ticket, service.deps.partner.hours.timeZone),
+        summary: clip(handoff.summary ?? ticket?.title ?? '', 500),
+        lines: entries.length ? transcriptLines(entries) : ['(no messages yet)'],
+        actions,
+    });
+}
