@@ -9,6 +9,7 @@ import { pingWith, type OpenDatabase } from './databaseHandle';
 import { migrateToLatest } from './migrations';
 import { openPostgresDatabase } from './postgresDatabase';
 import type { Database } from './schema';
+import { StripNulPlugin } from './stripNulPlugin';
 
 export type { OpenDatabase } from './databaseHandle';
 
@@ -37,7 +38,7 @@ export async function openSqliteDatabase(file: string, options: { timeoutMs?: nu
     const sqlite = new SQLite(location, { timeout: options.timeoutMs ?? 5000 });
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new StripNulPlugin()] });
     await migrateToLatest(db as unknown as Kysely<unknown>, 'sqlite');
     return { db, dialect: 'sqlite', ping: pingWith(db), close: () => db.destroy() };
 }

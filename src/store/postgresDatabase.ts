@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import { pingWith, type OpenDatabase } from './databaseHandle';
 import { migrateToLatest } from './migrations';
 import type { Database } from './schema';
+import { StripNulPlugin } from './stripNulPlugin';
 
 export interface PostgresOptions {
     /** Most connections this process opens. */
@@ -31,7 +32,7 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
     });
     // A connection dropped while idle (server restart, network) must not crash the process.
     pool.on('error', (err) => options.logger?.warn({ err: { name: err.name, message: err.message } }, 'idle PostgreSQL connection lost'));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()] });
     try {
         await migrateToLatest(db as unknown as Kysely<unknown>, 'postgres');
     } catch (err) {

@@ -39,15 +39,6 @@ export function formatTicketNumber(id: number, createdAt: Date): string {
 }
 
 /**
- * The row with NUL characters taken out of its strings: PostgreSQL text cannot hold them
- * (the insert would fail on every retry), SQLite can; a customer never means them.
- */
-export function withoutNul<T extends object>(row: T): T {
-    const clean = (v: unknown): unknown => (typeof v === 'string' ? v.replaceAll('\u0000', '') : v);
-    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, clean(v)])) as T;
-}
-
-/**
  * Tickets and their event history. Creating is idempotent per idempotency key, also when
  * two instances create at once: the INSERT … ON CONFLICT DO NOTHING decides, in one
  * statement, on SQLite and PostgreSQL alike. The number comes from the row's generated id,
@@ -64,7 +55,7 @@ export class TicketRepository {
             const iso = now.toISOString();
             const inserted = await trx
                 .insertInto('tickets')
-                .values(withoutNul({
+                .values({
                     number: null,
                     idempotency_key: input.idempotencyKey,
                     status: input.status,
@@ -93,7 +84,7 @@ export class TicketRepository {
                     partner_contact_phone: input.partnerContact.phone,
                     created_at: iso,
                     updated_at: iso,
-                }))
+                })
                 .onConflict((oc) => oc.column('idempotency_key').doNothing())
                 .returning('id')
                 .executeTakeFirst();
