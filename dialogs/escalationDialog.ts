@@ -133,19 +133,18 @@ export class EscalationDialog extends CancelAndHelpDialog {
             return step.replaceDialog(WATERFALL, { ...draft, editing: true });
         }
         const text = await enrichTicketText(draft, this.services.languageService);
-        const { ticket, created } = await this.services.tickets.create(ticketFromCase(step.context, draft, this.services.partner, profile, { status: 'open' }, text), this.services.now().toJSDate());
-        await sendCard(step.context, this.ticketCard(step, draft, ticket, created, t));
+        const { ticket } = await this.services.tickets.create(ticketFromCase(step.context, draft, this.services.partner, profile, { status: 'open' }, text), this.services.now().toJSDate());
+        await sendCard(step.context, this.ticketCard(step, draft, ticket, t));
         return step.endDialog(ticket);
     }
 
-    private ticketCard(step: WaterfallStepContext, draft: ClassifiedCase, ticket: TicketRow, created: boolean, t: Translate) {
+    private ticketCard(step: WaterfallStepContext, draft: ClassifiedCase, ticket: TicketRow, t: Translate) {
         const due = dueSentence(step.context, this.services, draft);
         const number = ticket.number ?? '';
-        const text = !created
-            ? t('escalation.alreadyCreated', { number })
-            : draft.severity
-              ? t('escalation.createdSeverity', { number, severity: draft.severity, due })
-              : t('escalation.created', { number, due });
+        // "Is open" even when the row existed: replies are held until the turn's state is saved
+        // (src/bot/heldReplies.ts), so a saved turn that gets here is the first to tell the
+        // customer, although a discarded attempt (lost eTag race, other instance) inserted it.
+        const text = draft.severity ? t('escalation.createdSeverity', { number, severity: draft.severity, due }) : t('escalation.created', { number, due });
         return renderInfoCard({
             title: `${t('field.number')} ${number}`,
             text,

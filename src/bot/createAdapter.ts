@@ -1,6 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { AppConfig } from '../config';
 import type { Logger } from '../logger';
+import { holdRepliesFirst } from './heldReplies';
 import { turnErrorHandler } from './turnErrorHandler';
 
 /**
@@ -16,5 +17,7 @@ export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
     };
     const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
     adapter.onTurnError = turnErrorHandler(logger);
+    // First, so that later middleware (the transcript) sees only replies that were really sent.
+    adapter.use(holdRepliesFirst);
     return adapter;
 }

@@ -12,6 +12,7 @@ import type { Classification, Classifier } from '../understanding/classifier';
 import { parseImpact } from '../understanding/intents';
 import type { Impact, Severity } from '../policy/types';
 import { SupportBot, type HandoffParts } from './supportBot';
+import { TurnStates } from './turnStates';
 
 export interface BotDependencies {
     storage: Storage;
@@ -78,5 +79,6 @@ export function createBot(deps: BotDependencies): SupportBot {
         session: conversationState.createProperty<SessionState>('session'),
         customerProfile: userState.createProperty<CustomerProfileState>('customerProfile'),
     };
-    return new SupportBot(conversationState, userState, new MainDialog(services), services, { maxMessageChars: deps.maxMessageChars }, deps.handoff);
+    const states = new TurnStates(deps.storage, [conversationState, userState]);
+    return new SupportBot(conversationState, states, new MainDialog(services), services, { maxMessageChars: deps.maxMessageChars }, deps.handoff);
 }

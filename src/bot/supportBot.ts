@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { TeamsActivityHandler, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { translator } from '../i18n/i18n';
@@ -7,6 +8,10 @@ import type { DialogServices } from '../../dialogs/dialogServices';
 import { languageOf, translate } from '../../dialogs/turnHelpers';
 import { renderWelcomeCard } from '../../cards';
 import { sendCard } from '../../dialogs/turnHelpers';
+import { ETagConflictError } from '../store/sqlStorage';
+import { HeldReplies } from './heldReplies';
+import { TURN_LANGUAGE } from './turnErrorHandler';
+import type { TurnStates } from './turnStates';
 import { welcomeContent } from './welcomeContent';
 import type { AgentDesk } from '../handoff/agentDesk';
 import type { AgentDirectory } from '../handoff/agentDirectory';
@@ -15,6 +20,8 @@ import { SKIP_TRANSCRIPT } from '../handoff/messenger';
 
 export interface SupportBotLimits {
     maxMessageChars: number;
+    /** Attempts at a turn that keeps losing eTag races to other turns on its conversation. Default 3. */
+    maxAttempts?: number;
 }
 
 /** The live-takeover parts the activity handler routes to. */
@@ -26,14 +33,18 @@ export interface HandoffParts {
 
 /**
  * The activity handler: welcomes new members once, screens each message (length, card
- * payloads, empty text) and hands the rest to the main dialog; state is saved every turn.
+ * payloads, empty text) and hands the rest to the main dialog. Each turn reads its state,
+ * runs with its replies held back, and saves the state only if no other turn on the same
+ * conversation (on this or another instance) saved first; then the replies go out. A turn
+ * that lost the race runs again on the fresh state; after `maxAttempts` the customer is
+ * asked to send the message again.
  */
 export class SupportBot extends TeamsActivityHandler {
     private readonly dialogState: StatePropertyAccessor<DialogState>;
 
     constructor(
-        private readonly conversationState: BotState,
-        private readonly userState: BotState,
+        conversationState: BotState,
+        private readonly states: TurnStates,
         private readonly mainDialog: Dialog,
         private readonly services: DialogServices,
         private readonly limits: SupportBotLimits,
@@ -62,9 +73,35 @@ export class SupportBot extends TeamsActivityHandler {
     }
 
     override async run(context: TurnContext): Promise<void> {
-        await super.run(context);
-        await this.conversationState.saveChanges(context, false);
-        await this.userState.saveChanges(context, false);
+        const replies = HeldReplies.of(context);
+        const maxAttempts = this.limits.maxAttempts ?? 3;
+        try {
+            for (let attempt = 1; ; attempt++) {
+                replies.hold();
+                const loaded = await this.states.load(context);
+                await super.run(context);
+                try {
+                    await this.states.commit(context, loaded);
+                } catch (err) {
+                    if (!(err instanceof ETagConflictError)) throw err;
+                    replies.drop();
+                    if (attempt >= maxAttempts) return await this.tellBusy(context);
+                    // Spread the retries of turns that collided, so they do not collide again.
+                    await sleep(10 + Math.floor(Math.random() * 40 * attempt));
+                    continue;
+                }
+                return await replies.release();
+            }
+        } finally {
+            // A failed attempt has said nothing; the error handler's apology goes straight out.
+            replies.drop();
+        }
+    }
+
+    /** The turn kept losing to other turns on this conversation: nothing was done, ask again. */
+    private async tellBusy(context: TurnContext): Promise<void> {
+        if (context.activity.type !== 'message') return;
+        await context.sendActivity((await translate(context, this.services))('error.busy'));
     }
 
     private async handleMessage(context: TurnContext): Promise<void> {
@@ -87,6 +124,7 @@ export class SupportBot extends TeamsActivityHandler {
         const dc = await dialogs.createContext(context);
         if (await this.routeLiveHandoff(context, dc)) return;
         if (await this.settleLanguage(context, text, dc)) return;
+        context.turnState.set(TURN_LANGUAGE, await languageOf(context, this.services));
         const t = await translate(context, this.services);
         if (text.length > this.limits.maxMessageChars) {
             await context.sendActivity(t('error.tooLong', { count: text.length, max: this.limits.maxMessageChars }));

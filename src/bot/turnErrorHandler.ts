@@ -3,6 +3,10 @@ import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import { translator } from '../i18n/i18n';
 import { languageFromLocale } from '../i18n/language';
+import type { Language } from '../policy/types';
+
+/** turnState key: the customer's language once the turn has settled it (read without the database). */
+export const TURN_LANGUAGE = Symbol('turnLanguage');
 
 /** A stable, non-reversible reference to a conversation for logs (ids can identify people). */
 export function conversationRef(conversationId: string | undefined): string {
@@ -20,8 +24,9 @@ export function turnErrorHandler(logger: Logger) {
             'turn failed',
         );
         try {
-            // The locale, not stored state: the failure may be the database itself.
-            if (context.activity.type === 'message') await context.sendActivity(translator(languageFromLocale(context.activity.locale) ?? 'en')('error.turn'));
+            // What this turn already knew, else the locale, never stored state: the failure may be the database itself.
+            const language = (context.turnState.get(TURN_LANGUAGE) as Language | undefined) ?? languageFromLocale(context.activity.locale) ?? 'en';
+            if (context.activity.type === 'message') await context.sendActivity(translator(language)('error.turn'));
         } catch (sendError) {
             logger.warn({ err: { message: (sendError as Error).message } }, 'could not tell the customer about the failed turn');
         }
