@@ -1,35 +1,14 @@
 import assert from 'node:assert/strict';
 import type { OpenDatabase } from '../../src/store/database';
 import { openPostgresDatabase } from '../../src/store/postgresDatabase';
-import { FakeChannel, type ChannelActivity } from '../fakes/fakeChannel';
-import { choice, promptOf, visibleText } from '../helpers/botHarness';
-import { BotProcess, cardOf, ChannelUser } from '../helpers/botProcess';
+import { FakeChannel } from '../fakes/fakeChannel';
+import { choice, visibleText } from '../helpers/botHarness';
+import { answerUntilConfirmation, BotProcess, cardOf, ChannelUser, ISSUE } from '../helpers/botProcess';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/testDatabase';
 
-const ISSUE = 'Teams calls keep dropping for everyone, the audio breaks up with an error';
 const APOLOGY = /something went wrong on our side/;
 const BUSY = /still busy with your previous message/;
 const OPENED = /Your ticket \*\*(SR-\d{4}-\d{6})\*\* is open/;
-
-/**
- * Answers whatever the bot asks (the question is read from the last replies) until the
- * confirmation card of the escalation; each answer goes to the next instance in turn.
- */
-async function answerUntilConfirmation(user: ChannelUser, next: () => string, replies: ChannelActivity[]): Promise<ChannelActivity[]> {
-    const cardAnswers: Record<string, string> = { 'intake-confirm': 'yes', impact: 'moderate', 'guidance-solved': 'no' };
-    for (let step = 0; step < 10; step++) {
-        const prompt = promptOf(replies);
-        if (prompt === 'escalation-confirm') return replies;
-        const answer = prompt ? cardAnswers[prompt] : undefined;
-        const text = visibleText(replies);
-        if (prompt && answer) replies = await user.click(next(), replies, choice(replies, prompt, answer));
-        else if (/e-mail address/.test(text)) replies = await user.say(next(), 'alex.kim@fabrikam.example');
-        else if (/organisation/.test(text)) replies = await user.say(next(), 'Fabrikam Ltd');
-        else if (/What can I help you with/.test(text)) replies = await user.say(next(), ISSUE);
-        else throw new Error(`answerUntilConfirmation(): unexpected question:\n${text}`);
-    }
-    throw new Error('answerUntilConfirmation(): no confirmation card after 10 answers');
-}
 
 const suite = TEST_DATABASE_URL ? describe : describe.skip;
 

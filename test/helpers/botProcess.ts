@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths';
 import type { ChannelActivity, FakeChannel } from '../fakes/fakeChannel';
+import { choice, promptOf, visibleText } from './botHarness';
 
 /** A free TCP port on loopback (released just before the bot binds it). */
 function freePort(): Promise<number> {
@@ -134,4 +135,27 @@ function ok(result: { status: number; replies: ChannelActivity[] }): ChannelActi
 export function cardOf(replies: ChannelActivity[], data: Record<string, unknown>): string | undefined {
     const hit = replies.find((r) => (r.attachments ?? []).some((a) => ((a.content.actions ?? []) as Array<{ data?: unknown }>).some((x) => x.data === data)));
     return hit?.id as string | undefined;
+}
+
+/** A technical break-fix issue the classifier is sure about (no clarifying questions). */
+export const ISSUE = 'Teams calls keep dropping for everyone, the audio breaks up with an error';
+
+/**
+ * Answers whatever the bot asks (the question is read from the last replies) until the
+ * confirmation card of the escalation; each answer goes to the next instance in turn.
+ */
+export async function answerUntilConfirmation(user: ChannelUser, next: () => string, replies: ChannelActivity[]): Promise<ChannelActivity[]> {
+    const cardAnswers: Record<string, string> = { 'intake-confirm': 'yes', impact: 'moderate', 'guidance-solved': 'no' };
+    for (let step = 0; step < 10; step++) {
+        const prompt = promptOf(replies);
+        if (prompt === 'escalation-confirm') return replies;
+        const answer = prompt ? cardAnswers[prompt] : undefined;
+        const text = visibleText(replies);
+        if (prompt && answer) replies = await user.click(next(), replies, choice(replies, prompt, answer));
+        else if (/e-mail address/.test(text)) replies = await user.say(next(), 'alex.kim@fabrikam.example');
+        else if (/organisation/.test(text)) replies = await user.say(next(), 'Fabrikam Ltd');
+        else if (/What can I help you with/.test(text)) replies = await user.say(next(), ISSUE);
+        else throw new Error(`answerUntilConfirmation(): unexpected question:\n${text}`);
+    }
+    throw new Error('answerUntilConfirmation(): no confirmation card after 10 answers');
 }
