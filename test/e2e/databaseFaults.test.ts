@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import SQLite from 'better-sqlite3';
+import { Client } from 'pg';
+import type { ChannelActivity } from '../fakes/fakeChannel';
+import { BotHarness, choice, promptOf, visibleText } from '../helpers/botHarness';
+import { TcpProxy } from '../helpers/tcpProxy';
+import { createTestDatabase, TEST_DATABASE_URL } from '../helpers/testDatabase';
+
+const ON = TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite';
+const APOLOGY_ES = /^Lo sentimos, algo ha fallado por nuestra parte\. Sus respuestas anteriores se conservan/;
+const OPENED_ES = /Hemos abierto su ticket \*\*SR-2026-000001\*\*/;
+
+/** A Spanish customer's intake up to the "open the ticket?" card; returns that card's replies. */
+async function spanishIntakeToConfirmation(bot: BotHarness): Promise<{ send: (a: Record<string, unknown>) => Promise<ChannelActivity[]>; summary: ChannelActivity[] }> {
+    const send = (activity: Record<string, unknown>) => bot.send({ locale: 'es-ES', ...activity });
+    const cardAnswers: Record<string, string> = { 'intake-product': 'microsoft365', 'intake-kind': 'break-fix', 'intake-category': 'technical', 'intake-confirm': 'yes', impact: 'moderate', 'guidance-solved': 'no' };
+    const typed = ['lucia@fabrikam.example', 'Fabrikam España'];
+    let replies = await send({ text: 'No llegan los correos a Outlook desde esta mañana, Exchange Online da error' });
+    for (let step = 0; step < 10; step++) {
+        const prompt = promptOf(replies);
+        if (prompt === 'escalation-confirm') return { send, summary: replies };
+        const answer = prompt ? cardAnswers[prompt] : undefined;
+        if (prompt && answer) replies = await send({ value: choice(replies, prompt, answer) });
+        else if (!prompt && typed.length) replies = await send({ text: typed.shift() });
+        else throw new Error(`spanishIntakeToConfirmation(): unexpected question:\n${visibleText(replies)}`);
+    }
+    throw new Error('spanishIntakeToConfirmation(): no confirmation card');
+}
+
+/** Another connection takes the write lock (SQLite) or locks the tickets table (PostgreSQL); returns the release. */
+async function lockAgainstWriters(bot: BotHarness): Promise<() => Promise<void>> {
+    if (bot.app.database.dialect === 'sqlite') {
+        const other = new SQLite(bot.databaseFile);
+        other.exec('BEGIN IMMEDIATE');
+        return async () => {
+            other.exec('ROLLBACK');
+            other.close();
+        };
+    }
+    const other = new Client({ connectionString: bot.config.DATABASE_URL });
+    await other.connect();
+    await other.query('BEGIN');
+    await other.query('LOCK TABLE tickets IN EXCLUSIVE MODE');
+    return async () => {
+        await other.query('ROLLBACK');
+        await other.end();
+    };
+}
+
+describe(`database faults during a turn (${ON})`, () => {
+    let bot: BotHarness | undefined;
+    afterEach(async () => {
+        await bot?.stop();
+        bot = undefined;
+    });
+
+    it('locked: the Spanish customer gets the apology, nothing is half-written, and the same click works once the lock is gone', async () => {
+        bot = await BotHarness.start({ env: { DATABASE_TIMEOUT_MS: '300' } });
+        const { send, summary } = await spanishIntakeToConfirmation(bot);
+        const confirm = choice(summary, 'escalation-confirm', 'confirm');
+        const release = await lockAgainstWriters(bot);
+        let failed: ChannelActivity[];
+        try {
+            failed = await send({ value: confirm }); // throws on a 5xx
+        } finally {
+            await release();
+        }
+        assert.match(visibleText(failed), APOLOGY_ES);
+        assert.doesNotMatch(visibleText(failed), /SR-2026/, 'no ticket number was announced');
+        assert.equal((await bot.tickets()).length, 0);
+        assert.equal((await bot.app.database.db.selectFrom('ticket_events').selectAll().execute()).length, 0);
+
+        const retried = await send({ value: confirm });
+        assert.match(visibleText(retried), OPENED_ES);
+        assert.equal((await bot.tickets()).length, 1);
+    });
+});
+
+const pgOnly = TEST_DATABASE_URL ? describe : describe.skip;
+
+pgOnly(`PostgreSQL unreachable during a conversation${TEST_DATABASE_URL ? '' : ' (skipped: needs TEST_DATABASE_URL; npm run test:postgres runs it)'}`, () => {
+    it('/healthz says 503, the customer gets the apology, and both recover when the database is back', async () => {
+        const database = await createTestDatabase();
+        const url = new URL(database.url);
+        const proxy = new TcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+        await proxy.start();
+        url.host = `127.0.0.1:${proxy.port}`;
+        const bot = await BotHarness.start({ env: { DATABASE_URL: url.toString(), DATABASE_TIMEOUT_MS: '1000' } });
+        const health = async () => {
+            const res = await fetch(`${bot.baseUrl}/healthz`);
+            return { status: res.status, database: ((await res.json()) as { database: string }).database };
+        };
+        try {
+            const { send, summary } = await spanishIntakeToConfirmation(bot);
+            assert.deepEqual(await health(), { status: 200, database: 'up' });
+
+            await proxy.cut();
+            assert.deepEqual(await health(), { status: 503, database: 'down' });
+            const failed = await send({ value: choice(summary, 'escalation-confirm', 'confirm') });
+            assert.match(visibleText(failed), APOLOGY_ES);
+
+            await proxy.restore();
+            assert.deepEqual(await health(), { status: 200, database: 'up' });
+            const retried = await send({ value: choice(summary, 'escalation-confirm', 'confirm') });
+            assert.match(visibleText(retried), OPENED_ES);
+            assert.equal((await bot.tickets()).length, 1);
+        } finally {
+            await bot.stop();
+            await proxy.cut();
+            await database.drop();
+        }
+    });
+});
