@@ -41,4 +41,23 @@ describe('Azure AI Language in a whole conversation (fake REST v3.1 service)', (
         assert.match(ticket?.title ?? '', /^Our Invoice from October/);
         assert.match(ticket?.description_redacted ?? '', /\[email\]/);
     });
+
+    it('gives up on a slow service within its budget: every call abandoned, the ticket opened with local results', async () => {
+        language.mode = 'slow';
+        await openTicket();
+        const [ticket] = await bot.tickets();
+        assert.equal(ticket?.status, 'open');
+        assert.match(ticket?.title ?? '', /^Our Invoice from October/);
+        for (let i = 0; i < 40 && language.abandoned < language.requests.length; i++) await new Promise((r) => setTimeout(r, 50));
+        assert.ok(language.requests.length > 0);
+        assert.equal(language.abandoned, language.requests.length, 'the bot closed each call before the slow answer came');
+    });
+
+    it('still opens the ticket when the service is down (nothing listening)', async () => {
+        await language.stop();
+        await openTicket();
+        const [ticket] = await bot.tickets();
+        assert.equal(ticket?.status, 'open');
+        assert.match(ticket?.description_redacted ?? '', /\[email\]/);
+    });
 });

@@ -43,6 +43,8 @@ export class FakeLanguageService {
     retryAfterSeconds = 1;
     /** Every request that reached the server (whatever the mode or key). */
     requestCount = 0;
+    /** Requests the client gave up on (closed) before this service answered. */
+    abandoned = 0;
     readonly requests: RecordedLanguageRequest[] = [];
     private server?: http.Server;
     private readonly timers = new Set<NodeJS.Timeout>();
@@ -101,6 +103,9 @@ export class FakeLanguageService {
                 });
             }
             this.requests.push({ method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), documents });
+            res.on('close', () => {
+                if (!res.writableEnded) this.abandoned++;
+            });
 
             switch (this.mode) {
                 case 'hang':
