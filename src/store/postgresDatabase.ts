@@ -34,10 +34,22 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
     pool.on('error', (err) => options.logger?.warn({ err: { name: err.name, message: err.message } }, 'idle PostgreSQL connection lost'));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()] });
     try {
-        await migrateToLatest(db as unknown as Kysely<unknown>, 'postgres');
+        await migrate(url, options);
     } catch (err) {
         await db.destroy();
         throw err;
     }
     return { db, dialect: 'postgres', ping: pingWith(db), close: () => db.destroy() };
+}
+
+/** Migrations on a connection of their own, without the statement timeout (an index on a big table takes longer than a turn may). */
+async function migrate(url: string, options: PostgresOptions): Promise<void> {
+    const pool = new Pool({ connectionString: url, max: 1, connectionTimeoutMillis: options.timeoutMs, application_name: 'csp-support-bot migrations' });
+    pool.on('error', () => undefined);
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+    try {
+        await migrateToLatest(db, 'postgres');
+    } finally {
+        await db.destroy();
+    }
 }
