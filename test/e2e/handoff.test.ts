@@ -144,9 +144,9 @@ describe('agents take over conversations (customer on Web Chat, agents in Teams)
         const everything = [...a, ...b];
         const joined = to(everything, CUSTOMER).filter((r) => /has joined the chat/.test(r.text ?? ''));
         assert.equal(joined.length, 1, 'the customer is told once');
-        const loser = /Maria Lopez/.test(joined[0]?.text ?? '') ? 'Jonas' : 'Maria';
-        const loserReplies = loser === 'Jonas' ? b : a;
-        assert.match(visibleText(to(loserReplies, AGENTS_CHANNEL)), /was already taken by (Maria Lopez|Jonas Berg)/);
+        // Two sends at once share the fake channel: either call may have collected the loser's reply.
+        const winner = /Maria Lopez/.test(joined[0]?.text ?? '') ? 'Maria Lopez' : 'Jonas Berg';
+        assert.match(visibleText(to(everything, AGENTS_CHANNEL)), new RegExp(`was already taken by ${winner}`));
         const rows = await bot.app.database.db.selectFrom('handoffs').selectAll().execute();
         assert.equal(rows.length, 1);
         assert.equal(rows[0]?.state, 'agent');
