@@ -133,12 +133,18 @@ function migrations(dialect: SqlDialectName): Record<string, Migration> {
                     .addColumn('attachments', 'text')
                     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
                     .execute();
+                await db.schema
+                    .createTable('conversation_refs')
+                    .addColumn('conversation_id', 'varchar(1024)', (c) => c.primaryKey())
+                    .addColumn('reference', 'text', (c) => c.notNull())
+                    .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+                    .execute();
                 await db.schema.createIndex('transcript_conversation_idx').on('transcript_entries').columns(['conversation_id', 'id']).execute();
                 await db.schema.alterTable('tickets').addColumn('rating', 'integer').execute();
             },
             async down(db: Kysely<unknown>): Promise<void> {
                 await db.schema.alterTable('tickets').dropColumn('rating').execute();
-                for (const table of ['transcript_entries', 'bot_settings', 'agent_chats', 'agents', 'handoffs']) await db.schema.dropTable(table).execute();
+                for (const table of ['conversation_refs', 'transcript_entries', 'bot_settings', 'agent_chats', 'agents', 'handoffs']) await db.schema.dropTable(table).execute();
             },
         },
     };

@@ -119,6 +119,13 @@ export interface TranscriptEntriesTable {
     created_at: string;
 }
 
+/** The latest conversation reference of each customer conversation, for messages the bot starts. */
+export interface ConversationRefsTable {
+    conversation_id: string;
+    reference: string;
+    updated_at: string;
+}
+
 export interface Database {
     bot_state: BotStateTable;
     tickets: TicketsTable;
@@ -128,4 +135,5 @@ export interface Database {
     agent_chats: AgentChatsTable;
     bot_settings: BotSettingsTable;
     transcript_entries: TranscriptEntriesTable;
+    conversation_refs: ConversationRefsTable;
 }
