@@ -3,6 +3,7 @@ import { authEnabled, type AppConfig } from './config';
 import { createAdapter } from './bot/createAdapter';
 import { createBot, type BotDependencies } from './bot/createBot';
 import { CustomerDirectory } from './customers/customerDirectory';
+import { createServiceHealth, type ExternalServiceOptions } from './escalation/fromConfig';
 import { GuidanceLibrary } from './guidance/guidanceLibrary';
 import type { Logger } from './logger';
 import { loadPartnerProfile, type PartnerProfile } from './partner/partnerProfile';
@@ -25,8 +26,8 @@ export interface App extends BotServer {
     partner: PartnerProfile;
 }
 
-/** Optional replacements, for tests (a fixed clock, predictable ids). */
-export type AppOverrides = Partial<Pick<BotDependencies, 'now' | 'newId' | 'classifier'>>;
+/** Optional replacements, for tests (a fixed clock, predictable ids, a trusted test CA). */
+export type AppOverrides = Partial<Pick<BotDependencies, 'now' | 'newId' | 'classifier'>> & ExternalServiceOptions;
 
 let loadedClassifier: TrainedClassifier | undefined;
 
@@ -49,6 +50,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         storage: new SqlStorage(database.db),
         classifier: overrides.classifier ?? new AzureAwareClassifier(sharedClassifier(), languageService),
         languageService,
+        serviceHealth: createServiceHealth(config, logger, overrides),
         guidance,
         tickets,
         partner: profile,
