@@ -3,7 +3,8 @@ import { authEnabled, type AppConfig } from './config';
 import { createAdapter } from './bot/createAdapter';
 import { createBot, type BotDependencies } from './bot/createBot';
 import { CustomerDirectory } from './customers/customerDirectory';
-import { createServiceHealth, type ExternalServiceOptions } from './escalation/fromConfig';
+import { createServiceHealth, createServiceRequestHandlers, type ExternalServiceOptions } from './escalation/fromConfig';
+import type { OutboxHandler, OutboxKind } from './escalation/outboxTypes';
 import { GuidanceLibrary } from './guidance/guidanceLibrary';
 import type { Logger } from './logger';
 import { loadPartnerProfile, type PartnerProfile } from './partner/partnerProfile';
@@ -24,6 +25,8 @@ export interface App extends BotServer {
     database: OpenDatabase;
     tickets: TicketRepository;
     partner: PartnerProfile;
+    /** Delivery handlers this configuration provides, for the outbox worker ('service-request', 'service-request-refresh'). */
+    outboxHandlers: Partial<Record<OutboxKind, OutboxHandler>>;
 }
 
 /** Optional replacements, for tests (a fixed clock, predictable ids, a trusted test CA). */
@@ -75,5 +78,6 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
             }),
     ];
     const server = createServer({ adapter: createAdapter(config, logger), bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, databaseUp: database.ping, routes });
-    return { ...server, database, tickets, partner: profile };
+    const outboxHandlers = createServiceRequestHandlers(config, database.db, profile, logger, overrides);
+    return { ...server, database, tickets, partner: profile, outboxHandlers };
 }
