@@ -3,6 +3,8 @@ import { authEnabled, type AppConfig } from './config';
 import { createAdapter } from './bot/createAdapter';
 import { createBot, type BotDependencies } from './bot/createBot';
 import { CustomerDirectory } from './customers/customerDirectory';
+import { createServiceHealth, createServiceRequestHandlers, type ExternalServiceOptions } from './escalation/fromConfig';
+import type { OutboxHandler, OutboxKind } from './escalation/outboxTypes';
 import { GuidanceLibrary } from './guidance/guidanceLibrary';
 import type { Logger } from './logger';
 import { loadPartnerProfile, type PartnerProfile } from './partner/partnerProfile';
@@ -28,10 +30,12 @@ export interface App extends BotServer {
     tickets: TicketRepository;
     partner: PartnerProfile;
     handoff: HandoffService;
+    /** Delivery handlers this configuration provides, for the outbox worker ('service-request', 'service-request-refresh'). */
+    outboxHandlers: Partial<Record<OutboxKind, OutboxHandler>>;
 }
 
-/** Optional replacements, for tests (a fixed clock, predictable ids). */
-export type AppOverrides = Partial<Pick<BotDependencies, 'now' | 'newId' | 'classifier'>>;
+/** Optional replacements, for tests (a fixed clock, predictable ids, a trusted test CA). */
+export type AppOverrides = Partial<Pick<BotDependencies, 'now' | 'newId' | 'classifier'>> & ExternalServiceOptions;
 
 let loadedClassifier: TrainedClassifier | undefined;
 
@@ -58,6 +62,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         storage: new SqlStorage(database.db),
         classifier: overrides.classifier ?? new AzureAwareClassifier(sharedClassifier(), languageService),
         languageService,
+        serviceHealth: createServiceHealth(config, logger, overrides),
         guidance,
         tickets,
         partner: profile,
@@ -83,11 +88,12 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
             }),
     ];
     const server = createServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, databaseUp: database.ping, routes });
+    const outboxHandlers = createServiceRequestHandlers(config, database.db, profile, logger, overrides);
     const sweeper = setInterval(() => void handoff.service.sweep().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'handoff sweep failed')), config.HANDOFF_SWEEP_SECONDS * 1000);
     sweeper.unref();
     const drain = async (timeoutMs: number): Promise<void> => {
         clearInterval(sweeper);
         await server.drain(timeoutMs);
     };
-    return { ...server, drain, database, tickets, partner: profile, handoff: handoff.service };
+    return { ...server, drain, database, tickets, partner: profile, handoff: handoff.service, outboxHandlers };
 }

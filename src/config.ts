@@ -6,6 +6,32 @@ const booleanFlag = z
 
 const emptyAsUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+const httpsUrl = z.url({ protocol: /^https$/, error: 'expected an https:// URL' });
+
+/** A JSON text that parses and then fits `schema`. */
+function jsonOf<T extends z.ZodType>(schema: T) {
+    return z
+        .string()
+        .transform((text, ctx) => {
+            try {
+                return JSON.parse(text) as unknown;
+            } catch {
+                ctx.addIssue({ code: 'custom', message: 'expected JSON' });
+                return z.NEVER;
+            }
+        })
+        .pipe(schema);
+}
+
+/**
+ * Partner Center support topic per case, overriding the automatic choice: keys are
+ * `<category>` or `<category>.<product>` (e.g. `technical.azure`), values topic ids.
+ */
+export const SupportTopicOverridesSchema = z.record(
+    z.string().regex(/^(commercial|technical)(\.(azure|microsoft365|dynamics365|ems|unknown))?$/, 'keys are <category> or <category>.<product>'),
+    z.union([z.string().regex(/^\d{1,16}$/), z.number().int().positive()]).transform(String),
+);
+export type SupportTopicOverrides = z.infer<typeof SupportTopicOverridesSchema>;
 
 /** A comma-separated list of Microsoft Entra object ids (GUIDs). */
 const guidList = z
@@ -54,6 +80,19 @@ export const EnvSchema = z.object({
             .transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean))
             .pipe(z.array(z.string().regex(/^[a-z0-9-]{1,32}$/).refine((c) => c !== 'msteams', 'msteams cannot use an agent hub (Teams rejects the handoff event)'))),
     ),
+    AUTHORITY_HOST: z.preprocess(emptyAsUndefined, httpsUrl.default('https://login.microsoftonline.com')),
+    GRAPH_TENANT_ID: optionalString,
+    GRAPH_CLIENT_ID: optionalString,
+    GRAPH_CLIENT_SECRET: optionalString,
+    GRAPH_BASE_URL: z.preprocess(emptyAsUndefined, z.url().default('https://graph.microsoft.com')),
+    PARTNER_CENTER_BASE_URL: z.preprocess(emptyAsUndefined, z.url().default('https://api.partnercenter.microsoft.com')),
+    PARTNER_CENTER_TENANT_ID: optionalString,
+    PARTNER_CENTER_CLIENT_ID: optionalString,
+    PARTNER_CENTER_CLIENT_SECRET: optionalString,
+    PARTNER_CENTER_REFRESH_TOKEN: optionalString,
+    PARTNER_CENTER_LOCALE: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z]{2}-[A-Z]{2}$/, 'expected a locale like en-US').default('en-US')),
+    AUTO_ESCALATE_SEVERITY_A: booleanFlag.default(false),
+    SUPPORT_TOPIC_OVERRIDES: z.preprocess(emptyAsUndefined, jsonOf(SupportTopicOverridesSchema).optional()),
 });
 
 export type AppConfig = z.infer<typeof EnvSchema>;

@@ -2,6 +2,15 @@ import { Kysely, Migrator, sql, type ColumnDefinitionBuilder, type Migration, ty
 
 export type SqlDialectName = 'sqlite' | 'postgres';
 
+/** Microsoft service request and service health incident recorded on a ticket. */
+const SERVICE_REQUEST_COLUMNS = [
+    ['service_request_id', 'varchar(32)'],
+    ['service_request_status', 'varchar(32)'],
+    ['service_request_updated_at', 'varchar(32)'],
+    ['service_health_issue_id', 'varchar(64)'],
+    ['service_health_issue_title', 'varchar(255)'],
+] as const;
+
 /** Schema migrations, in order; portable SQL, with the id column spelled per dialect. */
 function migrations(dialect: SqlDialectName): Record<string, Migration> {
     const id = (c: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
@@ -145,6 +154,15 @@ function migrations(dialect: SqlDialectName): Record<string, Migration> {
             async down(db: Kysely<unknown>): Promise<void> {
                 await db.schema.alterTable('tickets').dropColumn('rating').execute();
                 for (const table of ['conversation_refs', 'transcript_entries', 'bot_settings', 'agent_chats', 'agents', 'handoffs']) await db.schema.dropTable(table).execute();
+            },
+        },
+        '2026-11-21-005-service-requests': {
+            // One ALTER per column: SQLite accepts a single ADD COLUMN per statement.
+            async up(db: Kysely<unknown>): Promise<void> {
+                for (const [name, type] of SERVICE_REQUEST_COLUMNS) await db.schema.alterTable('tickets').addColumn(name, type).execute();
+            },
+            async down(db: Kysely<unknown>): Promise<void> {
+                for (const [name] of SERVICE_REQUEST_COLUMNS) await db.schema.alterTable('tickets').dropColumn(name).execute();
             },
         },
     };

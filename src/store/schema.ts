@@ -37,6 +37,13 @@ export interface TicketsTable {
     partner_contact_name: string;
     partner_contact_email: string;
     partner_contact_phone: string | null;
+    /** The Microsoft service request filed for this ticket (Partner Center id and status). */
+    service_request_id: string | null;
+    service_request_status: string | null;
+    service_request_updated_at: string | null;
+    /** The open Microsoft service health issue the customer was shown before escalating. */
+    service_health_issue_id: string | null;
+    service_health_issue_title: string | null;
     created_at: string;
     updated_at: string;
     /** The customer's 1-5 rating of an agent's help, when given. */

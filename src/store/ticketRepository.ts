@@ -25,6 +25,8 @@ export interface NewTicket {
     customer: { name: string | null; email: string | null; organisation: string | null; tenantId: string | null };
     supportPlanId: string | null;
     partnerContact: { name: string; email: string; phone: string | null };
+    /** The open Microsoft service health issue shown to the customer, if any. */
+    serviceHealthIssue?: { id: string; title: string } | null;
 }
 
 export interface CreateResult {
@@ -74,6 +76,8 @@ export class TicketRepository {
                     partner_contact_name: input.partnerContact.name,
                     partner_contact_email: input.partnerContact.email,
                     partner_contact_phone: input.partnerContact.phone,
+                    service_health_issue_id: input.serviceHealthIssue?.id ?? null,
+                    service_health_issue_title: input.serviceHealthIssue?.title.slice(0, 255) ?? null,
                     created_at: iso,
                     updated_at: iso,
                 })

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { createApp, type App } from '../../src/app';
+import { createApp, type App, type AppOverrides } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import type { TicketRow } from '../../src/store/ticketRepository';
@@ -17,6 +17,8 @@ export interface HarnessOptions {
     now?: DateTime;
     /** Reuse a database file (to test restarts). */
     databaseFile?: string;
+    /** Extra certificate authority trusted for AUTHORITY_HOST (the fake token endpoint's). */
+    authorityCa?: AppOverrides['authorityCa'];
 }
 
 /** The real bot behind the real HTTP server, a fake channel, and a temporary SQLite file. */
@@ -46,7 +48,7 @@ export class BotHarness {
         const databaseFile = options.databaseFile ?? path.join(this.dir, 'bot.sqlite');
         this.config = loadConfig({ DATABASE_FILE: databaseFile, LOG_LEVEL: 'silent', ...options.env });
         if (options.now) this.clock = options.now;
-        this.app = await createApp(this.config, createLogger('silent'), { now: () => this.clock, newId: () => `intake-${++this.ids}-${Date.now()}` });
+        this.app = await createApp(this.config, createLogger('silent'), { now: () => this.clock, newId: () => `intake-${++this.ids}-${Date.now()}`, authorityCa: options.authorityCa });
         await new Promise<void>((resolve) => this.app.server.listen(0, '127.0.0.1', resolve));
         this.baseUrl = `http://127.0.0.1:${(this.app.server.address() as AddressInfo).port}`;
         if (!this.channelStarted) {
