@@ -12,6 +12,10 @@ import { registerDirectLineToken } from './channels/directLineToken';
 import { LocalDirectLine } from './channels/localDirectLine';
 import { RateLimiter } from './channels/rateLimiter';
 import { registerWebChatPage } from './channels/webChatPage';
+import { outboxCounts } from './escalation/outbox';
+import { createOutboxWorker } from './escalation/outboxSetup';
+import type { OutboxWorker } from './escalation/outboxWorker';
+import { ticketOutboxHooks } from './escalation/ticketOutbox';
 import { createServer, type BotServer } from './server';
 import { openSqliteDatabase, type OpenDatabase } from './store/database';
 import { SqlStorage } from './store/sqlStorage';
@@ -23,6 +27,8 @@ export interface App extends BotServer {
     database: OpenDatabase;
     tickets: TicketRepository;
     partner: PartnerProfile;
+    /** Delivers webhooks and other side effects; register further kinds with `outbox.handle()`. */
+    outbox: OutboxWorker;
 }
 
 /** Optional replacements, for tests (a fixed clock, predictable ids). */
@@ -43,7 +49,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const customers = config.CUSTOMERS_FILE ? CustomerDirectory.fromFile(config.CUSTOMERS_FILE) : new CustomerDirectory([]);
     const guidance = GuidanceLibrary.fromDirectory(path.join(projectRoot(), 'content', 'guidance'));
     const database = await openSqliteDatabase(config.DATABASE_FILE);
-    const tickets = new TicketRepository(database.db);
+    const outbox = createOutboxWorker(config, logger, database.db);
+    const tickets = new TicketRepository(database.db, ticketOutboxHooks({ webhookUrls: config.WEBHOOK_URLS, committed: () => outbox.kick() }));
     const languageService = createLanguageService(config, logger);
     const bot = createBot({
         storage: new SqlStorage(database.db),
@@ -72,6 +79,11 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
                 connectOrigins: config.DIRECT_LINE_SECRET ? [new URL(config.DIRECT_LINE_ENDPOINT).origin] : [],
             }),
     ];
-    const server = createServer({ adapter: createAdapter(config, logger), bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, databaseUp: database.ping, routes });
-    return { ...server, database, tickets, partner: profile };
+    const server = createServer({ adapter: createAdapter(config, logger), bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, databaseUp: database.ping, routes, outboxCounts: () => outboxCounts(database.db) });
+    outbox.start();
+    const drain = async (timeoutMs: number): Promise<void> => {
+        await server.drain(timeoutMs);
+        await outbox.stop(timeoutMs);
+    };
+    return { ...server, drain, database, tickets, partner: profile, outbox };
 }

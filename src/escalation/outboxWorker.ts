@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { Logger } from '../logger';
+import type { Database, OutboxTable } from '../store/schema';
+import { PermanentDeliveryError, RetryableDeliveryError, type OutboxHandler, type OutboxKind, type OutboxMessage } from './outboxTypes';
+import { nextDelayMs, type RetryPolicy } from './retryPolicy';
+
+type OutboxRow = Selectable<OutboxTable>;
+
+export interface OutboxWorkerOptions {
+    db: Kysely<Database>;
+    logger: Logger;
+    /** How often to look for due messages when nothing wakes the worker earlier. */
+    pollIntervalMs: number;
+    /** How long a claim holds; a worker that died mid-delivery loses its rows after this. Must exceed handler timeouts. */
+    leaseMs: number;
+    /** Most messages claimed (and delivered concurrently) per round. */
+    batchSize?: number;
+    retry: RetryPolicy;
+    /** Wall clock (not the bot's business clock). */
+    now?: () => Date;
+    /** In [0, 1): the jitter source. */
+    random?: () => number;
+}
+
+/** Most a timer may wait in Node (about 24.8 days). */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Delivers outbox messages: claims due rows with a lease (safe with several processes on one
+ * database), calls the handler registered for the row's kind, and marks the row delivered,
+ * rescheduled (exponential backoff with full jitter, Retry-After honoured) or dead (permanent
+ * failure, too many attempts, too old). Kinds without a handler stay pending.
+ *
+ * Delivery is at least once: a worker that dies after the receiver accepted a message but
+ * before marking it delivered leaves a row that is delivered again when its lease expires.
+ * Receivers drop duplicates by the idempotency key.
+ */
+export class OutboxWorker {
+    private readonly handlers = new Map<OutboxKind, OutboxHandler>();
+    private readonly workerId = randomUUID();
+    private readonly now: () => Date;
+    private readonly random: () => number;
+    private readonly batchSize: number;
+    private claims = 0;
+    private timer?: NodeJS.Timeout;
+    private running?: Promise<void>;
+    private again = false;
+    private started = false;
+    private stopped = false;
+
+    constructor(private readonly options: OutboxWorkerOptions) {
+        this.now = options.now ?? (() => new Date());
+        this.random = options.random ?? Math.random;
+        this.batchSize = options.batchSize ?? 16;
+    }
+
+    /** Registers the handler for a kind; rows of that kind waiting so far are delivered from the next round. */
+    handle(kind: OutboxKind, handler: OutboxHandler): this {
+        this.handlers.set(kind, handler);
+        if (this.started) this.kick();
+        return this;
+    }
+
+    /** Starts polling (and delivers what is due now). */
+    start(): void {
+        if (this.started || this.stopped) return;
+        this.started = true;
+        this.kick();
+    }
+
+    /** Looks for due messages now (call after committing new ones, so delivery takes milliseconds). */
+    kick(): void {
+        if (!this.started || this.stopped) return;
+        if (this.running) {
+            this.again = true;
+            return;
+        }
+        clearTimeout(this.timer);
+        this.running = this.loop().finally(() => {
+            this.running = undefined;
+        });
+    }
+
+    /**
+     * Stops polling and waits for deliveries in progress to settle their rows, at most
+     * `timeoutMs`; a row still unsettled then is delivered again after its lease expires.
+     */
+    async stop(timeoutMs = 30_000): Promise<void> {
+        this.stopped = true;
+        clearTimeout(this.timer);
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+        await Promise.race([this.running, timeout]);
+        clearTimeout(timer);
+    }
+
+    /** One round: claims and delivers due messages; resolves with how many it handled. For tests and benchmarks. */
+    async runOnce(): Promise<number> {
+        const kinds = [...this.handlers.keys()];
+        if (kinds.length === 0) return 0;
+        const rows = await this.claim(kinds);
+        await Promise.all(rows.map((row) => this.deliver(row)));
+        return rows.length;
+    }
+
+    private async loop(): Promise<void> {
+        try {
+            do {
+                this.again = false;
+                while (!this.stopped && (await this.runOnce()) === this.batchSize);
+            } while (this.again && !this.stopped);
+        } catch (err) {
+            this.options.logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'outbox: delivery round failed');
+        }
+        if (!this.stopped) await this.scheduleNext();
+    }
+
+    /** Sleeps until the next poll, or sooner when a rescheduled message falls due before it. */
+    private async scheduleNext(): Promise<void> {
+        let wait = this.options.pollIntervalMs;
+        try {
+            const next = await this.nextDueAt();
+            if (next !== undefined) wait = Math.min(wait, Math.max(0, next - this.now().getTime()));
+        } catch {
+            // The poll interval still applies; the failure was logged by the round if it persists.
+        }
+        if (this.stopped) return;
+        this.timer = setTimeout(() => this.kick(), Math.min(wait, MAX_TIMER_MS));
+        this.timer.unref();
+    }
+
+    private async nextDueAt(): Promise<number | undefined> {
+        const kinds = [...this.handlers.keys()];
+        if (kinds.length === 0) return undefined;
+        const row = await this.options.db
+            .selectFrom('outbox')
+            .select((eb) => eb.fn.min('next_attempt_at').as('at'))
+            .where('status', '=', 'pending')
+            .where('kind', 'in', kinds)
+            .executeTakeFirst();
+        return row?.at ? Date.parse(row.at) : undefined;
+    }
+
+    /**
+     * Claims due rows in one UPDATE: pending and due, or delivering with an expired lease.
+     * The conditions are repeated outside the subquery so that, on PostgreSQL, a row another
+     * worker claimed meanwhile is re-checked after the row lock and skipped.
+     */
+    private async claim(kinds: OutboxKind[]): Promise<OutboxRow[]> {
+        const now = this.now();
+        const iso = now.toISOString();
+        const token = `${this.workerId}:${++this.claims}`;
+        const claimable = (eb: ExpressionBuilder<Database, 'outbox'>) =>
+            eb.or([eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', iso)]), eb.and([eb('status', '=', 'delivering'), eb('lease_until', '<', iso)])]);
+        await this.options.db
+            .updateTable('outbox')
+            .set((eb) => ({ status: 'delivering', claimed_by: token, lease_until: new Date(now.getTime() + this.options.leaseMs).toISOString(), attempts: eb('attempts', '+', 1) }))
+            .where('id', 'in', (eb) =>
+                eb
+                    .selectFrom('outbox')
+                    .select('id')
+                    .where('kind', 'in', kinds)
+                    .where(claimable)
+                    .orderBy('next_attempt_at')
+                    .limit(this.batchSize),
+            )
+            .where(claimable)
+            .execute();
+        return this.options.db.selectFrom('outbox').selectAll().where('claimed_by', '=', token).where('status', '=', 'delivering').orderBy('id').execute();
+    }
+
+    private async deliver(row: OutboxRow): Promise<void> {
+        const handler = this.handlers.get(row.kind as OutboxKind);
+        const { retry } = this.options;
+        if (!handler) return;
+        if (row.attempts > retry.maxAttempts) {
+            // Only reachable when workers died holding this row: a crash loop ends here too.
+            await this.fail(row, 'gave up: attempt limit reached (leases expired)', undefined, true);
+            return;
+        }
+        try {
+            await handler(toMessage(row));
+            await this.succeed(row);
+        } catch (err) {
+            const permanent = !(err instanceof RetryableDeliveryError);
+            const reason = err instanceof RetryableDeliveryError || err instanceof PermanentDeliveryError ? err.message : `handler error: ${(err as Error).name}`;
+            await this.fail(row, reason, err instanceof RetryableDeliveryError ? err.retryAfterMs : undefined, permanent);
+        }
+    }
+
+    private async succeed(row: OutboxRow): Promise<void> {
+        // Delivered is the truth even if this worker's lease was taken over meanwhile.
+        await this.options.db
+            .updateTable('outbox')
+            .set({ status: 'delivered', delivered_at: this.now().toISOString(), lease_until: null, last_error: null })
+            .where('id', '=', row.id)
+            .where('status', '!=', 'delivered')
+            .execute();
+        this.options.logger.debug({ outboxId: row.id, kind: row.kind, attempts: row.attempts }, 'outbox: delivered');
+    }
+
+    /** Reschedules, or marks dead when the failure is permanent or the limits are reached. */
+    private async fail(row: OutboxRow, reason: string, retryAfterMs: number | undefined, permanent: boolean): Promise<void> {
+        const { retry } = this.options;
+        const now = this.now().getTime();
+        const deadline = Date.parse(row.created_at) + retry.maxAgeMs;
+        const dead = permanent || row.attempts >= retry.maxAttempts || now >= deadline;
+        const next = Math.min(now + nextDelayMs(retry, row.attempts, retryAfterMs, this.random), deadline);
+        const lastError = reason.slice(0, 300);
+        await this.options.db
+            .updateTable('outbox')
+            .set(dead ? { status: 'dead', last_error: lastError, lease_until: null } : { status: 'pending', last_error: lastError, lease_until: null, next_attempt_at: new Date(next).toISOString() })
+            .where('id', '=', row.id)
+            .where('claimed_by', '=', row.claimed_by ?? '')
+            .where('status', '=', 'delivering')
+            .execute();
+        const fields = { outboxId: row.id, kind: row.kind, attempts: row.attempts, error: lastError };
+        if (dead) this.options.logger.warn(fields, 'outbox: message is dead (agents can see it)');
+        else this.options.logger.info({ ...fields, retryInMs: next - now }, 'outbox: delivery failed, will retry');
+    }
+}
+
+function toMessage(row: OutboxRow): OutboxMessage {
+    return {
+        id: row.id,
+        kind: row.kind as OutboxKind,
+        idempotencyKey: row.idempotency_key,
+        payload: JSON.parse(row.payload) as unknown,
+        ticketId: row.ticket_id,
+        attempts: row.attempts - 1,
+        createdAt: row.created_at,
+    };
+}
