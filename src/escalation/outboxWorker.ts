@@ -130,16 +130,20 @@ export class OutboxWorker {
         this.timer.unref();
     }
 
+    /** When the next message falls due: a rescheduled one, or one whose lease runs out. */
     private async nextDueAt(): Promise<number | undefined> {
         const kinds = [...this.handlers.keys()];
         if (kinds.length === 0) return undefined;
-        const row = await this.options.db
-            .selectFrom('outbox')
-            .select((eb) => eb.fn.min('next_attempt_at').as('at'))
-            .where('status', '=', 'pending')
-            .where('kind', 'in', kinds)
-            .executeTakeFirst();
-        return row?.at ? Date.parse(row.at) : undefined;
+        const { db } = this.options;
+        const [pending, leased] = await Promise.all([
+            db.selectFrom('outbox').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('status', '=', 'pending').where('kind', 'in', kinds).executeTakeFirst(),
+            db.selectFrom('outbox').select((eb) => eb.fn.min('lease_until').as('at')).where('status', '=', 'delivering').where('kind', 'in', kinds).executeTakeFirst(),
+        ]);
+        const times: number[] = [];
+        if (pending?.at) times.push(Date.parse(pending.at));
+        // A lease is over strictly after lease_until (the claim compares with <).
+        if (leased?.at) times.push(Date.parse(leased.at) + 1);
+        return times.length > 0 ? Math.min(...times) : undefined;
     }
 
     /**

@@ -13,6 +13,7 @@ import { openSqliteDatabase, type OpenDatabase } from '../../src/store/database'
 import { TicketRepository } from '../../src/store/ticketRepository';
 import { FakeWebhookReceiver } from '../fakes/fakeWebhookReceiver';
 import { sampleTicket } from '../helpers/sampleTicket';
+import { waitUntil } from '../helpers/waitUntil';
 
 const SECRET = 'test-secret-0123456789abcdef';
 /** Earlier than the wall clock, so rows written at T0 are due for a real-clock worker too. */
@@ -261,11 +262,3 @@ describe('outbox worker delivering webhooks to a receiver', () => {
         }
     });
 });
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-        if (Date.now() > deadline) throw new Error('waitUntil(): condition never held');
-        await new Promise((r) => setTimeout(r, 10));
-    }
-}

@@ -119,7 +119,9 @@ export class FakeWebhookReceiver {
             }
             const answer = (status: number, headers: Record<string, string> = {}): void => {
                 record.answered = status;
-                res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify({ ok: status < 300 }));
+                // Separate calls: restify, loaded in the same process, patches writeHead to return nothing.
+                res.writeHead(status, { 'content-type': 'application/json', ...headers });
+                res.end(JSON.stringify({ ok: status < 300 }));
                 this.notify();
             };
             const failure = this.failures.shift();
