@@ -14,8 +14,8 @@ export interface OutboxWorkerOptions {
     pollIntervalMs: number;
     /** How long a claim holds; a worker that died mid-delivery loses its rows after this. Must exceed handler timeouts. */
     leaseMs: number;
-    /** Most messages claimed (and delivered concurrently) per round. */
-    batchSize?: number;
+    /** Most deliveries in flight at once in this process (a slow receiver holds only its own slots). */
+    concurrency?: number;
     retry: RetryPolicy;
     /** Wall clock (not the bot's business clock). */
     now?: () => Date;
@@ -41,7 +41,8 @@ export class OutboxWorker {
     private readonly workerId = randomUUID();
     private readonly now: () => Date;
     private readonly random: () => number;
-    private readonly batchSize: number;
+    private readonly concurrency: number;
+    private readonly inFlight = new Set<Promise<void>>();
     private claims = 0;
     private timer?: NodeJS.Timeout;
     private running?: Promise<void>;
@@ -52,7 +53,7 @@ export class OutboxWorker {
     constructor(private readonly options: OutboxWorkerOptions) {
         this.now = options.now ?? (() => new Date());
         this.random = options.random ?? Math.random;
-        this.batchSize = options.batchSize ?? 16;
+        this.concurrency = options.concurrency ?? 16;
     }
 
     /** Registers the handler for a kind; rows of that kind waiting so far are delivered from the next round. */
@@ -89,31 +90,57 @@ export class OutboxWorker {
     async stop(timeoutMs = 30_000): Promise<void> {
         this.stopped = true;
         clearTimeout(this.timer);
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
-        await Promise.race([this.running, timeout]);
-        clearTimeout(timer);
+        const deadline = Date.now() + timeoutMs;
+        // Loop: a claim that was under way when stop() came may still add deliveries.
+        while ((this.running || this.inFlight.size > 0) && Date.now() < deadline) {
+            let timer: NodeJS.Timeout | undefined;
+            const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, deadline - Date.now())));
+            await Promise.race([Promise.all([this.running, ...this.inFlight]), timeout]);
+            clearTimeout(timer);
+        }
     }
 
-    /** One round: claims and delivers due messages; resolves with how many it handled. For tests and benchmarks. */
+    /** Claims what is due now and delivers it, resolving when those rows are settled; returns how many. For tests and benchmarks. */
     async runOnce(): Promise<number> {
         const kinds = [...this.handlers.keys()];
         if (kinds.length === 0) return 0;
-        const rows = await this.claim(kinds);
+        const rows = await this.claim(kinds, this.concurrency);
         await Promise.all(rows.map((row) => this.deliver(row)));
         return rows.length;
     }
 
+    /**
+     * Keeps up to `concurrency` deliveries in flight: claims as many rows as there are free
+     * slots until fewer are due. Each finished delivery wakes the loop again, to fill its slot
+     * and to re-time the next wake-up after a reschedule.
+     */
     private async loop(): Promise<void> {
         try {
             do {
                 this.again = false;
-                while (!this.stopped && (await this.runOnce()) === this.batchSize);
+                const kinds = [...this.handlers.keys()];
+                while (!this.stopped && kinds.length > 0) {
+                    const free = this.concurrency - this.inFlight.size;
+                    if (free <= 0) break;
+                    const rows = await this.claim(kinds, free);
+                    for (const row of rows) this.track(this.deliver(row));
+                    if (rows.length < free) break;
+                }
             } while (this.again && !this.stopped);
         } catch (err) {
             this.options.logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'outbox: delivery round failed');
         }
         if (!this.stopped) await this.scheduleNext();
+    }
+
+    private track(delivery: Promise<void>): void {
+        const tracked: Promise<void> = delivery
+            .catch((err: unknown) => this.options.logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'outbox: could not settle a delivery'))
+            .finally(() => {
+                this.inFlight.delete(tracked);
+                this.kick();
+            });
+        this.inFlight.add(tracked);
     }
 
     /** Sleeps until the next poll, or sooner when a rescheduled message falls due before it. */
@@ -151,7 +178,7 @@ export class OutboxWorker {
      * The conditions are repeated outside the subquery so that, on PostgreSQL, a row another
      * worker claimed meanwhile is re-checked after the row lock and skipped.
      */
-    private async claim(kinds: OutboxKind[]): Promise<OutboxRow[]> {
+    private async claim(kinds: OutboxKind[], limit: number): Promise<OutboxRow[]> {
         const now = this.now();
         const iso = now.toISOString();
         const token = `${this.workerId}:${++this.claims}`;
@@ -167,7 +194,7 @@ export class OutboxWorker {
                     .where('kind', 'in', kinds)
                     .where(claimable)
                     .orderBy('next_attempt_at')
-                    .limit(this.batchSize),
+                    .limit(limit),
             )
             .where(claimable)
             .execute();

@@ -243,6 +243,32 @@ describe('outbox worker delivering webhooks to a receiver', () => {
         assert.equal(new Set(receiver.accepted().map((r) => r.deliveryId)).size, 2);
     });
 
+    it('a receiver that hangs holds only its own delivery: another receiver gets this and later tickets meanwhile', async () => {
+        const slow = new FakeWebhookReceiver(SECRET);
+        await slow.start();
+        try {
+            slow.hang = true;
+            const both = new TicketRepository(database.db, ticketOutboxHooks({ webhookUrls: [slow.url, receiver.url], now: () => clock }));
+            const w = new OutboxWorker({ db: database.db, logger: createLogger('silent'), pollIntervalMs: 50, leaseMs: 60_000, retry: { baseMs: 100, capMs: 1000, maxAttempts: 10, maxAgeMs: 3_600_000 } });
+            w.handle('webhook', createWebhookHandler({ urls: [slow.url, receiver.url], secret: SECRET, timeoutMs: 30_000 }));
+            workers.push(w);
+            await both.create(sampleTicket('intake-1'));
+            w.start();
+            await receiver.waitFor((r) => r.accepted().length === 1);
+            await slow.waitFor((r) => r.requests.length === 1);
+            await waitUntil(async () => (await rows()).some((r) => r.status === 'delivered'));
+            assert.equal(slow.accepted().length, 0, 'the slow receiver has still not answered');
+            assert.deepEqual((await rows()).filter((r) => r.kind === 'webhook').map((r) => r.status).sort(), ['delivered', 'delivering']);
+
+            await both.create(sampleTicket('intake-2'));
+            w.kick();
+            await receiver.waitFor((r) => r.accepted().length === 2);
+            assert.equal(slow.accepted().length, 0, 'later tickets do not queue behind the hung delivery');
+        } finally {
+            await slow.stop();
+        }
+    });
+
     it('two workers on one database file deliver 40 tickets with no message sent twice', async () => {
         for (let i = 0; i < 40; i++) await tickets.create(sampleTicket(`intake-${i}`, { status: 'resolved', resolution: 'guidance' }));
         const second = await openSqliteDatabase(path.join(dir, 'bot.sqlite'));

@@ -10,7 +10,7 @@ export interface ReceivedRequest {
     verified: boolean;
     body: unknown;
     answered: number;
-    /** Date.now() when the request's body had arrived. */
+    /** performance.now() when the request's body had arrived (same clock as the sender's, in one process). */
     at: number;
 }
 
@@ -110,7 +110,7 @@ export class FakeWebhookReceiver {
                 verified: req.method === 'POST' && verifyWebhook(this.secret, req.headers, raw),
                 body: safeJson(raw),
                 answered: 0,
-                at: Date.now(),
+                at: performance.now(),
             };
             this.requests.push(record);
             if (this.hang) {
