@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Logger } from '../logger';
-import type { Database, OutboxTable } from '../store/schema';
+import type { Database } from '../store/schema';
+import { OutboxQueue, type OutboxRow } from './outboxQueue';
 import { PermanentDeliveryError, RetryableDeliveryError, type OutboxHandler, type OutboxKind, type OutboxMessage } from './outboxTypes';
 import { nextDelayMs, type RetryPolicy } from './retryPolicy';
-
-type OutboxRow = Selectable<OutboxTable>;
 
 export interface OutboxWorkerOptions {
     db: Kysely<Database>;
@@ -43,6 +42,7 @@ export class OutboxWorker {
     private readonly random: () => number;
     private readonly concurrency: number;
     private readonly inFlight = new Set<Promise<void>>();
+    private readonly queue: OutboxQueue;
     private claims = 0;
     private timer?: NodeJS.Timeout;
     private running?: Promise<void>;
@@ -54,6 +54,7 @@ export class OutboxWorker {
         this.now = options.now ?? (() => new Date());
         this.random = options.random ?? Math.random;
         this.concurrency = options.concurrency ?? 16;
+        this.queue = new OutboxQueue(options.db);
     }
 
     /** Registers the handler for a kind; rows of that kind waiting so far are delivered from the next round. */
@@ -119,9 +120,8 @@ export class OutboxWorker {
             do {
                 this.again = false;
                 const kinds = [...this.handlers.keys()];
-                while (!this.stopped && kinds.length > 0) {
+                while (!this.stopped && kinds.length > 0 && this.inFlight.size < this.concurrency) {
                     const free = this.concurrency - this.inFlight.size;
-                    if (free <= 0) break;
                     const rows = await this.claim(kinds, free);
                     for (const row of rows) this.track(this.deliver(row));
                     if (rows.length < free) break;
@@ -130,7 +130,8 @@ export class OutboxWorker {
         } catch (err) {
             this.options.logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'outbox: delivery round failed');
         }
-        if (!this.stopped) await this.scheduleNext();
+        // With every slot busy, the next finished delivery wakes the loop; no timer (it would spin).
+        if (!this.stopped && this.inFlight.size < this.concurrency) await this.scheduleNext();
     }
 
     private track(delivery: Promise<void>): void {
@@ -147,7 +148,7 @@ export class OutboxWorker {
     private async scheduleNext(): Promise<void> {
         let wait = this.options.pollIntervalMs;
         try {
-            const next = await this.nextDueAt();
+            const next = await this.queue.nextDueAt([...this.handlers.keys()]);
             if (next !== undefined) wait = Math.min(wait, Math.max(0, next - this.now().getTime()));
         } catch {
             // The poll interval still applies; the failure was logged by the round if it persists.
@@ -157,48 +158,8 @@ export class OutboxWorker {
         this.timer.unref();
     }
 
-    /** When the next message falls due: a rescheduled one, or one whose lease runs out. */
-    private async nextDueAt(): Promise<number | undefined> {
-        const kinds = [...this.handlers.keys()];
-        if (kinds.length === 0) return undefined;
-        const { db } = this.options;
-        const [pending, leased] = await Promise.all([
-            db.selectFrom('outbox').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('status', '=', 'pending').where('kind', 'in', kinds).executeTakeFirst(),
-            db.selectFrom('outbox').select((eb) => eb.fn.min('lease_until').as('at')).where('status', '=', 'delivering').where('kind', 'in', kinds).executeTakeFirst(),
-        ]);
-        const times: number[] = [];
-        if (pending?.at) times.push(Date.parse(pending.at));
-        // A lease is over strictly after lease_until (the claim compares with <).
-        if (leased?.at) times.push(Date.parse(leased.at) + 1);
-        return times.length > 0 ? Math.min(...times) : undefined;
-    }
-
-    /**
-     * Claims due rows in one UPDATE: pending and due, or delivering with an expired lease.
-     * The conditions are repeated outside the subquery so that, on PostgreSQL, a row another
-     * worker claimed meanwhile is re-checked after the row lock and skipped.
-     */
-    private async claim(kinds: OutboxKind[], limit: number): Promise<OutboxRow[]> {
-        const now = this.now();
-        const iso = now.toISOString();
-        const token = `${this.workerId}:${++this.claims}`;
-        const claimable = (eb: ExpressionBuilder<Database, 'outbox'>) =>
-            eb.or([eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', iso)]), eb.and([eb('status', '=', 'delivering'), eb('lease_until', '<', iso)])]);
-        await this.options.db
-            .updateTable('outbox')
-            .set((eb) => ({ status: 'delivering', claimed_by: token, lease_until: new Date(now.getTime() + this.options.leaseMs).toISOString(), attempts: eb('attempts', '+', 1) }))
-            .where('id', 'in', (eb) =>
-                eb
-                    .selectFrom('outbox')
-                    .select('id')
-                    .where('kind', 'in', kinds)
-                    .where(claimable)
-                    .orderBy('next_attempt_at')
-                    .limit(limit),
-            )
-            .where(claimable)
-            .execute();
-        return this.options.db.selectFrom('outbox').selectAll().where('claimed_by', '=', token).where('status', '=', 'delivering').orderBy('id').execute();
+    private claim(kinds: OutboxKind[], limit: number): Promise<OutboxRow[]> {
+        return this.queue.claim(kinds, limit, this.now(), this.options.leaseMs, `${this.workerId}:${++this.claims}`);
     }
 
     private async deliver(row: OutboxRow): Promise<void> {
@@ -221,13 +182,7 @@ export class OutboxWorker {
     }
 
     private async succeed(row: OutboxRow): Promise<void> {
-        // Delivered is the truth even if this worker's lease was taken over meanwhile.
-        await this.options.db
-            .updateTable('outbox')
-            .set({ status: 'delivered', delivered_at: this.now().toISOString(), lease_until: null, last_error: null })
-            .where('id', '=', row.id)
-            .where('status', '!=', 'delivered')
-            .execute();
+        await this.queue.markDelivered(row, this.now());
         this.options.logger.debug({ outboxId: row.id, kind: row.kind, attempts: row.attempts }, 'outbox: delivered');
     }
 
@@ -239,13 +194,8 @@ export class OutboxWorker {
         const dead = permanent || row.attempts >= retry.maxAttempts || now >= deadline;
         const next = Math.min(now + nextDelayMs(retry, row.attempts, retryAfterMs, this.random), deadline);
         const lastError = reason.slice(0, 300);
-        await this.options.db
-            .updateTable('outbox')
-            .set(dead ? { status: 'dead', last_error: lastError, lease_until: null } : { status: 'pending', last_error: lastError, lease_until: null, next_attempt_at: new Date(next).toISOString() })
-            .where('id', '=', row.id)
-            .where('claimed_by', '=', row.claimed_by ?? '')
-            .where('status', '=', 'delivering')
-            .execute();
+        if (dead) await this.queue.markDead(row, lastError);
+        else await this.queue.reschedule(row, new Date(next), lastError);
         const fields = { outboxId: row.id, kind: row.kind, attempts: row.attempts, error: lastError };
         if (dead) this.options.logger.warn(fields, 'outbox: message is dead (agents can see it)');
         else this.options.logger.info({ ...fields, retryInMs: next - now }, 'outbox: delivery failed, will retry');
