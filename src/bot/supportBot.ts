@@ -7,6 +7,7 @@ import type { DialogServices } from '../../dialogs/dialogServices';
 import { languageOf, translate } from '../../dialogs/turnHelpers';
 import { renderWelcomeCard } from '../../cards';
 import { sendCard } from '../../dialogs/turnHelpers';
+import { answerTicketStatus } from '../../dialogs/ticketStatusReply';
 import { welcomeContent } from './welcomeContent';
 import type { AgentDesk } from '../handoff/agentDesk';
 import type { AgentDirectory } from '../handoff/agentDirectory';
@@ -107,6 +108,11 @@ export class SupportBot extends TeamsActivityHandler {
             return;
         }
         activity.text = text;
+        if (!submission && (await answerTicketStatus(context, this.services))) {
+            // A question on the side: the conversation goes on where it was.
+            if (dc.activeDialog) await dc.repromptDialog();
+            return;
+        }
         if (!submission && (await this.frustrated(context, text))) return;
         const result = await dc.continueDialog();
         if (result.status === 'empty') await dc.beginDialog(this.mainDialog.id);

@@ -165,6 +165,32 @@ function migrations(dialect: SqlDialectName): Record<string, Migration> {
                 for (const [name] of SERVICE_REQUEST_COLUMNS) await db.schema.alterTable('tickets').dropColumn(name).execute();
             },
         },
+        '2026-11-21-004-outbox': {
+            // Side effects that leave the process, written in the ticket's transaction (see escalation/outbox.ts).
+            async up(db: Kysely<unknown>): Promise<void> {
+                await db.schema
+                    .createTable('outbox')
+                    .addColumn('id', 'integer', id)
+                    .addColumn('kind', 'varchar(32)', (c) => c.notNull())
+                    .addColumn('idempotency_key', 'varchar(200)', (c) => c.notNull().unique())
+                    .addColumn('payload', 'text', (c) => c.notNull())
+                    .addColumn('ticket_id', 'integer', (c) => c.references('tickets.id'))
+                    .addColumn('status', 'varchar(16)', (c) => c.notNull())
+                    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+                    .addColumn('next_attempt_at', 'varchar(32)', (c) => c.notNull())
+                    .addColumn('last_error', 'varchar(300)')
+                    .addColumn('lease_until', 'varchar(32)')
+                    .addColumn('claimed_by', 'varchar(64)')
+                    .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+                    .addColumn('delivered_at', 'varchar(32)')
+                    .execute();
+                await db.schema.createIndex('outbox_due_idx').on('outbox').columns(['status', 'next_attempt_at']).execute();
+                await db.schema.createIndex('outbox_ticket_idx').on('outbox').column('ticket_id').execute();
+            },
+            async down(db: Kysely<unknown>): Promise<void> {
+                await db.schema.dropTable('outbox').execute();
+            },
+        },
     };
 }
 

@@ -133,6 +133,30 @@ export interface ConversationRefsTable {
     updated_at: string;
 }
 
+/** Where a message that leaves the process is in its delivery. */
+export type OutboxStatus = 'pending' | 'delivering' | 'delivered' | 'dead';
+
+/** One side effect to deliver (webhook, agent notice, ...); see src/escalation/outbox.ts. */
+export interface OutboxTable {
+    id: Generated<number>;
+    kind: string;
+    idempotency_key: string;
+    /** JSON; never the raw ticket description. */
+    payload: string;
+    ticket_id: number | null;
+    status: OutboxStatus;
+    /** Attempts started (a claim counts, so a crash loop still reaches the limit). */
+    attempts: Generated<number>;
+    /** ISO-8601 UTC; rows are due when this is not after now. */
+    next_attempt_at: string;
+    /** Why the last attempt failed, in our own words (status codes, timeouts), no personal data. */
+    last_error: string | null;
+    lease_until: string | null;
+    claimed_by: string | null;
+    created_at: string;
+    delivered_at: string | null;
+}
+
 export interface Database {
     bot_state: BotStateTable;
     tickets: TicketsTable;
@@ -143,4 +167,5 @@ export interface Database {
     bot_settings: BotSettingsTable;
     transcript_entries: TranscriptEntriesTable;
     conversation_refs: ConversationRefsTable;
+    outbox: OutboxTable;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import type { OutboxHandler, OutboxKind } from '../../src/escalation/outboxTypes';
+import { enqueue } from '../../src/escalation/outbox';
+import type { OutboxKind } from '../../src/escalation/outboxTypes';
 import { serviceRequestLine } from '../../src/escalation/serviceRequestStatus';
 import { BotHarness, choice, visibleText } from '../helpers/botHarness';
 import { FakeIdentity } from '../fakes/fakeIdentity';
@@ -26,9 +27,16 @@ describe('from a conversation to a Microsoft service request (whole flow)', () =
         await bot.stop();
     });
 
-    function deliver(kind: OutboxKind, ticketId: number): Promise<void> {
-        const handler = bot.app.outboxHandlers[kind] as OutboxHandler;
-        return handler({ id: 1, kind, idempotencyKey: `${kind}:${ticketId}`, payload: { ticketId }, ticketId, attempts: 0, createdAt: new Date().toISOString() });
+    /** Writes an outbox message as the bot would and lets the running worker deliver it. */
+    async function deliver(kind: OutboxKind, ticketId: number, key = `${kind}:${ticketId}`): Promise<string> {
+        await enqueue(bot.app.database.db, [{ kind, idempotencyKey: key, payload: { ticketId }, ticketId }]);
+        bot.app.outbox.kick();
+        for (let i = 0; i < 200; i++) {
+            const row = await bot.app.database.db.selectFrom('outbox').select('status').where('idempotency_key', '=', key).executeTakeFirstOrThrow();
+            if (row.status === 'delivered' || row.status === 'dead') return row.status;
+            await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        return 'pending';
     }
 
     it('files the ticket the customer opened, without their personal data, and tells them its status on request', async () => {
@@ -56,7 +64,7 @@ describe('from a conversation to a Microsoft service request (whole flow)', () =
         partnerCenter.forbiddenText = ['Alex Kim', 'alex.kim@fabrikam.example', '+34 600 123 456', '600 123 456'];
         const [ticket] = await bot.tickets();
         assert.ok(ticket);
-        await deliver('service-request', ticket.id);
+        assert.equal(await deliver('service-request', ticket.id), 'delivered');
 
         assert.deepEqual(partnerCenter.rejections, []);
         const [filed] = [...partnerCenter.serviceRequests.values()];
@@ -70,15 +78,19 @@ describe('from a conversation to a Microsoft service request (whole flow)', () =
         assert.match(serviceRequestLine(stored as NonNullable<typeof stored>, 'en', 'Europe/Madrid') ?? '', new RegExp(`service request ${filed?.id}: open, Microsoft is working on it \\(last checked \\w{3} \\d+ \\w+ \\d{4}, \\d\\d:\\d\\d \\(Europe/Madrid\\)\\)`));
 
         partnerCenter.setStatus(filed?.id ?? '', 'closed');
-        await deliver('service-request-refresh', ticket.id);
+        assert.equal(await deliver('service-request-refresh', ticket.id), 'delivered');
         const [refreshed] = await bot.tickets();
         assert.equal(refreshed?.service_request_status, 'closed');
         assert.match(serviceRequestLine(refreshed as NonNullable<typeof refreshed>, 'es', 'Europe/Madrid') ?? '', /solicitud de servicio \d+: cerrada por Microsoft/);
     });
 
-    it('without Partner Center configuration there are no service request handlers', async () => {
+    it('without Partner Center configuration a service request waits in the outbox (never dropped) and nothing is called', async () => {
         bot = await BotHarness.start();
-        assert.deepEqual(Object.keys(bot.app.outboxHandlers), []);
+        await enqueue(bot.app.database.db, [{ kind: 'service-request', idempotencyKey: 'service-request:1', payload: { ticketId: 1 }, ticketId: null }]);
+        bot.app.outbox.kick();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const row = await bot.app.database.db.selectFrom('outbox').select('status').where('idempotency_key', '=', 'service-request:1').executeTakeFirstOrThrow();
+        assert.equal(row.status, 'pending');
         assert.equal(partnerCenter.requests.length, 0);
     });
 });
