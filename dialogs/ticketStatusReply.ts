@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { tenantIdOf } from '../src/bot/channelData';
+import { serviceRequestLine } from '../src/escalation/serviceRequestStatus';
 import { mayReadTicket, type Asker } from '../src/escalation/ticketAccess';
 import { displayZone, formatDueAt } from '../src/i18n/format';
 import { translator } from '../src/i18n/i18n';
@@ -40,5 +41,7 @@ async function statusText(context: TurnContext, services: DialogServices, number
     const lines = [t('ticketStatus.summary', { number, status: t(`ticketStatus.status.${ticket.status}`, { defaultValue: ticket.status }) })];
     if (ticket.severity) lines.push(t('ticketStatus.severity', { severity: ticket.severity }));
     if (ticket.status === 'open' && ticket.due_at) lines.push(t('ticketStatus.due', { dueAt: formatDueAt(ticket.due_at, zone, language) }));
+    const microsoft = serviceRequestLine(ticket, language, zone);
+    if (microsoft) lines.push(microsoft);
     return lines.join(' ');
 }

@@ -5,7 +5,7 @@ import { webhookTicket, type WebhookEvent, type WebhookPayload } from './webhook
 
 /** What an 'agent-notice' row holds: which ticket to tell the partner's desk about. */
 export interface AgentNoticePayload {
-    event: 'ticket.created';
+    event: 'ticket.created' | 'ticket.updated';
     ticketId: number;
     number: string;
 }
@@ -37,6 +37,14 @@ export function messagesForChange(change: TicketChange, webhookUrls: string[]): 
             kind: 'agent-notice',
             idempotencyKey: `agent-notice/${number}/created`,
             payload: { event: 'ticket.created', ticketId: ticket.id, number } satisfies AgentNoticePayload,
+            ticketId: ticket.id,
+        });
+    } else if (change.type !== 'created') {
+        // The card already in the agents' channel is updated in place to the new state.
+        messages.push({
+            kind: 'agent-notice',
+            idempotencyKey: `agent-notice/${number}/updated/${change.eventId}`,
+            payload: { event: 'ticket.updated', ticketId: ticket.id, number } satisfies AgentNoticePayload,
             ticketId: ticket.id,
         });
     }

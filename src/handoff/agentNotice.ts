@@ -4,7 +4,7 @@ import { PermanentDeliveryError, RetryableDeliveryError, type OutboxHandler } fr
 import { ticketNoticeCard } from './agentViews';
 import type { HandoffService } from './handoffService';
 
-const AgentNoticePayloadSchema = z.object({ ticketId: z.number().int().positive(), number: z.string().max(64).optional() });
+const AgentNoticePayloadSchema = z.object({ event: z.enum(['ticket.created', 'ticket.updated']).default('ticket.created'), ticketId: z.number().int().positive(), number: z.string().max(64).optional() });
 
 /** Where the notice card for a ticket was posted, so a retry or a change updates it in place. */
 const noticeKey = (ticketId: number): string => `ticket-notice/${ticketId}`;
@@ -27,6 +27,7 @@ export function createAgentNoticeHandler(service: HandoffService): OutboxHandler
         const channel = await service.agentsChannel();
         if (channel) {
             const posted = await deps.settings.get(noticeKey(ticket.id));
+            if (!posted && payload.data.event === 'ticket.updated') return; // never announced (e.g. opened before the channel existed)
             try {
                 if (posted) await deps.messenger.update(channel, posted, { attachments: [card.attachment] });
                 else {
@@ -38,6 +39,7 @@ export function createAgentNoticeHandler(service: HandoffService): OutboxHandler
             }
             return;
         }
+        if (payload.data.event === 'ticket.updated') return; // 1:1 chats get new tickets only
         await toAgentChats(service, card.attachment, () => {
             if (!warned) deps.logger.warn('tickets are not announced to agents: no agents channel and no agent chats yet');
             warned = true;

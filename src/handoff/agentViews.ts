@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { serviceRequestLine } from '../escalation/serviceRequestStatus';
 import { renderAgentCard, type AgentCardAction, type RenderedCard } from '../../cards';
 import type { TicketRow } from '../store/ticketRepository';
 import type { HandoffRow, TranscriptEntry } from './handoffStore';
@@ -45,6 +46,8 @@ export function handoffFacts(handoff: HandoffRow, ticket: TicketRow | undefined,
         facts.push({ title: 'Ticket', value: ticket.number ?? `#${ticket.id}` }, { title: 'Category', value: ticket.category }, { title: 'Product', value: ticket.product });
         if (ticket.severity) facts.push({ title: 'Severity', value: ticket.severity });
         if (ticket.due_at) facts.push({ title: 'Due', value: at(ticket.due_at, zone) });
+        const microsoft = serviceRequestLine(ticket, 'en', zone);
+        if (microsoft) facts.push({ title: 'Microsoft', value: microsoft });
     } else {
         facts.push({ title: 'Ticket', value: 'none yet' });
     }
@@ -122,6 +125,8 @@ export async function ticketNoticeCard(service: HandoffService, ticket: TicketRo
         { title: 'Severity', value: ticket.severity ?? 'none' },
         ...(ticket.due_at ? [{ title: 'Due', value: at(ticket.due_at, zone) }] : []),
         ...(ticket.support_plan_id ? [{ title: 'Support plan', value: ticket.support_plan_id }] : []),
+        ...(ticket.service_health_issue_title ? [{ title: 'Service health', value: ticket.service_health_issue_title }] : []),
+        ...(ticket.service_request_id ? [{ title: 'Microsoft', value: serviceRequestLine(ticket, 'en', zone) ?? ticket.service_request_id }] : []),
     ];
     return renderAgentCard({
         title: `New ticket ${ticket.number ?? `#${ticket.id}`}: ${clip(ticket.title, 120)}`,
