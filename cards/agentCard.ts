@@ -3,9 +3,11 @@ import { expandTemplate, factLines, type RenderedCard } from './render';
 
 export interface AgentCardAction {
     title: string;
-    action: 'accept' | 'end' | 'transcript' | 'queue' | 'escalate';
+    action: 'accept' | 'end' | 'transcript' | 'queue' | 'escalate' | 'takeover';
     /** The takeover the button acts on (0 for none). */
     handoff: number;
+    /** The ticket the button acts on (0 for none; defaults to 0). */
+    ticket?: number;
 }
 
 export interface AgentCardData {
@@ -23,6 +25,7 @@ export interface AgentCardData {
 /** A card for the partner's agents in Teams: a waiting customer, the queue, or a transcript. */
 export function renderAgentCard(data: AgentCardData): RenderedCard {
     const fallbackText = [data.title, data.status, ...factLines(data.facts), data.summary, ...data.lines].filter(Boolean).join('\n');
-    const attachment = expandTemplate('agent.json', template, { ...data, lines: data.lines.map((text) => ({ text })), fallbackText });
+    const actions = data.actions.map((a) => ({ ...a, ticket: a.ticket ?? 0 }));
+    const attachment = expandTemplate('agent.json', template, { ...data, actions, lines: data.lines.map((text) => ({ text })), fallbackText });
     return { attachment, fallbackText };
 }

@@ -19,6 +19,8 @@ export interface CaseDraft {
     dueBasis?: string;
     supportPlanId?: string;
     tenantId?: string;
+    /** The open Microsoft service health issue the customer was shown before escalating. */
+    serviceHealthIssue?: { id: string; title: string };
 }
 
 /** A case whose classification is settled. */

@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { DateTime } from 'luxon';
 import type { CustomerDirectory } from '../src/customers/customerDirectory';
+import type { ServiceHealthLookup } from '../src/escalation/serviceHealth';
 import type { GuidanceLibrary } from '../src/guidance/guidanceLibrary';
 import type { PartnerProfile } from '../src/partner/partnerProfile';
 import type { Impact, Language } from '../src/policy/types';
@@ -39,6 +40,8 @@ export interface DialogServices {
     impactFromText?: (text: string) => Impact | undefined;
     /** Azure AI Language, when configured (key phrases for titles, a second PII pass). */
     languageService?: AzureLanguageService;
+    /** Microsoft 365 service health (Graph), when configured: checked before escalating break-fix issues. */
+    serviceHealth?: ServiceHealthLookup;
     /** Below this confidence the dialogs ask the customer instead of guessing. */
     minConfidence: number;
     /** Live takeover by the partner's agents, when the bot runs with a database (not in dialog unit tests). */

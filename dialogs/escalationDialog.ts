@@ -9,6 +9,7 @@ import { titleOf, type ClassifiedCase } from './caseDraft';
 import type { DialogServices } from './dialogServices';
 import { applyDueTime, dueFact, dueSentence } from './dueTimeText';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
+import { ServiceHealthDialog, SERVICE_HEALTH_DIALOG, type ServiceHealthOutcome } from './serviceHealthDialog';
 import { key, raw } from './text';
 import { enrichTicketText, ticketFromCase } from './ticketFromCase';
 import { sendCard } from './turnHelpers';
@@ -42,8 +43,10 @@ export class EscalationDialog extends CancelAndHelpDialog {
             .addDialog(this.textPrompt(EMAIL_PROMPT, validator(EmailSchema)))
             .addDialog(this.textPrompt(ORGANISATION_PROMPT, validator(OrganisationSchema)))
             .addDialog(this.cardPrompt(CONFIRM_PROMPT))
+            .addDialog(new ServiceHealthDialog(services))
             .addDialog(
                 new WaterfallDialog(WATERFALL, [
+                    this.serviceHealthStep.bind(this),
                     this.nameStep.bind(this),
                     this.emailStep.bind(this),
                     this.organisationStep.bind(this),
@@ -54,8 +57,18 @@ export class EscalationDialog extends CancelAndHelpDialog {
         this.initialDialogId = WATERFALL;
     }
 
+    /** Service health first (technical break-fix only); not again when the customer edits the details. */
+    private async serviceHealthStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const draft = step.options as EscalationOptions;
+        if (draft.editing) return step.next({ proceed: true } satisfies ServiceHealthOutcome);
+        return step.beginDialog(SERVICE_HEALTH_DIALOG, draft);
+    }
+
     private async nameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const draft = step.options as EscalationOptions;
+        const health = step.result as ServiceHealthOutcome;
+        if (!health.proceed) return step.endDialog(undefined);
+        if (health.issue) draft.serviceHealthIssue = health.issue;
         const t = translator(await this.language(step.context));
         const profile = await this.services.customerProfile.get(step.context, {});
         if (!draft.editing) await step.context.sendActivity(t('escalation.intro'));
@@ -99,6 +112,7 @@ export class EscalationDialog extends CancelAndHelpDialog {
             { title: key('field.email'), value: raw(profile.email ?? '') },
             { title: key('field.organisation'), value: raw(profile.organisation) },
             ...(draft.supportPlanId ? [{ title: key('field.supportPlan'), value: raw(draft.supportPlanId) }] : []),
+            ...(draft.serviceHealthIssue ? [{ title: key('field.incident'), value: raw(draft.serviceHealthIssue.title) }] : []),
         ];
         return step.prompt(
             CONFIRM_PROMPT,

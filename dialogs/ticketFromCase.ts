@@ -53,5 +53,6 @@ export function ticketFromCase(
         customer: { name: customer.name ?? null, email: customer.email ?? null, organisation: customer.organisation ?? null, tenantId: draft.tenantId ?? null },
         supportPlanId: draft.supportPlanId ?? null,
         partnerContact: { name: `${contact.firstName} ${contact.lastName}`, email: contact.email, phone: contact.phone ?? null },
+        serviceHealthIssue: draft.serviceHealthIssue ?? null,
     };
 }

@@ -3,6 +3,8 @@ import { authEnabled, type AppConfig } from './config';
 import { createAdapter } from './bot/createAdapter';
 import { createBot, type BotDependencies } from './bot/createBot';
 import { CustomerDirectory } from './customers/customerDirectory';
+import { createServiceHealth, type ExternalServiceOptions } from './escalation/fromConfig';
+import { createEscalation } from './escalation/escalationSetup';
 import { GuidanceLibrary } from './guidance/guidanceLibrary';
 import type { Logger } from './logger';
 import { loadPartnerProfile, type PartnerProfile } from './partner/partnerProfile';
@@ -12,6 +14,8 @@ import { registerDirectLineToken } from './channels/directLineToken';
 import { LocalDirectLine } from './channels/localDirectLine';
 import { RateLimiter } from './channels/rateLimiter';
 import { registerWebChatPage } from './channels/webChatPage';
+import { outboxCounts } from './escalation/outbox';
+import type { OutboxWorker } from './escalation/outboxWorker';
 import { createServer, type BotServer } from './server';
 import { openDatabase, type OpenDatabase } from './store/database';
 import { SqlStorage } from './store/sqlStorage';
@@ -20,6 +24,7 @@ import { AzureAwareClassifier, createLanguageService } from './understanding/azu
 import { TrainedClassifier } from './understanding/model/trainedClassifier';
 import { DateTime } from 'luxon';
 import { createHandoff } from './handoff/createHandoff';
+import { createAgentNoticeHandler } from './handoff/agentNotice';
 import type { HandoffService } from './handoff/handoffService';
 import { TranscriptMiddleware } from './bot/transcriptMiddleware';
 
@@ -28,10 +33,12 @@ export interface App extends BotServer {
     tickets: TicketRepository;
     partner: PartnerProfile;
     handoff: HandoffService;
+    /** Delivers webhooks, agent notices and Microsoft service requests from the outbox table. */
+    outbox: OutboxWorker;
 }
 
-/** Optional replacements, for tests (a fixed clock, predictable ids). */
-export type AppOverrides = Partial<Pick<BotDependencies, 'now' | 'newId' | 'classifier'>>;
+/** Optional replacements, for tests (a fixed clock, predictable ids, a trusted test CA). */
+export type AppOverrides = Partial<Pick<BotDependencies, 'now' | 'newId' | 'classifier'>> & ExternalServiceOptions;
 
 let loadedClassifier: TrainedClassifier | undefined;
 
@@ -48,16 +55,19 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const customers = config.CUSTOMERS_FILE ? CustomerDirectory.fromFile(config.CUSTOMERS_FILE) : new CustomerDirectory([]);
     const guidance = GuidanceLibrary.fromDirectory(path.join(projectRoot(), 'content', 'guidance'));
     const database = await openDatabase(config, logger);
-    const tickets = new TicketRepository(database.db);
+    const escalation = createEscalation(config, logger, database.db, profile, overrides);
+    const { outbox } = escalation;
+    const tickets = new TicketRepository(database.db, escalation.ticketHooks);
     const languageService = createLanguageService(config, logger);
     const now = overrides.now ?? (() => DateTime.utc());
     const adapter = createAdapter(config, logger);
-    const handoff = createHandoff(config, logger, { adapter, database, tickets, partner: profile, now });
+    const handoff = createHandoff(config, logger, { adapter, database, tickets, partner: profile, now, escalate: escalation.escalate });
     adapter.use(new TranscriptMiddleware(handoff.service.deps.transcript, () => now().toJSDate(), logger));
     const bot = createBot({
         storage: new SqlStorage(database.db),
         classifier: overrides.classifier ?? new AzureAwareClassifier(sharedClassifier(), languageService),
         languageService,
+        serviceHealth: createServiceHealth(config, logger, overrides),
         guidance,
         tickets,
         partner: profile,
@@ -82,12 +92,17 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
                 connectOrigins: config.DIRECT_LINE_SECRET ? [new URL(config.DIRECT_LINE_ENDPOINT).origin] : [],
             }),
     ];
-    const server = createServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, databaseUp: database.ping, routes });
+    const server = createServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, databaseUp: database.ping, routes, outboxCounts: () => outboxCounts(database.db) });
+    outbox.handle('agent-notice', createAgentNoticeHandler(handoff.service));
+    outbox.start();
+    const stopRefreshes = escalation.startRefreshes();
     const sweeper = setInterval(() => void handoff.service.sweep().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'handoff sweep failed')), config.HANDOFF_SWEEP_SECONDS * 1000);
     sweeper.unref();
     const drain = async (timeoutMs: number): Promise<void> => {
         clearInterval(sweeper);
+        stopRefreshes();
         await server.drain(timeoutMs);
+        await outbox.stop(timeoutMs);
     };
-    return { ...server, drain, database, tickets, partner: profile, handoff: handoff.service };
+    return { ...server, drain, database, tickets, partner: profile, handoff: handoff.service, outbox };
 }

@@ -6,12 +6,47 @@ const booleanFlag = z
 
 const emptyAsUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+const httpsUrl = z.url({ protocol: /^https$/, error: 'expected an https:// URL' });
+
+/** A JSON text that parses and then fits `schema`. */
+function jsonOf<T extends z.ZodType>(schema: T) {
+    return z
+        .string()
+        .transform((text, ctx) => {
+            try {
+                return JSON.parse(text) as unknown;
+            } catch {
+                ctx.addIssue({ code: 'custom', message: 'expected JSON' });
+                return z.NEVER;
+            }
+        })
+        .pipe(schema);
+}
+
+/**
+ * Partner Center support topic per case, overriding the automatic choice: keys are
+ * `<category>` or `<category>.<product>` (e.g. `technical.azure`), values topic ids.
+ */
+export const SupportTopicOverridesSchema = z.record(
+    z.string().regex(/^(commercial|technical)(\.(azure|microsoft365|dynamics365|ems|unknown))?$/, 'keys are <category> or <category>.<product>'),
+    z.union([z.string().regex(/^\d{1,16}$/), z.number().int().positive()]).transform(String),
+);
+export type SupportTopicOverrides = z.infer<typeof SupportTopicOverridesSchema>;
 
 /** A comma-separated list of Microsoft Entra object ids (GUIDs). */
 const guidList = z
     .string()
     .transform((v) => v.split(',').map((id) => id.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.uuid()));
+const milliseconds = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** An https URL; plain http only towards this machine (a receiver under test or a local relay). */
+const webhookUrl = z.url().refine((value) => {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+}, 'expected an https URL (http only for localhost)');
+const commaList = (v: unknown): unknown => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : (v ?? []));
 
 /** The environment, parsed once at start-up. Every variable is listed in `.env.example`. */
 export const EnvSchema = z.object({
@@ -37,6 +72,15 @@ export const EnvSchema = z.object({
     AZURE_LANGUAGE_KEY: optionalString,
     CLASSIFIER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.55),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    WEBHOOK_URLS: z.preprocess(commaList, z.array(webhookUrl).max(10)),
+    WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'use at least 16 characters').optional()),
+    WEBHOOK_TIMEOUT_MS: milliseconds(100, 60_000, 10_000),
+    OUTBOX_POLL_INTERVAL_MS: milliseconds(10, 600_000, 2000),
+    OUTBOX_LEASE_MS: milliseconds(200, 3_600_000, 60_000),
+    OUTBOX_BACKOFF_BASE_MS: milliseconds(1, 3_600_000, 2000),
+    OUTBOX_BACKOFF_CAP_MS: milliseconds(1, 86_400_000, 900_000),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10_000).default(100),
+    OUTBOX_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(86_400),
     DIRECT_LINE_SECRET: optionalString,
     DIRECT_LINE_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().default('https://directline.botframework.com')),
     WEBCHAT_ACCENT_COLOR: z.preprocess(emptyAsUndefined, z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected #RRGGBB').default('#0F6CBD')),
@@ -57,9 +101,28 @@ export const EnvSchema = z.object({
             .transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean))
             .pipe(z.array(z.string().regex(/^[a-z0-9-]{1,32}$/).refine((c) => c !== 'msteams', 'msteams cannot use an agent hub (Teams rejects the handoff event)'))),
     ),
-});
+    AUTHORITY_HOST: z.preprocess(emptyAsUndefined, httpsUrl.default('https://login.microsoftonline.com')),
+    GRAPH_TENANT_ID: optionalString,
+    GRAPH_CLIENT_ID: optionalString,
+    GRAPH_CLIENT_SECRET: optionalString,
+    GRAPH_BASE_URL: z.preprocess(emptyAsUndefined, z.url().default('https://graph.microsoft.com')),
+    PARTNER_CENTER_BASE_URL: z.preprocess(emptyAsUndefined, z.url().default('https://api.partnercenter.microsoft.com')),
+    PARTNER_CENTER_TENANT_ID: optionalString,
+    PARTNER_CENTER_CLIENT_ID: optionalString,
+    PARTNER_CENTER_CLIENT_SECRET: optionalString,
+    PARTNER_CENTER_REFRESH_TOKEN: optionalString,
+    PARTNER_CENTER_LOCALE: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z]{2}-[A-Z]{2}$/, 'expected a locale like en-US').default('en-US')),
+    AUTO_ESCALATE_SEVERITY_A: booleanFlag.default(false),
+    SUPPORT_TOPIC_OVERRIDES: z.preprocess(emptyAsUndefined, jsonOf(SupportTopicOverridesSchema).optional()),
+}).superRefine(crossChecks);
 
 export type AppConfig = z.infer<typeof EnvSchema>;
+
+/** Rules that involve two variables. */
+function crossChecks(env: { WEBHOOK_URLS: string[]; WEBHOOK_SECRET?: string; WEBHOOK_TIMEOUT_MS: number; OUTBOX_LEASE_MS: number }, ctx: z.RefinementCtx): void {
+    if (env.WEBHOOK_URLS.length > 0 && !env.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'required when WEBHOOK_URLS is set (receivers verify the signature with it)' });
+    if (env.OUTBOX_LEASE_MS <= env.WEBHOOK_TIMEOUT_MS) ctx.addIssue({ code: 'custom', path: ['OUTBOX_LEASE_MS'], message: 'must be longer than WEBHOOK_TIMEOUT_MS (a lease must outlive a delivery)' });
+}
 
 /** Thrown when the environment does not parse; the message names every bad variable. */
 export class ConfigError extends Error {

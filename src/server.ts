@@ -11,6 +11,8 @@ export interface ServerDependencies {
     maxBodyBytes: number;
     /** True when the database answers. */
     databaseUp: () => Promise<boolean>;
+    /** Outbox messages per delivery status, shown in /healthz (dead ones need an agent). */
+    outboxCounts?: () => Promise<object>;
     /** Further routes (channels: Web Chat page, Direct Line). */
     routes?: Array<(server: Server) => void>;
 }
@@ -58,7 +60,8 @@ export function createServer(deps: ServerDependencies): BotServer {
 
     server.get('/healthz', async (_req: Request, res: Response) => {
         const database = (await deps.databaseUp()) ? 'up' : 'down';
-        res.send(database === 'up' ? 200 : 503, { status: database === 'up' ? 'ok' : 'degraded', database });
+        const outbox = database === 'up' ? await deps.outboxCounts?.().catch(() => undefined) : undefined;
+        res.send(database === 'up' ? 200 : 503, { status: database === 'up' ? 'ok' : 'degraded', database, ...(outbox ? { outbox } : {}) });
     });
 
     for (const register of deps.routes ?? []) register(server);

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { CustomerProfileState, DialogServices, SessionState } from '../../dialogs/dialogServices';
 import type { CustomerDirectory } from '../customers/customerDirectory';
+import type { ServiceHealthLookup } from '../escalation/serviceHealth';
 import type { GuidanceLibrary } from '../guidance/guidanceLibrary';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import type { TicketRepository } from '../store/ticketRepository';
@@ -24,6 +25,7 @@ export interface BotDependencies {
     minConfidence: number;
     maxMessageChars: number;
     languageService?: AzureLanguageService;
+    serviceHealth?: ServiceHealthLookup;
     now?: () => DateTime;
     newId?: () => string;
     /** Live takeover by agents (queue, Teams agents, relay); absent, customers are never handed to a person. */
@@ -74,6 +76,7 @@ export function createBot(deps: BotDependencies): SupportBot {
         impactFromText: impactReader(deps.classifier, deps.minConfidence),
         languageService: deps.languageService,
         handoff: deps.handoff?.service,
+        serviceHealth: deps.serviceHealth,
         now: deps.now ?? (() => DateTime.utc()),
         newId: deps.newId ?? (() => randomUUID()),
         session: conversationState.createProperty<SessionState>('session'),

@@ -8,6 +8,7 @@ import type { DialogServices } from '../../dialogs/dialogServices';
 import { languageOf, translate } from '../../dialogs/turnHelpers';
 import { renderWelcomeCard } from '../../cards';
 import { sendCard } from '../../dialogs/turnHelpers';
+import { answerTicketStatus } from '../../dialogs/ticketStatusReply';
 import { ETagConflictError } from '../store/sqlStorage';
 import { HeldReplies } from './heldReplies';
 import { TURN_LANGUAGE } from './turnErrorHandler';
@@ -145,6 +146,11 @@ export class SupportBot extends TeamsActivityHandler {
             return;
         }
         activity.text = text;
+        if (!submission && (await answerTicketStatus(context, this.services))) {
+            // A question on the side: the conversation goes on where it was.
+            if (dc.activeDialog) await dc.repromptDialog();
+            return;
+        }
         if (!submission && (await this.frustrated(context, text))) return;
         const result = await dc.continueDialog();
         if (result.status === 'empty') await dc.beginDialog(this.mainDialog.id);

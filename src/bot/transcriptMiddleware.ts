@@ -1,4 +1,4 @@
-import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import { TurnContext, type Activity, type Middleware } from 'botbuilder';
 import { SKIP_TRANSCRIPT, TRANSCRIPT_ROLE, type TranscriptRole } from '../handoff/messenger';
 import type { TranscriptEntry, TranscriptStore } from '../handoff/handoffStore';
 import type { Logger } from '../logger';
@@ -52,8 +52,10 @@ export class TranscriptMiddleware implements Middleware {
             ...(context.activity.type === 'message' ? [entry(context.activity, { role: 'customer', author: context.activity.from?.name?.slice(0, 200) ?? null })] : []),
             ...outgoing.map((a) => entry(a, role)),
         ];
+        const customerTurn = context.activity.type === 'message';
+        const reference = customerTurn ? { conversationId, json: JSON.stringify(TurnContext.getConversationReference(context.activity)), at: iso } : undefined;
         try {
-            await this.store.append(entries);
+            await this.store.append(entries, reference);
         } catch (error) {
             this.logger.warn({ err: { message: (error as Error).message } }, 'could not record the transcript of a turn');
         }

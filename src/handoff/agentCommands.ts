@@ -3,8 +3,10 @@ import { z } from 'zod';
 /** What agents' card buttons post back as `activity.value`. */
 export const AgentActionSchema = z.object({
     cspAgent: z.literal(1),
-    action: z.enum(['accept', 'end', 'transcript', 'queue', 'escalate']),
-    handoff: z.number().int().positive().optional(),
+    action: z.enum(['accept', 'end', 'transcript', 'queue', 'escalate', 'takeover']),
+    /** 0 or absent: none. */
+    handoff: z.number().int().min(0).optional(),
+    ticket: z.number().int().min(0).optional(),
 });
 export type AgentAction = z.infer<typeof AgentActionSchema>;
 
@@ -15,7 +17,8 @@ export type AgentCommand =
     | { kind: 'end' }
     | { kind: 'transcript'; handoff?: number }
     | { kind: 'note'; text: string }
-    | { kind: 'escalate'; handoff?: number }
+    | { kind: 'escalate'; handoff?: number; ticket?: number }
+    | { kind: 'takeover'; ticket: number }
     | { kind: 'help' }
     | { kind: 'agents-list' }
     | { kind: 'agents-add'; aadObjectId: string; name: string | null }
@@ -39,8 +42,12 @@ function handoffArg(rest: string): number | undefined | 'bad' {
 export function parseAgentCommand(text: string, value: unknown): AgentCommand | undefined {
     const action = AgentActionSchema.safeParse(value);
     if (action.success) {
-        const { action: kind, handoff } = action.data;
+        const { action: kind } = action.data;
+        const handoff = action.data.handoff || undefined;
+        const ticket = action.data.ticket || undefined;
         if (kind === 'queue' || kind === 'end') return { kind };
+        if (kind === 'takeover') return ticket ? { kind, ticket } : undefined;
+        if (kind === 'escalate') return { kind, handoff, ticket };
         return { kind, handoff };
     }
     const trimmed = text.trim().replace(/\s+/g, ' ');

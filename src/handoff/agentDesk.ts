@@ -75,7 +75,9 @@ export class AgentDesk {
             case 'note':
                 return this.note(context, agent, command.text);
             case 'escalate':
-                return this.escalateTicket(context, agent, command.handoff);
+                return this.escalateTicket(context, agent, command.handoff, command.ticket);
+            case 'takeover':
+                return this.takeOver(context, agent, command.ticket);
             case 'help':
                 await context.sendActivity(HELP);
                 return;
@@ -165,9 +167,46 @@ export class AgentDesk {
         await context.sendActivity(handoff.ticket_id ? 'Note added to the ticket.' : 'Note added to the conversation (there is no ticket yet).');
     }
 
-    private async escalateTicket(context: TurnContext, agent: AgentIdentity, id: number | undefined): Promise<void> {
-        const handoff = id ? await this.deps.store.byId(id) : await this.deps.store.withAgent(agent.aadObjectId);
-        if (!handoff?.ticket_id) {
+    /** An agent starts a takeover from a ticket card: joins a waiting customer, or opens the chat with them. */
+    private async takeOver(context: TurnContext, agent: AgentIdentity, ticketId: number): Promise<void> {
+        const ticket = await this.deps.tickets.findById(ticketId);
+        if (!ticket) {
+            await context.sendActivity(`There is no ticket #${ticketId}.`);
+            return;
+        }
+        const live = await this.deps.store.live(ticket.conversation_id);
+        if (live?.state === 'waiting' && live.hub === 'builtin') return this.accept(context, agent, live.id);
+        if (live) {
+            await context.sendActivity(live.state === 'agent' ? `${ticket.number ?? 'The ticket'}'s customer is already with ${live.agent_name ?? 'an agent'}.` : 'That customer is just finishing a chat; try again in a moment.');
+            return;
+        }
+        const reference = await this.deps.transcript.reference(ticket.conversation_id);
+        if (!reference) {
+            await context.sendActivity("I can't reach that customer's conversation any more; reply by e-mail instead.");
+            return;
+        }
+        const { handoff } = await this.deps.store.enqueue(
+            {
+                conversationId: ticket.conversation_id,
+                channelId: ticket.channel_id,
+                hub: 'builtin',
+                reason: 'agent-initiated',
+                language: ticket.language,
+                customerName: ticket.customer_name,
+                customerOrganisation: ticket.customer_organisation,
+                ticketId: ticket.id,
+                summary: ticket.title,
+                customerReference: reference,
+            },
+            this.deps.now().toJSDate(),
+        );
+        return this.accept(context, agent, handoff.id);
+    }
+
+    private async escalateTicket(context: TurnContext, agent: AgentIdentity, id: number | undefined, ticketId?: number): Promise<void> {
+        const handoff = id ? await this.deps.store.byId(id) : ticketId ? undefined : await this.deps.store.withAgent(agent.aadObjectId);
+        const target = ticketId ?? handoff?.ticket_id ?? undefined;
+        if (!target) {
             await context.sendActivity('There is no ticket to escalate for that conversation.');
             return;
         }
@@ -175,7 +214,7 @@ export class AgentDesk {
             await context.sendActivity('Escalation to Microsoft is not configured (Partner Center credentials are missing).');
             return;
         }
-        await context.sendActivity(await this.escalate(handoff.ticket_id, agent));
+        await context.sendActivity(await this.escalate(target, agent));
     }
 
     private async relayToCustomer(context: TurnContext, agent: AgentIdentity, handoff: HandoffRow): Promise<void> {

@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
+import { serviceRequestLine } from '../escalation/serviceRequestStatus';
 import { renderAgentCard, type AgentCardAction, type RenderedCard } from '../../cards';
 import type { TicketRow } from '../store/ticketRepository';
 import type { HandoffRow, TranscriptEntry } from './handoffStore';
 import type { HandoffService } from './handoffService';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish', pt: 'Portuguese (Brazil)', ru: 'Russian' };
-const REASONS: Record<string, string> = { asked: 'asked for a person', 'offer-accepted': 'accepted the offer of an agent', frustrated: 'seemed frustrated', 'severity-a': 'Severity A' };
+const REASONS: Record<string, string> = { asked: 'asked for a person', 'offer-accepted': 'accepted the offer of an agent', frustrated: 'seemed frustrated', 'severity-a': 'Severity A', 'agent-initiated': 'an agent took over from the ticket' };
 
 /** Agents' cards are in English (the partner's desk language); times in the partner's zone. */
 function at(iso: string, zone: string): string {
@@ -45,6 +46,8 @@ export function handoffFacts(handoff: HandoffRow, ticket: TicketRow | undefined,
         facts.push({ title: 'Ticket', value: ticket.number ?? `#${ticket.id}` }, { title: 'Category', value: ticket.category }, { title: 'Product', value: ticket.product });
         if (ticket.severity) facts.push({ title: 'Severity', value: ticket.severity });
         if (ticket.due_at) facts.push({ title: 'Due', value: at(ticket.due_at, zone) });
+        const microsoft = serviceRequestLine(ticket, 'en', zone);
+        if (microsoft) facts.push({ title: 'Microsoft', value: microsoft });
     } else {
         facts.push({ title: 'Ticket', value: 'none yet' });
     }
@@ -104,5 +107,37 @@ export async function conversationCard(service: HandoffService, handoff: Handoff
         summary: clip(handoff.summary ?? ticket?.title ?? '', 500),
         lines: entries.length ? transcriptLines(entries) : ['(no messages yet)'],
         actions,
+    });
+}
+
+/** The notice of a new ticket in the agents' channel, with Take over and Escalate to Microsoft. */
+export async function ticketNoticeCard(service: HandoffService, ticket: TicketRow): Promise<RenderedCard> {
+    const zone = service.deps.partner.hours.timeZone;
+    const due = ticket.due_at ? `due ${at(ticket.due_at, zone)}` : 'no due time';
+    const facts = [
+        { title: 'Customer', value: ticket.customer_name ?? 'unknown' },
+        { title: 'Organisation', value: ticket.customer_organisation ?? 'unknown' },
+        { title: 'E-mail', value: ticket.customer_email ?? 'unknown' },
+        { title: 'Language', value: LANGUAGE_NAMES[ticket.language] ?? ticket.language },
+        { title: 'Category', value: ticket.category },
+        { title: 'Product', value: ticket.product },
+        ...(ticket.kind ? [{ title: 'Kind', value: ticket.kind }] : []),
+        { title: 'Severity', value: ticket.severity ?? 'none' },
+        ...(ticket.due_at ? [{ title: 'Due', value: at(ticket.due_at, zone) }] : []),
+        ...(ticket.support_plan_id ? [{ title: 'Support plan', value: ticket.support_plan_id }] : []),
+        ...(ticket.service_health_issue_title ? [{ title: 'Service health', value: ticket.service_health_issue_title }] : []),
+        ...(ticket.service_request_id ? [{ title: 'Microsoft', value: serviceRequestLine(ticket, 'en', zone) ?? ticket.service_request_id }] : []),
+    ];
+    return renderAgentCard({
+        title: `New ticket ${ticket.number ?? `#${ticket.id}`}: ${clip(ticket.title, 120)}`,
+        status: `${ticket.severity ? `Severity ${ticket.severity}` : ticket.category === 'commercial' ? 'Commercial' : 'Advisory'} · ${due}`,
+        statusColor: ticket.severity === 'A' ? 'Attention' : ticket.severity === 'B' ? 'Warning' : 'Default',
+        facts,
+        summary: clip(ticket.description, 600),
+        lines: [],
+        actions: [
+            { title: 'Take over', action: 'takeover', handoff: 0, ticket: ticket.id },
+            { title: 'Escalate to Microsoft', action: 'escalate', handoff: 0, ticket: ticket.id },
+        ],
     });
 }

@@ -160,8 +160,24 @@ export class HandoffStore {
 export class TranscriptStore {
     constructor(private readonly db: Kysely<Database>) {}
 
-    async append(entries: Array<Omit<TranscriptEntry, 'id'>>): Promise<void> {
-        if (entries.length > 0) await this.db.insertInto('transcript_entries').values(entries).execute();
+    /** Records a turn's messages and, for a customer's turn, their latest conversation reference (one transaction). */
+    async append(entries: Array<Omit<TranscriptEntry, 'id'>>, reference?: { conversationId: string; json: string; at: string }): Promise<void> {
+        if (entries.length === 0 && !reference) return;
+        await this.db.transaction().execute(async (trx) => {
+            if (entries.length > 0) await trx.insertInto('transcript_entries').values(entries).execute();
+            if (reference) {
+                await trx
+                    .insertInto('conversation_refs')
+                    .values({ conversation_id: reference.conversationId, reference: reference.json, updated_at: reference.at })
+                    .onConflict((oc) => oc.column('conversation_id').doUpdateSet({ reference: reference.json, updated_at: reference.at }))
+                    .execute();
+            }
+        });
+    }
+
+    /** The customer conversation's latest reference (refreshed on each of their turns). */
+    async reference(conversationId: string): Promise<string | undefined> {
+        return (await this.db.selectFrom('conversation_refs').select('reference').where('conversation_id', '=', conversationId).executeTakeFirst())?.reference;
     }
 
     /** The last `limit` entries, oldest first. */

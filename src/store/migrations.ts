@@ -2,6 +2,15 @@ import { Kysely, Migrator, sql, type ColumnDefinitionBuilder, type Migration, ty
 
 export type SqlDialectName = 'sqlite' | 'postgres';
 
+/** Microsoft service request and service health incident recorded on a ticket. */
+const SERVICE_REQUEST_COLUMNS = [
+    ['service_request_id', 'varchar(32)'],
+    ['service_request_status', 'varchar(32)'],
+    ['service_request_updated_at', 'varchar(32)'],
+    ['service_health_issue_id', 'varchar(64)'],
+    ['service_health_issue_title', 'varchar(255)'],
+] as const;
+
 /** Schema migrations, in order; portable SQL, with the id column spelled per dialect. */
 function migrations(dialect: SqlDialectName): Record<string, Migration> {
     const id = (c: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
@@ -133,12 +142,53 @@ function migrations(dialect: SqlDialectName): Record<string, Migration> {
                     .addColumn('attachments', 'text')
                     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
                     .execute();
+                await db.schema
+                    .createTable('conversation_refs')
+                    .addColumn('conversation_id', 'varchar(1024)', (c) => c.primaryKey())
+                    .addColumn('reference', 'text', (c) => c.notNull())
+                    .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+                    .execute();
                 await db.schema.createIndex('transcript_conversation_idx').on('transcript_entries').columns(['conversation_id', 'id']).execute();
                 await db.schema.alterTable('tickets').addColumn('rating', 'integer').execute();
             },
             async down(db: Kysely<unknown>): Promise<void> {
                 await db.schema.alterTable('tickets').dropColumn('rating').execute();
-                for (const table of ['transcript_entries', 'bot_settings', 'agent_chats', 'agents', 'handoffs']) await db.schema.dropTable(table).execute();
+                for (const table of ['conversation_refs', 'transcript_entries', 'bot_settings', 'agent_chats', 'agents', 'handoffs']) await db.schema.dropTable(table).execute();
+            },
+        },
+        '2026-11-21-005-service-requests': {
+            // One ALTER per column: SQLite accepts a single ADD COLUMN per statement.
+            async up(db: Kysely<unknown>): Promise<void> {
+                for (const [name, type] of SERVICE_REQUEST_COLUMNS) await db.schema.alterTable('tickets').addColumn(name, type).execute();
+            },
+            async down(db: Kysely<unknown>): Promise<void> {
+                for (const [name] of SERVICE_REQUEST_COLUMNS) await db.schema.alterTable('tickets').dropColumn(name).execute();
+            },
+        },
+        '2026-11-21-004-outbox': {
+            // Side effects that leave the process, written in the ticket's transaction (see escalation/outbox.ts).
+            async up(db: Kysely<unknown>): Promise<void> {
+                await db.schema
+                    .createTable('outbox')
+                    .addColumn('id', 'integer', id)
+                    .addColumn('kind', 'varchar(32)', (c) => c.notNull())
+                    .addColumn('idempotency_key', 'varchar(200)', (c) => c.notNull().unique())
+                    .addColumn('payload', 'text', (c) => c.notNull())
+                    .addColumn('ticket_id', 'integer', (c) => c.references('tickets.id'))
+                    .addColumn('status', 'varchar(16)', (c) => c.notNull())
+                    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+                    .addColumn('next_attempt_at', 'varchar(32)', (c) => c.notNull())
+                    .addColumn('last_error', 'varchar(300)')
+                    .addColumn('lease_until', 'varchar(32)')
+                    .addColumn('claimed_by', 'varchar(64)')
+                    .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+                    .addColumn('delivered_at', 'varchar(32)')
+                    .execute();
+                await db.schema.createIndex('outbox_due_idx').on('outbox').columns(['status', 'next_attempt_at']).execute();
+                await db.schema.createIndex('outbox_ticket_idx').on('outbox').column('ticket_id').execute();
+            },
+            async down(db: Kysely<unknown>): Promise<void> {
+                await db.schema.dropTable('outbox').execute();
             },
         },
     };

@@ -37,6 +37,13 @@ export interface TicketsTable {
     partner_contact_name: string;
     partner_contact_email: string;
     partner_contact_phone: string | null;
+    /** The Microsoft service request filed for this ticket (Partner Center id and status). */
+    service_request_id: string | null;
+    service_request_status: string | null;
+    service_request_updated_at: string | null;
+    /** The open Microsoft service health issue the customer was shown before escalating. */
+    service_health_issue_id: string | null;
+    service_health_issue_title: string | null;
     created_at: string;
     updated_at: string;
     /** The customer's 1-5 rating of an agent's help, when given. */
@@ -119,6 +126,37 @@ export interface TranscriptEntriesTable {
     created_at: string;
 }
 
+/** The latest conversation reference of each customer conversation, for messages the bot starts. */
+export interface ConversationRefsTable {
+    conversation_id: string;
+    reference: string;
+    updated_at: string;
+}
+
+/** Where a message that leaves the process is in its delivery. */
+export type OutboxStatus = 'pending' | 'delivering' | 'delivered' | 'dead';
+
+/** One side effect to deliver (webhook, agent notice, ...); see src/escalation/outbox.ts. */
+export interface OutboxTable {
+    id: Generated<number>;
+    kind: string;
+    idempotency_key: string;
+    /** JSON; never the raw ticket description. */
+    payload: string;
+    ticket_id: number | null;
+    status: OutboxStatus;
+    /** Attempts started (a claim counts, so a crash loop still reaches the limit). */
+    attempts: Generated<number>;
+    /** ISO-8601 UTC; rows are due when this is not after now. */
+    next_attempt_at: string;
+    /** Why the last attempt failed, in our own words (status codes, timeouts), no personal data. */
+    last_error: string | null;
+    lease_until: string | null;
+    claimed_by: string | null;
+    created_at: string;
+    delivered_at: string | null;
+}
+
 export interface Database {
     bot_state: BotStateTable;
     tickets: TicketsTable;
@@ -128,4 +166,6 @@ export interface Database {
     agent_chats: AgentChatsTable;
     bot_settings: BotSettingsTable;
     transcript_entries: TranscriptEntriesTable;
+    conversation_refs: ConversationRefsTable;
+    outbox: OutboxTable;
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, TicketsTable } from './schema';
 
 export type TicketRow = Selectable<TicketsTable>;
@@ -25,12 +25,31 @@ export interface NewTicket {
     customer: { name: string | null; email: string | null; organisation: string | null; tenantId: string | null };
     supportPlanId: string | null;
     partnerContact: { name: string; email: string; phone: string | null };
+    /** The open Microsoft service health issue shown to the customer, if any. */
+    serviceHealthIssue?: { id: string; title: string } | null;
 }
 
 export interface CreateResult {
     ticket: TicketRow;
     /** False when a ticket with the same idempotency key already existed. */
     created: boolean;
+}
+
+/** A change to a ticket, as the hooks see it; `eventId` is the ticket_events row it wrote. */
+export interface TicketChange {
+    type: 'created' | 'updated';
+    ticket: TicketRow;
+    eventId: number;
+}
+
+/**
+ * What else happens when a ticket changes. `inTransaction` runs inside the transaction that
+ * writes the change (the outbox rows go there, so they commit or roll back with it);
+ * `afterCommit` runs once it has committed (to wake the delivery worker).
+ */
+export interface TicketHooks {
+    inTransaction?(trx: Transaction<Database>, change: TicketChange): Promise<void>;
+    afterCommit?(change: TicketChange): void;
 }
 
 /** People-readable ticket number: SR-<year>-<6-digit id>. */
@@ -46,12 +65,16 @@ export function formatTicketNumber(id: number, createdAt: Date): string {
  * create; the cheap look-up first keeps a repeated create from skipping one).
  */
 export class TicketRepository {
-    constructor(private readonly db: Kysely<Database>) {}
+    constructor(
+        private readonly db: Kysely<Database>,
+        private readonly hooks: TicketHooks = {},
+    ) {}
 
+    /** Stores a new ticket, its 'opened' event and the hooks' rows in one transaction; a repeated key returns the first ticket and changes nothing. */
     async create(input: NewTicket, now: Date = new Date()): Promise<CreateResult> {
         const existing = await this.findByIdempotencyKey(input.idempotencyKey);
         if (existing) return { ticket: existing, created: false };
-        return this.db.transaction().execute(async (trx) => {
+        const result = await this.db.transaction().execute(async (trx): Promise<CreateResult & { change?: TicketChange }> => {
             const iso = now.toISOString();
             const inserted = await trx
                 .insertInto('tickets')
@@ -82,6 +105,8 @@ export class TicketRepository {
                     partner_contact_name: input.partnerContact.name,
                     partner_contact_email: input.partnerContact.email,
                     partner_contact_phone: input.partnerContact.phone,
+                    service_health_issue_id: input.serviceHealthIssue?.id ?? null,
+                    service_health_issue_title: input.serviceHealthIssue?.title.slice(0, 255) ?? null,
                     created_at: iso,
                     updated_at: iso,
                 })
@@ -94,13 +119,48 @@ export class TicketRepository {
             }
             const number = formatTicketNumber(inserted.id, now);
             await trx.updateTable('tickets').set({ number }).where('id', '=', inserted.id).execute();
-            await trx
+            const event = await trx
                 .insertInto('ticket_events')
                 .values({ ticket_id: inserted.id, type: input.status === 'open' ? 'opened' : 'resolved-by-guidance', data: JSON.stringify({ severity: input.severity, dueAt: input.dueAt }), created_at: iso })
-                .execute();
+                .returning('id')
+                .executeTakeFirstOrThrow();
             const ticket = await trx.selectFrom('tickets').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow();
-            return { ticket, created: true };
+            const change: TicketChange = { type: 'created', ticket, eventId: event.id };
+            await this.hooks.inTransaction?.(trx, change);
+            return { ticket, created: true, change };
         });
+        if (result.change) this.hooks.afterCommit?.(result.change);
+        return { ticket: result.ticket, created: result.created };
+    }
+
+    /**
+     * Changes a ticket's status (e.g. an agent resolves it): the row, a 'status-changed' event
+     * and the hooks' rows in one transaction. Undefined when there is no such ticket; no
+     * change (and no event) when the status and resolution are already these.
+     */
+    async updateStatus(ticketId: number, update: { status: TicketRow['status']; resolution: string | null }, now: Date = new Date()): Promise<TicketRow | undefined> {
+        const result = await this.db.transaction().execute(async (trx) => {
+            const before = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
+            if (!before || (before.status === update.status && before.resolution === update.resolution)) return { ticket: before };
+            const iso = now.toISOString();
+            await trx.updateTable('tickets').set({ status: update.status, resolution: update.resolution, updated_at: iso }).where('id', '=', ticketId).execute();
+            const event = await trx
+                .insertInto('ticket_events')
+                .values({ ticket_id: ticketId, type: 'status-changed', data: JSON.stringify({ from: before.status, to: update.status, resolution: update.resolution }), created_at: iso })
+                .returning('id')
+                .executeTakeFirstOrThrow();
+            const ticket = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow();
+            const change: TicketChange = { type: 'updated', ticket, eventId: event.id };
+            await this.hooks.inTransaction?.(trx, change);
+            return { ticket, change };
+        });
+        if (result.change) this.hooks.afterCommit?.(result.change);
+        return result.ticket;
+    }
+
+    /** The ticket with this number (e.g. SR-2026-000123), if any. */
+    findByNumber(number: string): Promise<TicketRow | undefined> {
+        return this.db.selectFrom('tickets').selectAll().where('number', '=', number).executeTakeFirst();
     }
 
     findByIdempotencyKey(key: string): Promise<TicketRow | undefined> {

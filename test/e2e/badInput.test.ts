@@ -93,6 +93,6 @@ describe('bad input through the HTTP server', () => {
     it('reports database reachability on /healthz', async () => {
         const res = await fetch(`${bot.baseUrl}/healthz`);
         assert.equal(res.status, 200);
-        assert.deepEqual(await res.json(), { status: 'ok', database: 'up' });
+        assert.deepEqual(await res.json(), { status: 'ok', database: 'up', outbox: { pending: 0, delivering: 0, delivered: 0, dead: 0, oldestPendingSeconds: 0 } });
     });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ChannelActivity } from '../fakes/fakeChannel';
+import { FakeLanguageService } from '../fakes/fakeLanguageService';
 import { BotHarness, button, choice, visibleText } from '../helpers/botHarness';
 
 const PARTNER_TENANT = '0b9f1d2e-3c4a-4b5c-8d6e-7f8091a2b3c4';
@@ -287,5 +288,85 @@ describe('agents take over conversations (customer on Web Chat, agents in Teams)
         const teamsCustomer = await bot.send({ from: { id: '29:x', aadObjectId: STRANGER }, channelData: { tenant: { id: OTHER_TENANT } }, conversation: { id: 'a:teams-customer', tenantId: OTHER_TENANT }, text: 'I want to talk to a person' }, 'a:teams-customer', 'msteams');
         assert.equal(teamsCustomer.filter((r) => r.type === 'event').length, 0);
         assert.match(visibleText(to(teamsCustomer, 'a:teams-customer')), /number 1 in the queue/);
+    });
+
+    it('agents list the queue oldest first with time waited and severity, read a transcript, and customers can end the chat', async () => {
+        await setUpDesk();
+        await waitingCustomer();
+        bot.clock = bot.clock.plus({ minutes: 3 });
+        const second = await bot.say('I want to talk to a person', 'web-customer-2', { from: { id: 'user-2', name: 'Bea Ruiz' } });
+        assert.match(visibleText(to(second, 'web-customer-2')), /number 2 in the queue/);
+        const queue = visibleText(await maria({ text: 'queue' }));
+        assert.match(queue, /Queue: 2 waiting/);
+        assert.match(queue, /#1\*\* · waiting 3 min · Severity B · Alex Kim \(Fabrikam Ltd\)[\s\S]*#2\*\* · waiting 0 min · no severity · Bea Ruiz/);
+        const transcript = visibleText(await jonas({ text: 'transcript #1' }));
+        assert.match(transcript, /Transcript #1: Alex Kim/);
+        assert.match(transcript, /Outlook is not receiving any emails/);
+
+        const accepted = await jonas({ text: 'accept' });
+        assert.match(visibleText(to(accepted, CUSTOMER)), /Jonas Berg\*\* from Contoso Cloud Services has joined/, 'plain accept takes the oldest');
+        const busy = await jonas({ text: 'accept 2' });
+        assert.match(visibleText(busy), /You're still with Alex Kim \(#1\)/);
+        const ended = await customer('cancel');
+        assert.match(visibleText(to(ended, CUSTOMER)), /You've ended the chat with Jonas Berg/);
+        assert.match(visibleText(to(ended, `a:chat-${JONAS}`)), /Alex Kim ended the chat/);
+        const skipped = await customer('thanks, that is all');
+        assert.doesNotMatch(visibleText(skipped), /rate|queue/i, 'a message that is not a rating skips it and goes to the bot');
+        const [row] = await bot.app.database.db.selectFrom('handoffs').selectAll().where('id', '=', 1).execute();
+        assert.equal(row?.state, 'closed');
+        assert.equal(row?.rating, null);
+    });
+
+    it('an agent who never chatted with the bot gets a 1:1 chat opened by the bot on accept', async () => {
+        await teams({ id: ADMIN, name: 'Ada Admin' }, { type: 'installationUpdate', action: 'add' }, AGENTS_CHANNEL, 'channel');
+        await maria({ text: 'help' });
+        const card = await waitingCustomer();
+        const accepted = await jonas({ value: button([card], 'Accept'), replyToId: card.id }, AGENTS_CHANNEL);
+        const created = bot.channel.created.at(-1) as { members?: Array<{ id: string }>; tenantId?: string; id: string } | undefined;
+        assert.equal(created?.members?.[0]?.id, `29:${JONAS}`);
+        assert.equal(created?.tenantId, PARTNER_TENANT);
+        assert.match(visibleText(to(accepted, created?.id ?? '')), /You're now chatting with Alex Kim/);
+        assert.match(visibleText(to(accepted, AGENTS_CHANNEL)), /Jonas Berg took #1/);
+    });
+
+    it('the wait estimate comes from how long recent customers waited', async () => {
+        await setUpDesk();
+        for (const [i, minutes] of [4, 6, 8].entries()) {
+            await bot.say('I want to talk to a person', `web-past-${i}`);
+            bot.clock = bot.clock.plus({ minutes });
+            await maria({ text: 'accept' });
+            await maria({ text: 'end' });
+        }
+        const replies = await bot.say('I want to talk to a person', 'web-now');
+        assert.match(visibleText(to(replies, 'web-now')), /number 1 in the queue\. Estimated wait: about 6 min/);
+    });
+
+    it('a hub reports a failed handoff: the customer is told and is back with the bot', async () => {
+        await bot.stop();
+        bot = await BotHarness.start({ env: { ...ENV, HANDOFF_HUB_CHANNELS: 'directline' } });
+        await bot.send({ text: 'I want to talk to a person' }, 'dl-2', 'directline');
+        const failed = await bot.send({ type: 'event', name: 'handoff.status', value: { state: 'failed' } }, 'dl-2', 'directline');
+        assert.match(visibleText(failed), /I couldn't reach an agent/);
+        const [row] = await bot.app.database.db.selectFrom('handoffs').selectAll().execute();
+        assert.equal(row?.state, 'closed');
+        assert.equal(row?.ended_by, 'hub-failed');
+    });
+
+    it('two negative messages in a row (Azure AI Language sentiment) bring in a person', async () => {
+        const language = new FakeLanguageService('lang-key');
+        const endpoint = await language.start();
+        try {
+            await bot.stop();
+            bot = await BotHarness.start({ env: { ...ENV, AZURE_LANGUAGE_ENDPOINT: endpoint, AZURE_LANGUAGE_KEY: 'lang-key' } });
+            await setUpDesk();
+            await customer('hi');
+            const first = await customer('This is terrible, Outlook is not receiving any emails since this morning');
+            assert.doesNotMatch(visibleText(first), /frustrating/);
+            const second = await customer('awful, still nothing works');
+            assert.match(visibleText(to(second, CUSTOMER)), /I'm sorry this has been frustrating[\s\S]*number 1 in the queue/);
+            assert.match(visibleText(to(second, AGENTS_CHANNEL)), /seemed frustrated/);
+        } finally {
+            await language.stop();
+        }
     });
 });

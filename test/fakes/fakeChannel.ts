@@ -19,6 +19,8 @@ export interface ChannelActivity {
 export class FakeChannel {
     readonly received: ChannelActivity[] = [];
     readonly updated: ChannelActivity[] = [];
+    /** Every activity received, never cleared by take() (for messages that arrive between turns). */
+    readonly history: ChannelActivity[] = [];
     /** Conversations the bot created (POST /v3/conversations), e.g. a 1:1 chat with an agent. */
     readonly created: Array<Record<string, unknown>> = [];
     private server?: http.Server;
@@ -66,6 +68,7 @@ export class FakeChannel {
             const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChannelActivity;
             const id = req.method === 'PUT' ? (match[2] as string) : `reply-${this.nextId++}`;
             (req.method === 'PUT' ? this.updated : this.received).push({ ...activity, id });
+            if (req.method === 'POST') this.history.push({ ...activity, id });
             // restify patches ServerResponse globally, so no chaining on writeHead here.
             res.statusCode = 200;
             res.setHeader('content-type', 'application/json');

@@ -1,0 +1,47 @@
+import type { TurnContext } from 'botbuilder';
+import { tenantIdOf } from '../src/bot/channelData';
+import { serviceRequestLine } from '../src/escalation/serviceRequestStatus';
+import { mayReadTicket, type Asker } from '../src/escalation/ticketAccess';
+import { displayZone, formatDueAt } from '../src/i18n/format';
+import { translator } from '../src/i18n/i18n';
+import type { TicketRow } from '../src/store/ticketRepository';
+import { parseTicketStatusQuery } from '../src/understanding/ticketStatusQuery';
+import type { DialogServices } from './dialogServices';
+import { customerTimeZone, languageOf } from './turnHelpers';
+
+/** Who the bot believes is asking: the channel's tenant and the organisation behind it. */
+async function askerOf(context: TurnContext, services: DialogServices): Promise<Asker> {
+    const tenantId = tenantIdOf(context.activity);
+    const profile = await services.customerProfile.get(context, {});
+    return { tenantId, organisation: services.customers.findByTenant(tenantId)?.organisation ?? profile.organisation };
+}
+
+/**
+ * Answers "what is the status of SR-…" at any point of the conversation, in the customer's
+ * language: status, severity and due time of a ticket of the asker's own organisation.
+ * Another organisation's ticket gets the same answer as a number that does not exist.
+ * Returns false (and sends nothing) when the message is not such a question.
+ */
+export async function answerTicketStatus(context: TurnContext, services: DialogServices): Promise<boolean> {
+    const { activity } = context;
+    if (activity.type !== 'message' || activity.value || !activity.text) return false;
+    const number = parseTicketStatusQuery(activity.text);
+    if (!number) return false;
+    const ticket = await services.tickets.findByNumber(number);
+    const visible = ticket && mayReadTicket(ticket, await askerOf(context, services)) ? ticket : undefined;
+    await context.sendActivity(await statusText(context, services, number, visible));
+    return true;
+}
+
+async function statusText(context: TurnContext, services: DialogServices, number: string, ticket: TicketRow | undefined): Promise<string> {
+    const language = await languageOf(context, services);
+    const t = translator(language);
+    if (!ticket) return t('ticketStatus.notFound', { number, email: services.partner.supportEmail });
+    const zone = displayZone(customerTimeZone(context), services.partner.hours.timeZone);
+    const lines = [t('ticketStatus.summary', { number, status: t(`ticketStatus.status.${ticket.status}`, { defaultValue: ticket.status }) })];
+    if (ticket.severity) lines.push(t('ticketStatus.severity', { severity: ticket.severity }));
+    if (ticket.status === 'open' && ticket.due_at) lines.push(t('ticketStatus.due', { dueAt: formatDueAt(ticket.due_at, zone, language) }));
+    const microsoft = serviceRequestLine(ticket, language, zone);
+    if (microsoft) lines.push(microsoft);
+    return lines.join(' ');
+}

@@ -1,0 +1,120 @@
+/**
+ * What the bot files with Microsoft for a ticket: plain decisions, no I/O.
+ * DOMAIN.md: the primary contact is the partner's person, never the customer's; a request for
+ * the partner's own tenant needs (and carries) a support plan of its own.
+ */
+import type { SupportTopicOverrides } from '../config';
+import { translator } from '../i18n/i18n';
+import type { PartnerProfile } from '../partner/partnerProfile';
+import type { Category, Product, Severity } from '../policy/types';
+import type { TicketRow } from '../store/ticketRepository';
+import { redactPii } from '../understanding/piiRedaction';
+import type { NewServiceRequest, ServiceRequestSeverity, SupportTopic } from './partnerCenter';
+
+/** A ticket that cannot be filed as it is (no topic fits, own tenant without a plan). */
+export class ServiceRequestInputError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = 'ServiceRequestInputError';
+    }
+}
+
+const SEVERITY: Record<Severity, ServiceRequestSeverity> = { A: 'critical', B: 'moderate', C: 'minimal' };
+
+/** A → critical, B → moderate, C → minimal; no severity (commercial, advisory) → minimal. */
+export function serviceRequestSeverity(severity: string | null): ServiceRequestSeverity {
+    return severity === 'A' || severity === 'B' || severity === 'C' ? SEVERITY[severity] : 'minimal';
+}
+
+const PRODUCT_WORDS: Record<Product, RegExp | undefined> = {
+    azure: /\bazure\b/i,
+    microsoft365: /microsoft 365|office 365|\b[mo]365\b|exchange|sharepoint|\bteams\b/i,
+    dynamics365: /dynamics|\bcrm\b/i,
+    ems: /enterprise mobility|\bems\b|intune/i,
+    unknown: undefined,
+};
+const COMMERCIAL_WORDS = /billing|invoice|payment|subscription|licen[cs]|purchase|commerce/i;
+const TECHNICAL_WORDS = /technical|not working|outage|error|break/i;
+
+/**
+ * The support topic for a case: the override for `<category>.<product>`, else for
+ * `<category>`, else the listed topic whose name (weighted) and description best fit the
+ * product and category. Undefined when nothing fits.
+ */
+export function chooseSupportTopic(topics: SupportTopic[], facts: { category: string; product: string }, overrides: SupportTopicOverrides = {}): SupportTopic | undefined {
+    const overridden = overrides[`${facts.category}.${facts.product}`] ?? overrides[facts.category];
+    if (overridden !== undefined) {
+        const topic = topics.find((t) => t.id === overridden);
+        if (!topic) throw new ServiceRequestInputError(`SUPPORT_TOPIC_OVERRIDES names topic ${overridden}, which Partner Center does not list`);
+        return topic;
+    }
+    const scored = topics.map((topic) => ({ topic, score: topicScore(topic, facts.category as Category, facts.product as Product) }));
+    const best = scored.reduce<(typeof scored)[number] | undefined>((top, s) => (s.score > 0 && (!top || s.score > top.score) ? s : top), undefined);
+    return best?.topic;
+}
+
+function topicScore(topic: SupportTopic, category: Category, product: Product): number {
+    const hits = (re: RegExp | undefined): number => (re ? (re.test(topic.name) ? 3 : 0) + (re.test(topic.description) ? 1 : 0) : 0);
+    if (category === 'commercial') {
+        const commercial = hits(COMMERCIAL_WORDS);
+        return commercial > 0 ? commercial + Math.min(1, hits(PRODUCT_WORDS[product])) : 0;
+    }
+    const fit = hits(PRODUCT_WORDS[product]);
+    if (fit === 0) return 0;
+    return fit + (TECHNICAL_WORDS.test(`${topic.name} ${topic.description}`) ? 1 : 0) - (COMMERCIAL_WORDS.test(topic.name) ? 2 : 0);
+}
+
+export interface DraftContext {
+    partner: PartnerProfile;
+    topic: SupportTopic;
+}
+
+const MAX_TITLE = 255;
+const MAX_DESCRIPTION = 10_000;
+
+/** The ServiceRequest body for a ticket. Throws ServiceRequestInputError when it cannot be filed. */
+export function buildServiceRequest(ticket: TicketRow, { partner, topic }: DraftContext): NewServiceRequest {
+    const contact = partner.microsoftContact;
+    return {
+        Title: clip(`${ticket.number ?? `#${ticket.id}`} ${redactPii(ticket.title).text}`, MAX_TITLE),
+        Description: clip(descriptionOf(ticket, partner), MAX_DESCRIPTION),
+        Severity: serviceRequestSeverity(ticket.severity),
+        SupportTopicId: topic.id,
+        SupportTopicName: topic.name,
+        PrimaryContact: { FirstName: contact.firstName, LastName: contact.lastName, Email: contact.email, ...(contact.phone ? { PhoneNumber: contact.phone } : {}) },
+        Attributes: { ObjectType: 'ServiceRequest' },
+    };
+}
+
+/** True when the ticket comes from the partner's own tenant (not covered by the CSP benefit). */
+export function isOwnTenant(ticket: Pick<TicketRow, 'customer_tenant_id'>, partner: Pick<PartnerProfile, 'tenantId'>): boolean {
+    return !!ticket.customer_tenant_id && !!partner.tenantId && ticket.customer_tenant_id.toLowerCase() === partner.tenantId.toLowerCase();
+}
+
+/** Facts for Microsoft's engineer, in English, and the summary with personal data removed. */
+function descriptionOf(ticket: TicketRow, partner: PartnerProfile): string {
+    const en = translator('en');
+    const ownTenant = isOwnTenant(ticket, partner);
+    if (ownTenant && !ticket.support_plan_id) throw new ServiceRequestInputError(`ticket ${ticket.id} is for the partner's own tenant and has no support plan id`);
+    const lines = [
+        ownTenant ? `Filed by ${partner.name} for its own tenant.` : `Filed by ${partner.name} (CSP partner) on behalf of its customer.`,
+        `Partner ticket: ${ticket.number ?? ticket.id}`,
+        ...(ownTenant ? [`Support plan: ${ticket.support_plan_id}`] : []),
+        ...(ticket.customer_tenant_id ? [`Customer tenant: ${ticket.customer_tenant_id}`] : []),
+        ...(ticket.customer_organisation && !ownTenant ? [`Customer organisation: ${ticket.customer_organisation}`] : []),
+        `Product: ${en(`label.product.${ticket.product}`)}; ${ticket.category}${ticket.kind ? `, ${ticket.kind}` : ''}`,
+        ...(ticket.impact ? [`Business impact: ${ticket.impact}. ${en(`impact.${ticket.impact}`)}`] : []),
+        ...(ticket.severity ? [`Severity: ${ticket.severity}`] : []),
+        ...(ticket.service_health_issue_id ? [`Open service health issue shown to the customer: ${ticket.service_health_issue_id} ${ticket.service_health_issue_title ?? ''}`.trim()] : []),
+        '',
+        'Summary (personal data removed):',
+        ticket.description_redacted ?? redactPii(ticket.description).text,
+    ];
+    return lines.join('\n');
+}
+
+function clip(text: string, max: number): string {
+    if (text.length <= max) return text;
+    const cut = text.slice(0, max - 1);
+    return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}

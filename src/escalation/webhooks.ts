@@ -1,0 +1,159 @@
+import { createHmac } from 'node:crypto';
+import { z } from 'zod';
+import type { TicketRow } from '../store/ticketRepository';
+import { PermanentDeliveryError, RetryableDeliveryError, type OutboxHandler, type OutboxMessage } from './outboxTypes';
+
+/** Events a webhook carries. */
+export const WEBHOOK_EVENTS = ['ticket.created', 'ticket.updated'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** Version of the body's shape; a breaking change gets a new number. */
+export const WEBHOOK_SCHEMA_VERSION = 1;
+
+const TicketV1Schema = z.object({
+    number: z.string(),
+    status: z.string(),
+    resolution: z.string().nullable(),
+    severity: z.enum(['A', 'B', 'C']).nullable(),
+    impact: z.string().nullable(),
+    due_at: z.string().nullable(),
+    due_basis: z.string().nullable(),
+    category: z.string(),
+    product: z.string(),
+    kind: z.string().nullable(),
+    language: z.string(),
+    channel: z.string(),
+    title_redacted: z.string(),
+    description_redacted: z.string(),
+    guidance_article_id: z.string().nullable(),
+    support_plan_id: z.string().nullable(),
+    customer: z.object({ organisation: z.string().nullable(), tenant_id: z.string().nullable() }),
+    partner_contact: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }),
+    created_at: z.string(),
+    updated_at: z.string(),
+});
+
+/**
+ * The ticket as a webhook receiver sees it (version 1). The description is the redacted one
+ * and the title is taken from it; the customer's own name and e-mail are not sent.
+ */
+export type WebhookTicketV1 = z.infer<typeof TicketV1Schema>;
+
+/** What a 'webhook' outbox row holds: the target and the ticket as it was at the change. */
+export const WebhookPayloadSchema = z.object({ url: z.url(), event: z.enum(WEBHOOK_EVENTS), occurred_at: z.string(), ticket: TicketV1Schema });
+export type WebhookPayload = z.infer<typeof WebhookPayloadSchema>;
+
+/** The body POSTed to the receiver. */
+export interface WebhookBody {
+    schema_version: number;
+    event: WebhookEvent;
+    /** The idempotency key, also in X-CSP-Delivery: the same for every retry of this message. */
+    delivery_id: string;
+    occurred_at: string;
+    ticket: WebhookTicketV1;
+}
+
+/** First sentence of the redacted description, at most 120 characters. */
+function redactedTitle(descriptionRedacted: string): string {
+    const first = (descriptionRedacted.trim().split(/(?<=[.!?])\s|\n/)[0] ?? '').replace(/\s+/g, ' ').trim();
+    return first.length <= 120 ? first : `${first.slice(0, 117)}...`;
+}
+
+/** A ticket row in the webhook's version-1 shape (never the raw description). */
+export function webhookTicket(ticket: TicketRow): WebhookTicketV1 {
+    const severity = z.enum(['A', 'B', 'C']).safeParse(ticket.severity);
+    const description = ticket.description_redacted ?? '';
+    return {
+        number: ticket.number ?? '',
+        status: ticket.status,
+        resolution: ticket.resolution,
+        severity: severity.success ? severity.data : null,
+        impact: ticket.impact,
+        due_at: ticket.due_at,
+        due_basis: ticket.due_basis,
+        category: ticket.category,
+        product: ticket.product,
+        kind: ticket.kind,
+        language: ticket.language,
+        channel: ticket.channel_id,
+        title_redacted: redactedTitle(description),
+        description_redacted: description,
+        guidance_article_id: ticket.guidance_article_id,
+        support_plan_id: ticket.support_plan_id,
+        customer: { organisation: ticket.customer_organisation, tenant_id: ticket.customer_tenant_id },
+        partner_contact: { name: ticket.partner_contact_name, email: ticket.partner_contact_email, phone: ticket.partner_contact_phone },
+        created_at: ticket.created_at,
+        updated_at: ticket.updated_at,
+    };
+}
+
+/** X-CSP-Signature: "sha256=" + hex HMAC-SHA256 of `${timestamp}.${body}` under the shared secret. */
+export function webhookSignature(secret: string, timestamp: number, body: string): string {
+    return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+/** Retry-After as milliseconds (delta-seconds or an HTTP date); undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, now: Date): number | undefined {
+    if (!header) return undefined;
+    const value = header.trim();
+    if (/^\d+$/.test(value)) return Number(value) * 1000;
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+}
+
+export interface WebhookOptions {
+    /** The configured receivers; a stored message for any other URL is not sent. */
+    urls: string[];
+    secret: string;
+    timeoutMs: number;
+    now?: () => Date;
+    userAgent?: string;
+}
+
+/**
+ * The outbox handler for 'webhook' messages: POSTs the signed ticket JSON. 2xx delivers;
+ * 408, 429, 5xx, network errors and timeouts are retried (Retry-After honoured); redirects
+ * and other 4xx are permanent.
+ */
+export function createWebhookHandler(options: WebhookOptions): OutboxHandler {
+    const now = options.now ?? (() => new Date());
+    const allowed = new Set(options.urls);
+    return async (message: OutboxMessage) => {
+        const parsed = WebhookPayloadSchema.safeParse(message.payload);
+        if (!parsed.success) throw new PermanentDeliveryError('webhook: stored payload does not match the version-1 shape');
+        const { url, event, occurred_at, ticket } = parsed.data;
+        if (!allowed.has(url)) throw new PermanentDeliveryError('webhook: URL is no longer configured in WEBHOOK_URLS');
+        const body = JSON.stringify({ schema_version: WEBHOOK_SCHEMA_VERSION, event, delivery_id: message.idempotencyKey, occurred_at, ticket } satisfies WebhookBody);
+        const timestamp = Math.floor(now().getTime() / 1000);
+        const response = await post(url, body, {
+            'content-type': 'application/json',
+            'user-agent': options.userAgent ?? 'csp-support-bot-webhooks/1',
+            'x-csp-event': event,
+            'x-csp-delivery': message.idempotencyKey,
+            'x-csp-timestamp': String(timestamp),
+            'x-csp-signature': webhookSignature(options.secret, timestamp, body),
+        }, options.timeoutMs);
+        await response.body?.cancel().catch(() => undefined);
+        classify(response, now());
+    };
+}
+
+async function post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<Response> {
+    try {
+        return await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    } catch (err) {
+        const name = (err as Error).name;
+        if (name === 'TimeoutError' || name === 'AbortError') throw new RetryableDeliveryError(`webhook: no answer within ${timeoutMs} ms`);
+        const code = (err as Error & { cause?: { code?: unknown } }).cause?.code;
+        throw new RetryableDeliveryError(`webhook: network error${typeof code === 'string' ? ` ${code}` : ''}`);
+    }
+}
+
+/** Throws the delivery error a status calls for; returns on 2xx. */
+function classify(response: Response, now: Date): void {
+    const { status } = response;
+    if (status >= 200 && status < 300) return;
+    if (status === 408 || status === 429 || status >= 500) throw new RetryableDeliveryError(`webhook: HTTP ${status}`, retryAfterMs(response.headers.get('retry-after'), now));
+    if (status >= 300 && status < 400) throw new PermanentDeliveryError(`webhook: HTTP ${status} (redirects are not followed)`);
+    throw new PermanentDeliveryError(`webhook: HTTP ${status}`);
+}

@@ -1,0 +1,32 @@
+import { normalizeText, wordPattern } from './normalize';
+
+/** A ticket number as customers type it: "SR-2026-000123", "sr 2026 123", "SR2026000123". */
+const NUMBER = wordPattern(/\bsr[\s-]?(\d{4})[\s-]?(\d{1,6})\b/);
+
+/** Words that ask how a ticket is doing, in the bot's four languages. */
+const ASKS_STATUS = wordPattern(
+    /\b(status|state|progress|update|updates|news|where|how is|how s|what s happening|any word|estado|situacion|novedades|como va|avance|situacao|andamento|novidades|como esta|статус\S*|состояни\S*|как дела|что с|что там|где)\b/,
+);
+
+/** Nouns that may sit next to a bare number ("ticket SR-…", "chamado SR-…", "заявка SR-…"). */
+const TICKET_NOUNS = wordPattern(/\b(my|our|the|ticket|case|request|number|mi|nuestro|el|del|caso|solicitud|numero|meu|nosso|o|do|chamado|pedido|моя|наша|заявк\S*|тикет\S*|номер)\b/g);
+
+/** Longer messages are descriptions of a problem that happen to quote a number. */
+const MAX_CHARS = 120;
+
+/**
+ * Reads "what is the status of SR-2026-000123" (or "estado del SR-…", "status do chamado SR-…",
+ * "статус SR-…", or the bare number) and returns the number in its stored form; undefined
+ * when the message is not such a question.
+ */
+export function parseTicketStatusQuery(text: string): string | undefined {
+    const normalized = normalizeText(text).replace(/[.!]+$/, '');
+    if (!normalized || normalized.length > MAX_CHARS) return undefined;
+    const match = NUMBER.exec(normalized);
+    if (!match) return undefined;
+    const [, year, digits] = match;
+    const rest = normalized.replace(match[0], ' ');
+    const bare = rest.replace(TICKET_NOUNS, ' ').replace(/[\s.-]+/g, '') === '';
+    if (!bare && !ASKS_STATUS.test(rest)) return undefined;
+    return `SR-${year}-${(digits ?? '').padStart(6, '0')}`;
+}
