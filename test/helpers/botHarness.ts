@@ -25,7 +25,7 @@ export interface HarnessOptions {
 /**
  * The real bot behind the real HTTP server, a fake channel, and a temporary SQLite file, or
  * under TEST_DATABASE_URL a fresh PostgreSQL database (unless `env` sets DATABASE_URL itself,
- * empty meaning SQLite).
+ * empty meaning SQLite, or a `databaseFile` is given).
  */
 export class BotHarness {
     readonly channel = new FakeChannel();
@@ -52,7 +52,7 @@ export class BotHarness {
         this.env = options.env ?? {};
         if (!options.databaseFile) this.dir = mkdtempSync(path.join(os.tmpdir(), 'csp-bot-'));
         const databaseFile = options.databaseFile ?? path.join(this.dir, 'bot.sqlite');
-        if (TEST_DATABASE_URL && !this.postgres && options.env?.DATABASE_URL === undefined) this.postgres = await createTestDatabase();
+        if (TEST_DATABASE_URL && !this.postgres && !options.databaseFile && options.env?.DATABASE_URL === undefined) this.postgres = await createTestDatabase();
         this.config = loadConfig({ DATABASE_FILE: databaseFile, LOG_LEVEL: 'silent', ...(this.postgres ? { DATABASE_URL: this.postgres.url } : {}), ...options.env });
         if (options.now) this.clock = options.now;
         this.app = await createApp(this.config, createLogger('silent'), { now: () => this.clock, newId: () => `intake-${++this.ids}-${Date.now()}`, authorityCa: options.authorityCa });
