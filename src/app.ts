@@ -14,7 +14,7 @@ import { registerDirectLineToken } from './channels/directLineToken';
 import { LocalDirectLine } from './channels/localDirectLine';
 import { RateLimiter } from './channels/rateLimiter';
 import { registerWebChatPage } from './channels/webChatPage';
-import { outboxCounts } from './escalation/outbox';
+import { listDeadMessages, outboxCounts, retryDeadMessage } from './escalation/outbox';
 import type { OutboxWorker } from './escalation/outboxWorker';
 import { createServer, type BotServer } from './server';
 import { openDatabase, type OpenDatabase } from './store/database';
@@ -61,7 +61,16 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const languageService = createLanguageService(config, logger);
     const now = overrides.now ?? (() => DateTime.utc());
     const adapter = createAdapter(config, logger);
-    const handoff = createHandoff(config, logger, { adapter, database, tickets, partner: profile, now, escalate: escalation.escalate });
+    const handoff = createHandoff(config, logger, { adapter, database, tickets, partner: profile, now, escalate: escalation.escalate,
+        failed: {
+            list: () => listDeadMessages(database.db),
+            retry: async (id) => {
+                const retried = await retryDeadMessage(database.db, id);
+                if (retried) outbox.kick();
+                return retried;
+            },
+        },
+    });
     adapter.use(new TranscriptMiddleware(handoff.service.deps.transcript, () => now().toJSDate(), logger));
     const bot = createBot({
         storage: new SqlStorage(database.db),

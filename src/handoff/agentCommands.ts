@@ -23,7 +23,9 @@ export type AgentCommand =
     | { kind: 'agents-list' }
     | { kind: 'agents-add'; aadObjectId: string; name: string | null }
     | { kind: 'agents-remove'; aadObjectId: string }
-    | { kind: 'use-channel' };
+    | { kind: 'use-channel' }
+    | { kind: 'failed' }
+    | { kind: 'retry'; delivery: number };
 
 const ID = /^#?(\d{1,12})$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -60,6 +62,12 @@ export function parseAgentCommand(text: string, value: unknown): AgentCommand | 
             return rest ? undefined : { kind: 'end' };
         case 'help':
             return rest ? undefined : { kind: 'help' };
+        case 'failed':
+            return rest ? undefined : { kind: 'failed' };
+        case 'retry': {
+            const delivery = handoffArg(rest);
+            return typeof delivery === 'number' ? { kind: 'retry', delivery } : undefined;
+        }
         case 'accept':
         case 'transcript':
         case 'escalate': {

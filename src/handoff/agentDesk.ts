@@ -1,6 +1,7 @@
 import { TurnContext, type Activity, type Attachment, type ConversationReference } from 'botbuilder';
 import { translator } from '../i18n/i18n';
 import type { Language } from '../policy/types';
+import type { DeadMessage } from '../escalation/outbox';
 import type { AgentIdentity } from './agentDirectory';
 import { parseAgentCommand, type AgentCommand } from './agentCommands';
 import { conversationCard, queueCard } from './agentViews';
@@ -13,6 +14,12 @@ const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
 /** Escalation to Microsoft for a ticket, when configured (Partner Center); returns what to tell the agent. */
 export type EscalateToMicrosoft = (ticketId: number, agent: AgentIdentity) => Promise<string>;
 
+/** Outbox deliveries that kept failing (dead), for agents to see and send again. */
+export interface FailedDeliveries {
+    list(): Promise<DeadMessage[]>;
+    retry(id: number): Promise<boolean>;
+}
+
 const HELP = [
     '**Agent commands** (type them in a chat with me):',
     '- **queue**: customers waiting, oldest first',
@@ -21,6 +28,7 @@ const HELP = [
     '- **transcript** [#id]: the conversation so far',
     '- **note** text: add a note to the ticket',
     '- **escalate**: file the ticket with Microsoft (Partner Center)',
+    '- **failed**: deliveries (webhooks, Microsoft requests, notices) that kept failing; **retry** #id sends one again',
     'While you are connected, everything else you write in our 1:1 chat, files included, goes to the customer.',
     'Admins: **agents**, **agents add** <Entra object id> [name], **agents remove** <id>, **use this channel** (in the agents\' channel).',
 ].join('\n');
@@ -34,6 +42,7 @@ export class AgentDesk {
     constructor(
         private readonly handoff: HandoffService,
         private readonly escalate?: EscalateToMicrosoft,
+        private readonly failed?: FailedDeliveries,
     ) {}
 
     private get deps() {
@@ -81,6 +90,9 @@ export class AgentDesk {
             case 'help':
                 await context.sendActivity(HELP);
                 return;
+            case 'failed':
+            case 'retry':
+                return this.deliveries(context, command);
             case 'use-channel':
                 if (!agent.admin) return this.adminsOnly(context);
                 if (personal) {
@@ -256,6 +268,20 @@ export class AgentDesk {
             const list = await this.deps.agents.list();
             await context.sendActivity(list.length ? list.map((a) => `- ${a.name ?? a.aadObjectId} (${a.source})`).join('\n') : 'No agents yet.');
         }
+    }
+
+    private async deliveries(context: TurnContext, command: Extract<AgentCommand, { kind: 'failed' | 'retry' }>): Promise<void> {
+        if (!this.failed) {
+            await context.sendActivity('There is no delivery outbox in this setup.');
+            return;
+        }
+        if (command.kind === 'retry') {
+            await context.sendActivity((await this.failed.retry(command.delivery)) ? `Delivery #${command.delivery} will be tried again.` : `Delivery #${command.delivery} is not a failed delivery.`);
+            return;
+        }
+        const dead = await this.failed.list();
+        const lines = dead.map((d) => `- #${d.id} ${d.kind}${d.ticketNumber ? ` for ${d.ticketNumber}` : ''}: ${d.attempts} attempts, last error: ${d.lastError ?? 'unknown'}`);
+        await context.sendActivity(lines.length ? `**Failed deliveries** (type **retry** #id to send one again):\n${lines.join('\n')}` : 'No failed deliveries.');
     }
 
     private async adminsOnly(context: TurnContext): Promise<void> {

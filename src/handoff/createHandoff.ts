@@ -6,7 +6,7 @@ import type { PartnerProfile } from '../partner/partnerProfile';
 import type { OpenDatabase } from '../store/database';
 import type { TicketRepository } from '../store/ticketRepository';
 import type { HandoffParts } from '../bot/supportBot';
-import { AgentDesk, type EscalateToMicrosoft } from './agentDesk';
+import { AgentDesk, type EscalateToMicrosoft, type FailedDeliveries } from './agentDesk';
 import { AgentDirectory } from './agentDirectory';
 import { HandoffService } from './handoffService';
 import { HandoffStore, SettingsStore, TranscriptStore } from './handoffStore';
@@ -19,6 +19,7 @@ export interface HandoffWiring {
     partner: PartnerProfile;
     now: () => DateTime;
     escalate?: EscalateToMicrosoft;
+    failed?: FailedDeliveries;
 }
 
 /** Builds the takeover parts from configuration (agents, agents' channel, timeouts, agent hub). */
@@ -44,5 +45,5 @@ export function createHandoff(config: AppConfig, logger: Logger, wiring: Handoff
             agentsChannel: config.AGENTS_CHANNEL_ID ? { conversationId: config.AGENTS_CHANNEL_ID, serviceUrl: config.AGENTS_SERVICE_URL, tenantId: wiring.partner.tenantId } : undefined,
         },
     });
-    return { service, desk: new AgentDesk(service, wiring.escalate), agents };
+    return { service, desk: new AgentDesk(service, wiring.escalate, wiring.failed), agents };
 }

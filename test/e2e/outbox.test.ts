@@ -73,6 +73,25 @@ describe('outbox end to end: ticket webhooks survive outages and crashes', () =>
         assert.equal(receiver.requests.length, 1, 'not retried');
     });
 
+    it('agents see failed deliveries in Teams and send one again once the receiver is fixed', async () => {
+        receiver.fixedStatus = 400;
+        const tenant = '0b9f1d2e-3c4a-4b5c-8d6e-7f8091a2b3c4';
+        const agent = 'aaaaaaaa-0000-4000-8000-000000000001';
+        const bot = await start({ env: env({ PARTNER_TENANT_ID: tenant, AGENT_AAD_OBJECT_IDS: agent }) });
+        await openTicketByChat(bot, { conversationId: 'c1', email: 'alex@fabrikam.example', organisation: 'Fabrikam Ltd' });
+        await waitUntil(async () => (await webhookRows(bot))[0]?.status === 'dead');
+        const asAgent = (text: string) => bot.send({ from: { id: `29:${agent}`, name: 'Maria', aadObjectId: agent }, channelData: { tenant: { id: tenant } }, conversation: { id: 'a:maria', conversationType: 'personal', tenantId: tenant }, text }, 'a:maria', 'msteams');
+        const listed = visibleText(await asAgent('failed'));
+        const id = /#(\d+) webhook for SR-2026-000001: 1 attempts, last error: webhook: HTTP 400/.exec(listed)?.[1];
+        assert.ok(id, listed);
+        const byCustomer = await bot.send({ text: `retry ${id}` }, 'c1');
+        assert.doesNotMatch(visibleText(byCustomer), /will be tried again/, 'a customer cannot retry deliveries');
+        receiver.fixedStatus = undefined;
+        assert.match(visibleText(await asAgent(`retry ${id}`)), new RegExp(`Delivery #${id} will be tried again`));
+        await waitUntil(async () => (await webhookRows(bot))[0]?.status === 'delivered');
+        assert.equal(receiver.accepted().length, 1);
+    });
+
     for (const mode of ['stopped', 'running'] as const) {
         const when = mode === 'stopped' ? 'after the ticket committed, before any delivery' : 'while the receiver was still answering';
         it(`a bot process killed ${when} delivers after restart, once`, async () => {
