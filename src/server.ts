@@ -1,14 +1,25 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { SupportBot } from './bot/supportBot';
 import { parseActivityBody } from './http/activityBody';
+import { ServerBusyError, TurnGate } from './http/turnGate';
 import type { Logger } from './logger';
+
+/**
+ * Connections the kernel may hold for the server while its event loop is busy. Node's default
+ * (511) overflows when many channel connections arrive during a burst of turns; the overflowed
+ * ones then wait for TCP retransmits (1, 3, 7, 15 s...). Linux caps it at net.core.somaxconn.
+ */
+export const LISTEN_BACKLOG = 4096;
 
 export interface ServerDependencies {
     adapter: CloudAdapter;
-    bot: SupportBot;
+    /** The activity handler (the SupportBot; the benchmark's echo bot runs on the same server). */
+    bot: { run(context: TurnContext): Promise<void> };
     logger: Logger;
     maxBodyBytes: number;
+    /** Turns run at once, and waiting beyond that (more get 503); default 64 and 1000. */
+    maxConcurrentTurns?: number;
+    maxQueuedTurns?: number;
     /** True when the database answers. */
     databaseUp: () => Promise<boolean>;
     /** Further routes (channels: Web Chat page, Direct Line). */
@@ -26,6 +37,7 @@ export function createServer(deps: ServerDependencies): BotServer {
     const server = restify.createServer({ name: 'csp-support-bot', handleUncaughtExceptions: false });
     let inFlight = 0;
     let draining = false;
+    const gate = new TurnGate(deps.maxConcurrentTurns ?? 64, deps.maxQueuedTurns ?? 1000);
 
     server.pre((req: Request, res: Response, next: restify.Next) => {
         if (draining) {
@@ -47,8 +59,13 @@ export function createServer(deps: ServerDependencies): BotServer {
         req.body = parsed.activity;
         inFlight++;
         try {
-            await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+            await gate.run(() => deps.adapter.process(req, res, (context) => deps.bot.run(context)));
         } catch (err) {
+            if (err instanceof ServerBusyError) {
+                res.header('Retry-After', '1');
+                res.send(503, { error: 'busy: please retry in a moment' });
+                return;
+            }
             deps.logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'activity processing failed');
             if (!res.headersSent) res.send(500, { error: 'internal error' });
         } finally {
