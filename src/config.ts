@@ -34,6 +34,12 @@ export const EnvSchema = z.object({
     WEBCHAT_LOGO_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     WEBCHAT_EMBED_ORIGINS: z.preprocess(emptyAsUndefined, z.string().max(2000).default('*')),
     TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+    CONVERSATION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+    CLIENT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    MAX_CONCURRENT_TURNS: z.coerce.number().int().min(1).max(10_000).default(64),
+    MAX_QUEUED_TURNS: z.coerce.number().int().min(0).max(100_000).default(1000),
+    BotOpenIdMetadata: z.preprocess(emptyAsUndefined, z.url().optional()),
 });
 
 export type AppConfig = z.infer<typeof EnvSchema>;

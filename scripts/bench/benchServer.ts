@@ -7,7 +7,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { ActivityHandler } from 'botbuilder';
-import { createApp } from '../../src/app';
+import { createApp, serverLimits } from '../../src/app';
 import { createAdapter } from '../../src/bot/createAdapter';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -32,7 +32,7 @@ async function start(kind: BenchServerKind): Promise<BotServer> {
     const config = loadConfig();
     const logger = createLogger(config.LOG_LEVEL);
     if (kind === 'bot') return createApp(config, logger);
-    return createServer({ adapter: createAdapter(config, logger), bot: new EchoBot(), logger, maxBodyBytes: config.MAX_BODY_BYTES, databaseUp: async () => true });
+    return createServer({ adapter: createAdapter(config, logger), bot: new EchoBot(), logger, maxBodyBytes: config.MAX_BODY_BYTES, limits: serverLimits(config), databaseUp: async () => true });
 }
 
 function send(message: FromServer): void {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { createApp, type App } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import type { TicketRow } from '../../src/store/ticketRepository';
 import { FakeChannel, type ChannelActivity } from '../fakes/fakeChannel';
 
@@ -17,6 +17,8 @@ export interface HarnessOptions {
     now?: DateTime;
     /** Reuse a database file (to test restarts). */
     databaseFile?: string;
+    /** Where the app logs (default: nowhere). */
+    logger?: Logger;
 }
 
 /** The real bot behind the real HTTP server, a fake channel, and a temporary SQLite file. */
@@ -41,7 +43,7 @@ export class BotHarness {
         const databaseFile = options.databaseFile ?? path.join(this.dir, 'bot.sqlite');
         this.config = loadConfig({ DATABASE_FILE: databaseFile, LOG_LEVEL: 'silent', ...options.env });
         const now = options.now ?? MONDAY_10_MADRID;
-        this.app = await createApp(this.config, createLogger('silent'), { now: () => now, newId: () => `intake-${++this.ids}-${Date.now()}` });
+        this.app = await createApp(this.config, options.logger ?? createLogger('silent'), { now: () => now, newId: () => `intake-${++this.ids}-${Date.now()}` });
         await new Promise<void>((resolve) => this.app.server.listen(0, '127.0.0.1', resolve));
         this.baseUrl = `http://127.0.0.1:${(this.app.server.address() as AddressInfo).port}`;
         if (!this.channelStarted) {
