@@ -15,9 +15,21 @@ export class CardTemplateError extends Error {
     }
 }
 
+/** Parsed templates: parsing (ANTLR, per expression) costs far more than expanding. */
+const prepared = new WeakMap<object, ACData.Template>();
+
+function preparedTemplate(template: object): ACData.Template {
+    let parsed = prepared.get(template);
+    if (!parsed) {
+        parsed = new ACData.Template(template);
+        prepared.set(template, parsed);
+    }
+    return parsed;
+}
+
 /** Expands an Adaptive Card template with data; every placeholder must get a value. */
 export function expandTemplate(name: string, template: object, data: object): Attachment {
-    const card = new ACData.Template(template).expand({ $root: defuse(data) }) as object;
+    const card = preparedTemplate(template).expand({ $root: defuse(data) }) as object;
     const leftover = /\$\{[^}]*\}/.exec(JSON.stringify(card));
     if (leftover) throw new CardTemplateError(name, leftover[0]);
     return CardFactory.adaptiveCard(card);

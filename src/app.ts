@@ -16,7 +16,7 @@ import { RateLimiter } from './channels/rateLimiter';
 import { registerWebChatPage } from './channels/webChatPage';
 import { listDeadMessages, outboxCounts, retryDeadMessage } from './escalation/outbox';
 import type { OutboxWorker } from './escalation/outboxWorker';
-import { createServer, type BotServer } from './server';
+import { createServer, type BotServer, type ServerLimits } from './server';
 import { openDatabase, type OpenDatabase } from './store/database';
 import { SqlStorage } from './store/sqlStorage';
 import { TicketRepository } from './store/ticketRepository';
@@ -46,6 +46,17 @@ let loadedClassifier: TrainedClassifier | undefined;
 function sharedClassifier(): TrainedClassifier {
     loadedClassifier ??= TrainedClassifier.load();
     return loadedClassifier;
+}
+
+/** The request limits from configuration. */
+export function serverLimits(config: AppConfig): ServerLimits {
+    return {
+        conversationTurnsPerMinute: config.CONVERSATION_RATE_LIMIT_PER_MINUTE,
+        clientRequestsPerMinute: config.CLIENT_RATE_LIMIT_PER_MINUTE,
+        trustedProxyHops: config.TRUSTED_PROXY_HOPS,
+        maxConcurrentTurns: config.MAX_CONCURRENT_TURNS,
+        maxQueuedTurns: config.MAX_QUEUED_TURNS,
+    };
 }
 
 /** Composes the whole bot from configuration: database, content, dialogs, adapter, server. */
@@ -91,7 +102,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const localDirectLine = new LocalDirectLine(logger, new RateLimiter(60, 60_000));
     const routes = [
         (s: Server) => localDirectLine.register(s),
-        (s: Server) => registerDirectLineToken(s, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, local: localDirectLine, limiter, logger }),
+        (s: Server) => registerDirectLineToken(s, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, local: localDirectLine, limiter, logger, trustedProxyHops: config.TRUSTED_PROXY_HOPS }),
         (s: Server) =>
             registerWebChatPage(s, {
                 partnerName: profile.name,
@@ -101,7 +112,18 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
                 connectOrigins: config.DIRECT_LINE_SECRET ? [new URL(config.DIRECT_LINE_ENDPOINT).origin] : [],
             }),
     ];
-    const server = createServer({ adapter, bot, logger, maxBodyBytes: config.MAX_BODY_BYTES, databaseUp: database.ping, routes, outboxCounts: () => outboxCounts(database.db) });
+    const server = createServer({
+        adapter,
+        bot,
+        logger,
+        maxBodyBytes: config.MAX_BODY_BYTES,
+        limits: serverLimits(config),
+        // The built-in Direct Line's connector path: the bot's own replies, not a client's requests.
+        internalPathPrefixes: ['/directline-connector/'],
+        databaseUp: database.ping,
+        outboxCounts: () => outboxCounts(database.db),
+        routes,
+    });
     outbox.handle('agent-notice', createAgentNoticeHandler(handoff.service));
     outbox.start();
     const stopRefreshes = escalation.startRefreshes();

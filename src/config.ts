@@ -114,6 +114,12 @@ export const EnvSchema = z.object({
     PARTNER_CENTER_LOCALE: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z]{2}-[A-Z]{2}$/, 'expected a locale like en-US').default('en-US')),
     AUTO_ESCALATE_SEVERITY_A: booleanFlag.default(false),
     SUPPORT_TOPIC_OVERRIDES: z.preprocess(emptyAsUndefined, jsonOf(SupportTopicOverridesSchema).optional()),
+    CONVERSATION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+    CLIENT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    MAX_CONCURRENT_TURNS: z.coerce.number().int().min(1).max(10_000).default(64),
+    MAX_QUEUED_TURNS: z.coerce.number().int().min(0).max(100_000).default(1000),
+    BotOpenIdMetadata: z.preprocess(emptyAsUndefined, z.url().optional()),
 }).superRefine(crossChecks);
 
 export type AppConfig = z.infer<typeof EnvSchema>;

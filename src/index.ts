@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { authEnabled, ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { listenAddress } from './listenAddress';
+import { LISTEN_BACKLOG } from './server';
 
 /** Entry point: only wiring. Load .env if present, parse config, start, and stop cleanly. */
 async function main(): Promise<void> {
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
     const logger = createLogger(config.LOG_LEVEL);
     const address = listenAddress(config);
     const app = await createApp(config, logger);
-    app.server.listen(config.PORT, address.host, () => {
+    app.server.listen({ port: config.PORT, host: address.host, backlog: LISTEN_BACKLOG }, () => {
         logger.info({ url: `http://${address.host}:${config.PORT}/api/messages`, auth: authEnabled(config) }, 'bot listening');
         if (address.notice) logger.warn(address.notice);
     });

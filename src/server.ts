@@ -1,14 +1,41 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { SupportBot } from './bot/supportBot';
-import { parseActivityBody } from './http/activityBody';
+import { RateLimiter } from './channels/rateLimiter';
+import { clientAddress } from './http/clientAddress';
+import { registerMessagesRoute } from './http/messagesRoute';
+import { TurnGate } from './http/turnGate';
 import type { Logger } from './logger';
+
+/**
+ * Connections the kernel may hold for the server while its event loop is busy. Node's default
+ * (511) overflows when many channel connections arrive during a burst of turns; the overflowed
+ * ones then wait for TCP retransmits (1, 3, 7, 15 s...). Linux caps it at net.core.somaxconn.
+ */
+export const LISTEN_BACKLOG = 4096;
+
+/** Request limits; see CONVERSATION_RATE_LIMIT_PER_MINUTE and the others in .env.example. */
+export interface ServerLimits {
+    conversationTurnsPerMinute: number;
+    clientRequestsPerMinute: number;
+    trustedProxyHops: number;
+    maxConcurrentTurns: number;
+    maxQueuedTurns: number;
+}
+
+const DEFAULT_LIMITS: ServerLimits = { conversationTurnsPerMinute: 60, clientRequestsPerMinute: 600, trustedProxyHops: 0, maxConcurrentTurns: 64, maxQueuedTurns: 1000 };
+
+/** Paths the per-client limit does not cover: the channel's endpoint (limited per conversation) and probes. */
+const NOT_PER_CLIENT = new Set(['/api/messages', '/healthz', '/readyz']);
 
 export interface ServerDependencies {
     adapter: CloudAdapter;
-    bot: SupportBot;
+    /** The activity handler (the SupportBot; the benchmark's echo bot runs on the same server). */
+    bot: { run(context: TurnContext): Promise<void> };
     logger: Logger;
     maxBodyBytes: number;
+    limits?: Partial<ServerLimits>;
+    /** Path prefixes the server calls on itself (the built-in Direct Line's connector), not limited per client. */
+    internalPathPrefixes?: string[];
     /** True when the database answers. */
     databaseUp: () => Promise<boolean>;
     /** Outbox messages per delivery status, shown in /healthz (dead ones need an agent). */
@@ -23,16 +50,38 @@ export interface BotServer {
     drain(timeoutMs: number): Promise<void>;
 }
 
+/** One JSON line per request, for Application Insights / Log Analytics: route template, never the URL (ids). */
+function accessLog(logger: Logger, req: Request, res: Response, started: number): void {
+    const status = res.statusCode;
+    const entry = { http: { method: req.method, route: req.getRoute()?.path ?? 'unmatched', status, ms: Math.round(performance.now() - started) } };
+    if (status >= 500) logger.warn(entry, 'request');
+    else if (status >= 400 || entry.http.route === '/api/messages') logger.info(entry, 'request');
+    else logger.debug(entry, 'request');
+}
+
 /** Builds the restify server (routes, limits, error handling) without listening. */
 export function createServer(deps: ServerDependencies): BotServer {
+    const limits = { ...DEFAULT_LIMITS, ...deps.limits };
     const server = restify.createServer({ name: 'csp-support-bot', handleUncaughtExceptions: false });
+    const perClient = new RateLimiter(limits.clientRequestsPerMinute, 60_000);
+    const internal = deps.internalPathPrefixes ?? [];
     let inFlight = 0;
     let draining = false;
 
     server.pre((req: Request, res: Response, next: restify.Next) => {
+        const started = performance.now();
+        res.once('finish', () => accessLog(deps.logger, req, res, started));
+        res.header('X-Content-Type-Options', 'nosniff');
         if (draining) {
             res.header('Connection', 'close');
             res.send(503, { error: 'shutting down' });
+            return next(false);
+        }
+        const path = req.path();
+        const limited = !NOT_PER_CLIENT.has(path) && !internal.some((prefix) => path.startsWith(prefix));
+        if (limited && !perClient.allow(clientAddress(req, limits.trustedProxyHops))) {
+            res.header('Retry-After', '60');
+            res.send(429, { error: 'too many requests; please try again in a minute' });
             return next(false);
         }
         return next();
@@ -40,35 +89,33 @@ export function createServer(deps: ServerDependencies): BotServer {
     server.use(restify.plugins.queryParser({ mapParams: false }));
     server.use(restify.plugins.bodyReader({ maxBodySize: deps.maxBodyBytes }));
 
-    server.post('/api/messages', async (req: Request, res: Response) => {
-        const parsed = parseActivityBody(req.body);
-        if (!parsed.ok) {
-            res.send(400, { error: parsed.reason });
-            return;
-        }
-        req.body = parsed.activity;
-        inFlight++;
-        try {
-            await deps.adapter.process(req, res, (context) => deps.bot.run(context));
-        } catch (err) {
-            deps.logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'activity processing failed');
-            if (!res.headersSent) res.send(500, { error: 'internal error' });
-        } finally {
-            inFlight--;
-        }
+    registerMessagesRoute(server, {
+        adapter: deps.adapter,
+        bot: deps.bot,
+        logger: deps.logger,
+        gate: new TurnGate(limits.maxConcurrentTurns, limits.maxQueuedTurns),
+        conversationTurnsPerMinute: limits.conversationTurnsPerMinute,
+        track: (delta) => void (inFlight += delta),
     });
 
+    // Liveness: the process serves HTTP (the database is reported, but a database outage is not
+    // a reason to restart the bot).
     server.get('/healthz', async (_req: Request, res: Response) => {
         const database = (await deps.databaseUp()) ? 'up' : 'down';
         const outbox = database === 'up' ? await deps.outboxCounts?.().catch(() => undefined) : undefined;
-        res.send(database === 'up' ? 200 : 503, { status: database === 'up' ? 'ok' : 'degraded', database, ...(outbox ? { outbox } : {}) });
+        res.send(200, { status: database === 'up' ? 'ok' : 'degraded', database, ...(outbox ? { outbox } : {}) });
+    });
+    // Readiness: send turns here only when the database answers (and not while draining: see pre).
+    server.get('/readyz', async (_req: Request, res: Response) => {
+        const up = await deps.databaseUp();
+        res.send(up ? 200 : 503, { status: up ? 'ready' : 'not ready', database: up ? 'up' : 'down' });
     });
 
     for (const register of deps.routes ?? []) register(server);
 
     server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
         const status = err.statusCode ?? 500;
-        if (status >= 500) deps.logger.error({ err: { name: err.name, message: err.message }, path: req.path() }, 'request failed');
+        if (status >= 500) deps.logger.error({ err: { name: err.name, message: err.message }, path: req.getRoute()?.path ?? 'unmatched' }, 'request failed');
         // Never show 5xx details to the caller; 4xx messages are ours and safe to show.
         (err as Error & { toJSON?: () => object }).toJSON = () => ({ error: status >= 500 ? 'internal error' : err.message });
         return callback();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { clientAddress } from '../http/clientAddress';
 import type { Logger } from '../logger';
 import type { LocalDirectLine } from './localDirectLine';
 import type { RateLimiter } from './rateLimiter';
@@ -16,6 +17,8 @@ export interface DirectLineTokenOptions {
     limiter: RateLimiter;
     logger: Logger;
     timeoutMs?: number;
+    /** Proxies in front whose X-Forwarded-For entry names the client (see clientAddress). */
+    trustedProxyHops?: number;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface DirectLineTokenOptions {
  */
 export function registerDirectLineToken(server: Server, options: DirectLineTokenOptions): void {
     server.post('/api/directline/token', async (req: Request, res: Response) => {
-        const client = req.socket.remoteAddress ?? 'unknown';
+        const client = clientAddress(req, options.trustedProxyHops ?? 0);
         if (!options.limiter.allow(`token:${client}`)) {
             res.header('Retry-After', '60');
             return void res.send(429, { error: 'too many token requests; try again in a minute' });

@@ -79,6 +79,10 @@ export function registerWebChatPage(server: Server, options: WebChatPageOptions)
         res.header('Content-Security-Policy', csp(embedded));
         res.header('X-Content-Type-Options', 'nosniff');
         res.header('Referrer-Policy', 'no-referrer');
+        res.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+        res.header('Cross-Origin-Opener-Policy', 'same-origin');
+        // Browsers honour it only over HTTPS (App Service and Container Apps terminate TLS in front).
+        res.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
         if (!embedded) res.header('X-Frame-Options', 'DENY');
     };
     const html = (embedded: boolean) => async (_req: Request, res: Response) => {

@@ -29,8 +29,26 @@ function catalogue(): i18n {
 }
 
 
-/** Returns `t` for a language; a missing key fails loudly in tests through `hasKey`. */
+const translators = new Map<Language, Translate>();
+/** Texts without parameters per language are kept once rendered: a turn renders dozens. */
+const MAX_CACHED_TEXTS = 5000;
+
+/** Returns `t` for a language (one per language, reused across turns). */
 export function translator(language: Language): Translate {
-    const t = catalogue().getFixedT(language);
-    return (key, params) => t(key, params ?? {}) as string;
+    let cached = translators.get(language);
+    if (!cached) {
+        const t = catalogue().getFixedT(language);
+        const plain = new Map<string, string>();
+        cached = (key, params) => {
+            if (params) return t(key, params) as string;
+            let text = plain.get(key);
+            if (text === undefined) {
+                text = t(key, {}) as string;
+                if (plain.size < MAX_CACHED_TEXTS) plain.set(key, text);
+            }
+            return text;
+        };
+        translators.set(language, cached);
+    }
+    return cached;
 }

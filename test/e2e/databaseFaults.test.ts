@@ -79,7 +79,7 @@ describe(`database faults during a turn (${ON})`, () => {
 const pgOnly = TEST_DATABASE_URL ? describe : describe.skip;
 
 pgOnly(`PostgreSQL unreachable during a conversation${TEST_DATABASE_URL ? '' : ' (skipped: needs TEST_DATABASE_URL; npm run test:postgres runs it)'}`, () => {
-    it('/healthz says 503, the customer gets the apology, and both recover when the database is back', async () => {
+    it('/readyz says 503 (and /healthz reports the database down), the customer gets the apology, and both recover when the database is back', async () => {
         const database = await createTestDatabase();
         const url = new URL(database.url);
         const proxy = new TcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
@@ -87,8 +87,10 @@ pgOnly(`PostgreSQL unreachable during a conversation${TEST_DATABASE_URL ? '' : '
         url.host = `127.0.0.1:${proxy.port}`;
         const bot = await BotHarness.start({ env: { DATABASE_URL: url.toString(), DATABASE_TIMEOUT_MS: '1000' } });
         const health = async () => {
-            const res = await fetch(`${bot.baseUrl}/healthz`);
-            return { status: res.status, database: ((await res.json()) as { database: string }).database };
+            const ready = await fetch(`${bot.baseUrl}/readyz`);
+            const alive = await fetch(`${bot.baseUrl}/healthz`);
+            assert.equal(alive.status, 200, 'a database outage is no reason to restart the process');
+            return { status: ready.status, database: ((await alive.json()) as { database: string }).database };
         };
         try {
             const { send, summary } = await spanishIntakeToConfirmation(bot);

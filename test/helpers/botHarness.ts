@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { createApp, type App, type AppOverrides } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import type { TicketRow } from '../../src/store/ticketRepository';
 import { FakeChannel, type ChannelActivity } from '../fakes/fakeChannel';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from './testDatabase';
@@ -20,6 +20,8 @@ export interface HarnessOptions {
     databaseFile?: string;
     /** Extra certificate authority trusted for AUTHORITY_HOST (the fake token endpoint's). */
     authorityCa?: AppOverrides['authorityCa'];
+    /** Where the app logs (default: nowhere). */
+    logger?: Logger;
 }
 
 /**
@@ -55,7 +57,7 @@ export class BotHarness {
         if (TEST_DATABASE_URL && !this.postgres && !options.databaseFile && options.env?.DATABASE_URL === undefined) this.postgres = await createTestDatabase();
         this.config = loadConfig({ DATABASE_FILE: databaseFile, LOG_LEVEL: 'silent', ...(this.postgres ? { DATABASE_URL: this.postgres.url } : {}), ...options.env });
         if (options.now) this.clock = options.now;
-        this.app = await createApp(this.config, createLogger('silent'), { now: () => this.clock, newId: () => `intake-${++this.ids}-${Date.now()}`, authorityCa: options.authorityCa });
+        this.app = await createApp(this.config, options.logger ?? createLogger('silent'), { now: () => this.clock, newId: () => `intake-${++this.ids}-${Date.now()}`, authorityCa: options.authorityCa });
         await new Promise<void>((resolve) => this.app.server.listen(0, '127.0.0.1', resolve));
         this.baseUrl = `http://127.0.0.1:${(this.app.server.address() as AddressInfo).port}`;
         if (!this.channelStarted) {

@@ -1,0 +1,235 @@
+/**
+ * npm run bench: the whole bot under load, against an echo bot on the same stack as the floor.
+ *
+ * Starts the real server (createApp: restify, CloudAdapter, dialogs, a SQLite file) and an echo
+ * bot (the same createServer + CloudAdapter + restify) as child processes, and a fake channel
+ * connector here. After a warm-up of both:
+ *  1. K customers at once, back to back against echo then bot, each through the whole intake to
+ *     a stored ticket over real HTTP (echo: the same customers, turns and texts): turns/s and
+ *     p50/p95/p99 turn latency at saturation, and their ratios.
+ *  2. A moderate load (100 customers who think 0.5-1.5 s before each turn): latency ratios when
+ *     neither server is saturated.
+ *  3. RSS per idle conversation at 1,000 and 10,000 conversations (one turn each, full GC).
+ * Errors are failed turns, unexpected replies, channel requests it could not read, and stored
+ * tickets that do not match the customers who finished. The last line is machine-readable:
+ *   bench: p99_ratio=X throughput_ratio=Y errors=N conversations=K   (ratios from step 1)
+ * Usage: npm run bench -- [--customers K] [--light N] [--idle 1000,10000] [--profile DIR]
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import SQLite from 'better-sqlite3';
+import { BenchChannel } from './bench/benchChannel';
+import type { BenchServerKind, FromServer } from './bench/benchServer';
+import { echoCustomer, HttpClient, idleCustomer, intakeCustomer, Recorder, seededRandom, type CustomerContext } from './bench/customers';
+import { describeRun, figures, mb, type RunFigures } from './bench/stats';
+
+function option(name: string, fallback: string): string {
+    const at = process.argv.indexOf(`--${name}`);
+    return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+
+const CUSTOMERS = Number(option('customers', '1000'));
+const LIGHT_CUSTOMERS = Number(option('light', '100'));
+const IDLE_STEPS = option('idle', '1000,10000').split(',').map(Number);
+const IDLE_WARMUP = 500;
+const IDLE_PARALLEL = 100;
+/** Where to write V8 CPU profiles of both servers (--profile DIR), for finding hot spots. */
+const PROFILE_DIR = option('profile', '');
+/** Customers start spread over this long, as real traffic does (not one synchronised burst). */
+const RAMP_MS = 1000;
+/** Think times of 0.5-1.5 s, the same sequence for both servers. */
+const thinkTimes = (): (() => number) => {
+    const random = seededRandom(8);
+    return () => 500 + 1000 * random();
+};
+
+const print = (line: string): void => void process.stdout.write(`${line}\n`);
+
+interface ServerHandle {
+    kind: BenchServerKind;
+    child: ChildProcess;
+    url: string;
+    /** Memory (after a full GC when `gc`) and CPU time used so far. */
+    measure(gc?: boolean): Promise<Extract<FromServer, { type: 'memory' }>>;
+}
+
+async function startServer(kind: BenchServerKind, dir: string): Promise<ServerHandle> {
+    const log = openSync(path.join(dir, `${kind}.log`), 'w');
+    const child = fork(path.join(__dirname, 'bench', 'benchServer.ts'), [kind], {
+        execArgv: ['--expose-gc', '--import', 'tsx', ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR, kind)}`] : [])],
+        env: { ...process.env, DATABASE_FILE: path.join(dir, `${kind}.sqlite`), LOG_LEVEL: 'info', NODE_ENV: 'production' },
+        stdio: ['ignore', log, 'inherit', 'ipc'],
+    });
+    const next = <T extends FromServer['type']>(type: T): Promise<Extract<FromServer, { type: T }>> =>
+        new Promise((resolve, reject) => {
+            const onMessage = (message: FromServer): void => {
+                if (message.type !== type) return;
+                child.off('message', onMessage);
+                resolve(message as Extract<FromServer, { type: T }>);
+            };
+            child.on('message', onMessage);
+            child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+        });
+    const { port } = await next('listening');
+    return {
+        kind,
+        child,
+        url: `http://127.0.0.1:${port}`,
+        measure: (gc = true) => {
+            const answer = next('memory');
+            child.send(gc ? 'measure' : 'cpu');
+            return answer;
+        },
+    };
+}
+
+type Customer = (ctx: CustomerContext, index: number) => Promise<void>;
+
+interface RunOptions {
+    count: number;
+    run: string;
+    /** Customers start spread over this long (real traffic is not one synchronised burst). */
+    rampMs?: number;
+    think?: () => number;
+}
+
+interface RunResult {
+    recorder: Recorder;
+    seconds: number;
+    /** CPU used by the server and by this process (load generator and channel), in ms. */
+    serverCpuMs: number;
+    loadCpuMs: number;
+}
+
+/** Runs `count` customers at once against one server and gathers their turns and CPU use. */
+async function runCustomers(server: ServerHandle, channel: BenchChannel, client: HttpClient, customer: Customer, options: RunOptions): Promise<RunResult> {
+    const recorder = new Recorder();
+    const ctx: CustomerContext = { serverUrl: server.url, channel, client, recorder, run: options.run, think: options.think };
+    const rampMs = options.rampMs ?? RAMP_MS;
+    const delay = (i: number) => new Promise<void>((resolve) => setTimeout(resolve, (i * rampMs) / options.count));
+    const serverBefore = (await server.measure(false)).cpuMs;
+    const loadBefore = process.cpuUsage();
+    const started = performance.now();
+    await Promise.all(Array.from({ length: options.count }, (_, i) => delay(i).then(() => customer(ctx, i))));
+    const seconds = (performance.now() - started) / 1000;
+    const load = process.cpuUsage(loadBefore);
+    const serverCpuMs = (await server.measure(false)).cpuMs - serverBefore;
+    return { recorder, seconds, serverCpuMs, loadCpuMs: (load.user + load.system) / 1000 };
+}
+
+/** Runs idle one-turn conversations, at most `parallel` at a time. */
+async function runIdle(server: ServerHandle, channel: BenchChannel, client: HttpClient, from: number, to: number, parallel: number): Promise<Recorder> {
+    const recorder = new Recorder();
+    const ctx: CustomerContext = { serverUrl: server.url, channel, client, recorder, run: 'idle' };
+    let next = from;
+    const worker = async (): Promise<void> => {
+        while (next < to) await idleCustomer(ctx, next++);
+    };
+    await Promise.all(Array.from({ length: parallel }, worker));
+    return recorder;
+}
+
+function storedTickets(dir: string): number {
+    const db = new SQLite(path.join(dir, 'bot.sqlite'), { readonly: true });
+    try {
+        return (db.prepare('select count(*) as n from tickets').get() as { n: number }).n;
+    } finally {
+        db.close();
+    }
+}
+
+function line(label: string, result: RunResult): { figures: RunFigures; text: string } {
+    const f = figures(result.recorder.latencies, result.seconds, result.recorder.errors);
+    const cpu = `; server CPU ${(result.serverCpuMs / f.turns).toFixed(2)} ms/turn, load generator ${(result.loadCpuMs / f.turns).toFixed(2)} ms/turn`;
+    return { figures: f, text: describeRun(label, f) + cpu };
+}
+
+async function main(): Promise<void> {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'csp-bench-'));
+    const channel = new BenchChannel();
+    await channel.start();
+    const client = new HttpClient();
+    const echo = await startServer('echo', dir);
+    const bot = await startServer('bot', dir);
+    const reasons = new Map<string, number>();
+    let errors = 0;
+    let finished = 0;
+    const tally = (label: string, result: RunResult, intake: boolean): void => {
+        errors += result.recorder.errors;
+        if (intake) finished += result.recorder.completed;
+        for (const [reason, n] of result.recorder.reasons) reasons.set(`${label}: ${reason}`, (reasons.get(`${label}: ${reason}`) ?? 0) + n);
+    };
+    print(`bench: ${CUSTOMERS} customers at once per server, echo then bot; ${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(1)} (a shared machine: figures are noisy)`);
+    const rssBefore = (await bot.measure()).rss;
+
+    // Warm-up: JIT, connection pools, SQLite pages; errors count, figures do not.
+    const warmup = Math.min(200, CUSTOMERS);
+    tally('warm-up echo', await runCustomers(echo, channel, client, echoCustomer, { count: warmup, run: 'warm' }), false);
+    tally('warm-up bot', await runCustomers(bot, channel, client, intakeCustomer, { count: warmup, run: 'warm' }), true);
+
+    // Throughput: K customers at once, no time to think: both servers saturated.
+    const floorRun = await runCustomers(echo, channel, client, echoCustomer, { count: CUSTOMERS, run: 'load' });
+    tally('echo', floorRun, false);
+    const botRun = await runCustomers(bot, channel, client, intakeCustomer, { count: CUSTOMERS, run: 'load' });
+    tally('bot', botRun, true);
+    const floor = line('echo (floor)', floorRun);
+    const full = line('bot (intake)', botRun);
+    print(`${CUSTOMERS} customers at once, no think time (saturation):`);
+    print(`  ${floor.text}`);
+    print(`  ${full.text}`);
+    const p99Ratio = full.figures.p99 / floor.figures.p99;
+    const throughputRatio = full.figures.turnsPerSecond / floor.figures.turnsPerSecond;
+    const cpuRatio = botRun.serverCpuMs / full.figures.turns / (floorRun.serverCpuMs / floor.figures.turns);
+    print(`  bot/echo: throughput ${throughputRatio.toFixed(2)} (target >= 0.5), p50 ${(full.figures.p50 / floor.figures.p50).toFixed(2)}, p95 ${(full.figures.p95 / floor.figures.p95).toFixed(2)}, p99 ${p99Ratio.toFixed(2)} (target <= 1.5); server CPU per turn ${cpuRatio.toFixed(2)}x`);
+
+    // Latency at an equal, moderate offered load: customers take 0.5-1.5 s before each turn.
+    const light = Math.min(LIGHT_CUSTOMERS, CUSTOMERS);
+    const lightEcho = await runCustomers(echo, channel, client, echoCustomer, { count: light, run: 'light', think: thinkTimes() });
+    tally('light echo', lightEcho, false);
+    const lightBot = await runCustomers(bot, channel, client, intakeCustomer, { count: light, run: 'light', think: thinkTimes() });
+    tally('light bot', lightBot, true);
+    const lightFloor = line('echo (floor)', lightEcho);
+    const lightFull = line('bot (intake)', lightBot);
+    print(`${light} customers at once, 0.5-1.5 s think time before each turn (moderate load):`);
+    print(`  ${lightFloor.text}`);
+    print(`  ${lightFull.text}`);
+    print(`  bot/echo: p50 ${(lightFull.figures.p50 / lightFloor.figures.p50).toFixed(2)}, p95 ${(lightFull.figures.p95 / lightFloor.figures.p95).toFixed(2)}, p99 ${(lightFull.figures.p99 / lightFloor.figures.p99).toFixed(2)}`);
+
+    const rssAfter = (await bot.measure()).rss;
+    const tickets = storedTickets(dir);
+    print(`tickets stored: ${tickets} (customers who finished the intake: ${finished})`);
+    print(`bot RSS after GC: ${mb(rssBefore)} at start, ${mb(rssAfter)} after the runs`);
+
+    // Idle conversations: one turn each. A first batch warms the server at this concurrency (its
+    // memory pools), then RSS after a full GC, per conversation, against that baseline.
+    errors += (await runIdle(bot, channel, client, 0, IDLE_WARMUP, IDLE_PARALLEL)).errors;
+    const base = await bot.measure();
+    let made = IDLE_WARMUP;
+    for (const target of IDLE_STEPS) {
+        const recorder = await runIdle(bot, channel, client, made, IDLE_WARMUP + target, IDLE_PARALLEL);
+        errors += recorder.errors;
+        for (const [reason, n] of recorder.reasons) reasons.set(`idle: ${reason}`, (reasons.get(`idle: ${reason}`) ?? 0) + n);
+        made = IDLE_WARMUP + target;
+        const now = await bot.measure();
+        print(`idle conversations ${target}: RSS ${mb(now.rss)} (+${mb(now.rss - base.rss)}) = ${((now.rss - base.rss) / target / 1024).toFixed(2)} KB RSS per conversation (target < 5 KB); heap ${((now.heapUsed - base.heapUsed) / target / 1024).toFixed(2)} KB per conversation`);
+    }
+
+    const missingTickets = Math.abs(tickets - finished);
+    const totalErrors = errors + channel.badRequests + missingTickets;
+    for (const [reason, n] of reasons) print(`  error: ${reason} x${n}`);
+    if (missingTickets) print(`  error: ${missingTickets} tickets missing or extra`);
+    client.close();
+    echo.child.disconnect();
+    bot.child.disconnect();
+    await channel.stop();
+    rmSync(dir, { recursive: true, force: true });
+    print(`bench: p99_ratio=${p99Ratio.toFixed(2)} throughput_ratio=${throughputRatio.toFixed(2)} errors=${totalErrors} conversations=${CUSTOMERS}`);
+}
+
+main().catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+});

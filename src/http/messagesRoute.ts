@@ -1,0 +1,73 @@
+import type { CloudAdapter, Response as BotResponse, TurnContext } from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
+import { RateLimiter } from '../channels/rateLimiter';
+import type { Logger } from '../logger';
+import { parseActivityBody } from './activityBody';
+import { ServerBusyError, TurnGate } from './turnGate';
+
+export interface MessagesRouteOptions {
+    adapter: CloudAdapter;
+    bot: { run(context: TurnContext): Promise<void> };
+    logger: Logger;
+    gate: TurnGate;
+    /** Turns one conversation may send per minute. */
+    conversationTurnsPerMinute: number;
+    /** Counts turns in flight (queued included), for draining. */
+    track: (delta: 1 | -1) => void;
+}
+
+const TOO_MANY = { error: 'too many messages in this conversation; please wait a minute and send again' };
+
+/**
+ * The response the adapter writes to, except for a turn its conversation may not take now:
+ * then the adapter's 200 becomes a polite 429 with Retry-After, and nothing else is written.
+ */
+function guardedResponse(res: Response, limited: () => boolean): BotResponse {
+    const guarded: BotResponse = {
+        socket: res.socket,
+        status: (code: number) => (limited() ? guarded : res.status(code)),
+        send: (...args: unknown[]) => (limited() ? guarded : res.send(...(args as [unknown]))),
+        header: (name: string, value: unknown) => res.header(name, value as string),
+        end: (...args: unknown[]) => {
+            if (!limited()) return res.end(...(args as []));
+            res.header('Retry-After', '60');
+            return res.send(429, TOO_MANY);
+        },
+    };
+    return guarded;
+}
+
+/**
+ * POST /api/messages: the activity parsed with zod (400 with a short reason), admitted through
+ * the turn gate (503 when overloaded), authenticated by the CloudAdapter (401), and limited per
+ * conversation after authentication, so that nobody can use up another conversation's quota
+ * with forged requests.
+ */
+export function registerMessagesRoute(server: Server, options: MessagesRouteOptions): void {
+    const perConversation = new RateLimiter(options.conversationTurnsPerMinute, 60_000);
+    server.post('/api/messages', async (req: Request, res: Response) => {
+        const parsed = parseActivityBody(req.body);
+        if (!parsed.ok) return void res.send(400, { error: parsed.reason });
+        req.body = parsed.activity;
+        let limited = false;
+        const logic = async (context: TurnContext): Promise<void> => {
+            const key = `${context.activity.channelId}:${context.activity.conversation?.id}`;
+            if (perConversation.allow(key)) return options.bot.run(context);
+            limited = true;
+            options.logger.warn({ channel: context.activity.channelId }, 'conversation rate limit: turn refused with 429');
+        };
+        options.track(1);
+        try {
+            await options.gate.run(() => options.adapter.process(req, guardedResponse(res, () => limited), logic));
+        } catch (err) {
+            if (err instanceof ServerBusyError) {
+                res.header('Retry-After', '1');
+                return void res.send(503, { error: 'busy: please retry in a moment' });
+            }
+            options.logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'activity processing failed');
+            if (!res.headersSent) res.send(500, { error: 'internal error' });
+        } finally {
+            options.track(-1);
+        }
+    });
+}
