@@ -1,4 +1,4 @@
-import { TeamsActivityHandler, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type BotState, type InvokeResponse, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { translator } from '../i18n/i18n';
 import { detectLanguageSwitch, languageFromLocale, resolveLanguage } from '../i18n/language';
@@ -8,6 +8,9 @@ import { languageOf, translate } from '../../dialogs/turnHelpers';
 import { renderWelcomeCard } from '../../cards';
 import { sendCard } from '../../dialogs/turnHelpers';
 import { welcomeContent } from './welcomeContent';
+
+/** Activity types the bot acts on (invoke only to refuse it: see onInvokeActivity). */
+const HANDLED_TYPES = new Set(['message', 'conversationUpdate', 'installationUpdate', 'invoke']);
 
 export interface SupportBotLimits {
     maxMessageChars: number;
@@ -45,9 +48,22 @@ export class SupportBot extends TeamsActivityHandler {
     }
 
     override async run(context: TurnContext): Promise<void> {
+        // Other activity types (typing, reactions, edits, deletions, events, end of conversation)
+        // are acknowledged and ignored, never handed to the SDK's parsers for features the bot lacks.
+        if (!HANDLED_TYPES.has(context.activity.type)) return;
         await super.run(context);
         await this.conversationState.saveChanges(context, false);
         await this.userState.saveChanges(context, false);
+    }
+
+    /**
+     * The bot implements no invoke: its cards use Action.Submit, which arrives as a message, and
+     * its Teams manifest declares no extension, task module or sign-in. Any invoke is refused
+     * with 400 here rather than handed to the SDK's handlers for features the bot does not have
+     * (which answer 501, or fail the turn on a malformed value).
+     */
+    protected override async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
+        return { status: 400, body: { error: 'this bot does not handle invoke activities' } };
     }
 
     private async handleMessage(context: TurnContext): Promise<void> {
