@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TeamsActivityHandler, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type BotState, type InvokeResponse, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { translator } from '../i18n/i18n';
 import { detectLanguageSwitch, languageFromLocale, resolveLanguage } from '../i18n/language';
@@ -18,6 +18,9 @@ import type { AgentDesk } from '../handoff/agentDesk';
 import type { AgentDirectory } from '../handoff/agentDirectory';
 import type { HandoffService } from '../handoff/handoffService';
 import { SKIP_TRANSCRIPT } from '../handoff/messenger';
+
+/** Activity types the bot acts on (invoke only to refuse it: see onInvokeActivity). */
+const HANDLED_TYPES = new Set(['message', 'conversationUpdate', 'installationUpdate', 'invoke']);
 
 export interface SupportBotLimits {
     maxMessageChars: number;
@@ -74,6 +77,11 @@ export class SupportBot extends TeamsActivityHandler {
     }
 
     override async run(context: TurnContext): Promise<void> {
+        // Other activity types (typing, reactions, edits, deletions, end of conversation, events
+        // other than an agent hub's handoff.status) are acknowledged and ignored, never handed to
+        // the SDK's parsers for features the bot lacks.
+        const { type, name } = context.activity;
+        if (!HANDLED_TYPES.has(type) && !(type === 'event' && name === 'handoff.status')) return;
         const replies = HeldReplies.of(context);
         const maxAttempts = this.limits.maxAttempts ?? 3;
         try {
@@ -103,6 +111,16 @@ export class SupportBot extends TeamsActivityHandler {
     private async tellBusy(context: TurnContext): Promise<void> {
         if (context.activity.type !== 'message') return;
         await context.sendActivity((await translate(context, this.services))('error.busy'));
+    }
+
+    /**
+     * The bot implements no invoke: its cards use Action.Submit, which arrives as a message, and
+     * its Teams manifest declares no extension, task module or sign-in. Any invoke is refused
+     * with 400 here rather than handed to the SDK's handlers for features the bot does not have
+     * (which answer 501, or fail the turn on a malformed value).
+     */
+    protected override async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
+        return { status: 400, body: { error: 'this bot does not handle invoke activities' } };
     }
 
     private async handleMessage(context: TurnContext): Promise<void> {

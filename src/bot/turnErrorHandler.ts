@@ -14,13 +14,25 @@ export function conversationRef(conversationId: string | undefined): string {
 }
 
 /**
+ * An error's text with what may identify a conversation or repeat what a customer typed taken
+ * out: URLs keep only their origin (connector paths carry conversation ids), and the SDK
+ * serialiser's "with value …" quotes are dropped.
+ */
+export function scrubbed(text: string | undefined): string {
+    return (text ?? '')
+        .replace(/\b([a-z][a-z0-9+.-]*:\/\/[^/\s"'`]+)[^\s"'`]*/gi, '$1/…')
+        .replace(/with value [\s\S]*? must be/g, 'with value … must be')
+        .slice(0, 4000);
+}
+
+/**
  * The adapter's onTurnError: logs with context (never the message text), and tells the
  * customer something useful. State is not saved for a failed turn, so earlier answers stay.
  */
 export function turnErrorHandler(logger: Logger) {
     return async (context: TurnContext, error: Error): Promise<void> => {
         logger.error(
-            { err: { name: error.name, message: error.message, stack: error.stack }, conversation: conversationRef(context.activity.conversation?.id), channel: context.activity.channelId, activityType: context.activity.type },
+            { err: { name: error.name, message: scrubbed(error.message), stack: scrubbed(error.stack) }, conversation: conversationRef(context.activity.conversation?.id), channel: context.activity.channelId, activityType: context.activity.type },
             'turn failed',
         );
         try {
@@ -28,7 +40,7 @@ export function turnErrorHandler(logger: Logger) {
             const language = (context.turnState.get(TURN_LANGUAGE) as Language | undefined) ?? languageFromLocale(context.activity.locale) ?? 'en';
             if (context.activity.type === 'message') await context.sendActivity(translator(language)('error.turn'));
         } catch (sendError) {
-            logger.warn({ err: { message: (sendError as Error).message } }, 'could not tell the customer about the failed turn');
+            logger.warn({ err: { message: scrubbed((sendError as Error).message) } }, 'could not tell the customer about the failed turn');
         }
     };
 }
