@@ -3,10 +3,13 @@
  *
  * Starts the real server (createApp: restify, CloudAdapter, dialogs, a SQLite file) and an echo
  * bot (the same createServer + CloudAdapter + restify) as child processes, and a fake channel
- * connector here. After a warm-up of both:
- *  1. K customers at once, back to back against echo then bot, each through the whole intake to
- *     a stored ticket over real HTTP (echo: the same customers, turns and texts): turns/s and
- *     p50/p95/p99 turn latency at saturation, and their ratios.
+ * connector here. Customers' requests share one keep-alive pool of 256 connections, as a channel
+ * service's would, opened before each run. After a warm-up of both:
+ *  1. K customers at once (starts spread over 1 s), back to back against echo then bot, each
+ *     through the whole intake to a stored ticket over real HTTP (echo: the same customers, turns
+ *     and texts), with no time to think: turns/s and p50/p95/p99 turn latency at saturation, the
+ *     servers' CPU per turn, and the ratios. At saturation latency is mostly queueing, so its
+ *     ratio follows the throughput ratio (Little's law).
  *  2. A moderate load (100 customers who think 0.5-1.5 s before each turn): latency ratios when
  *     neither server is saturated.
  *  3. RSS per idle conversation at 1,000 and 10,000 conversations (one turn each, full GC).
@@ -59,7 +62,7 @@ interface ServerHandle {
 async function startServer(kind: BenchServerKind, dir: string): Promise<ServerHandle> {
     const log = openSync(path.join(dir, `${kind}.log`), 'w');
     const child = fork(path.join(__dirname, 'bench', 'benchServer.ts'), [kind], {
-        execArgv: ['--expose-gc', '--import', 'tsx', ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR, kind)}`] : [])],
+        execArgv: ['--expose-gc', '--no-deprecation', '--import', 'tsx', ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR, kind)}`] : [])],
         env: { ...process.env, DATABASE_FILE: path.join(dir, `${kind}.sqlite`), LOG_LEVEL: 'info', NODE_ENV: 'production' },
         stdio: ['ignore', log, 'inherit', 'ipc'],
     });
@@ -68,10 +71,12 @@ async function startServer(kind: BenchServerKind, dir: string): Promise<ServerHa
             const onMessage = (message: FromServer): void => {
                 if (message.type !== type) return;
                 child.off('message', onMessage);
+                child.off('exit', onExit);
                 resolve(message as Extract<FromServer, { type: T }>);
             };
+            const onExit = (code: number | null): void => reject(new Error(`${kind} server exited with ${code}`));
             child.on('message', onMessage);
-            child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+            child.once('exit', onExit);
         });
     const { port } = await next('listening');
     return {
@@ -110,6 +115,7 @@ async function runCustomers(server: ServerHandle, channel: BenchChannel, client:
     const ctx: CustomerContext = { serverUrl: server.url, channel, client, recorder, run: options.run, think: options.think };
     const rampMs = options.rampMs ?? RAMP_MS;
     const delay = (i: number) => new Promise<void>((resolve) => setTimeout(resolve, (i * rampMs) / options.count));
+    await client.warm(server.url);
     const serverBefore = (await server.measure(false)).cpuMs;
     const loadBefore = process.cpuUsage();
     const started = performance.now();
@@ -214,7 +220,9 @@ async function main(): Promise<void> {
         for (const [reason, n] of recorder.reasons) reasons.set(`idle: ${reason}`, (reasons.get(`idle: ${reason}`) ?? 0) + n);
         made = IDLE_WARMUP + target;
         const now = await bot.measure();
-        print(`idle conversations ${target}: RSS ${mb(now.rss)} (+${mb(now.rss - base.rss)}) = ${((now.rss - base.rss) / target / 1024).toFixed(2)} KB RSS per conversation (target < 5 KB); heap ${((now.heapUsed - base.heapUsed) / target / 1024).toFixed(2)} KB per conversation`);
+        const perConversation = (now: number, before: number): string => `${((now - before) / target / 1024).toFixed(2)} KB`;
+        const anonymous = now.anonymous !== undefined && base.anonymous !== undefined ? `, anonymous ${perConversation(now.anonymous, base.anonymous)}` : '';
+        print(`idle conversations ${target}: RSS ${mb(now.rss)} (+${mb(now.rss - base.rss)}) = ${perConversation(now.rss, base.rss)} RSS per conversation (target < 5 KB)${anonymous}; heap ${perConversation(now.heapUsed, base.heapUsed)}, external ${perConversation(now.external, base.external)}`);
     }
 
     const missingTickets = Math.abs(tickets - finished);

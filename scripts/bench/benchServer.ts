@@ -5,6 +5,7 @@
  * floor. It tells the parent its port, and answers 'measure' with its memory after a full GC ('cpu': without the GC).
  * Usage (from bench.ts): benchServer.ts bot|echo  with DATABASE_FILE etc. in the environment.
  */
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { ActivityHandler } from 'botbuilder';
 import { createApp, serverLimits } from '../../src/app';
@@ -16,7 +17,17 @@ import { createServer, LISTEN_BACKLOG, type BotServer } from '../../src/server';
 export type BenchServerKind = 'bot' | 'echo';
 
 /** Messages the child sends to the parent. */
-export type FromServer = { type: 'listening'; port: number } | { type: 'memory'; rss: number; heapUsed: number; cpuMs: number };
+export type FromServer = { type: 'listening'; port: number } | { type: 'memory'; rss: number; heapUsed: number; external: number; anonymous?: number; cpuMs: number };
+
+/** Anonymous (heap, malloc) resident memory, from /proc on Linux: RSS without mapped files. */
+function anonymousRss(): number | undefined {
+    try {
+        const kb = /RssAnon:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+        return kb ? Number(kb) * 1024 : undefined;
+    } catch {
+        return undefined;
+    }
+}
 
 class EchoBot extends ActivityHandler {
     constructor() {
@@ -39,21 +50,31 @@ function send(message: FromServer): void {
     process.send?.(message);
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Memory and CPU so far. With `collect`, full GCs first, with pauses so that finalisers (native
+ * memory of closed statements and sockets) have run and freed pages are back before RSS is read.
+ */
+async function measure(collect: boolean): Promise<void> {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (collect && gc) {
+        for (let i = 0; i < 3; i++) {
+            gc();
+            await pause(100);
+        }
+    }
+    const memory = process.memoryUsage();
+    const cpu = process.cpuUsage();
+    send({ type: 'memory', rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external, anonymous: anonymousRss(), cpuMs: (cpu.user + cpu.system) / 1000 });
+}
+
 async function main(): Promise<void> {
     const kind = process.argv[2] === 'echo' ? 'echo' : 'bot';
     const { server } = await start(kind);
     server.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG }, () => send({ type: 'listening', port: (server.address() as AddressInfo).port }));
     process.on('message', (message: unknown) => {
-        if (message !== 'measure' && message !== 'cpu') return;
-        const gc = (globalThis as { gc?: () => void }).gc;
-        // Twice: the first pass may leave finalised objects for the second.
-        if (message === 'measure') {
-            gc?.();
-            gc?.();
-        }
-        const memory = process.memoryUsage();
-        const cpu = process.cpuUsage();
-        send({ type: 'memory', rss: memory.rss, heapUsed: memory.heapUsed, cpuMs: (cpu.user + cpu.system) / 1000 });
+        if (message === 'measure' || message === 'cpu') void measure(message === 'measure');
     });
     process.on('disconnect', () => process.exit(0));
 }
