@@ -5,7 +5,7 @@ import type { GuidanceLibrary } from '../src/guidance/guidanceLibrary';
 import { translator, type Translate } from '../src/i18n/i18n';
 import type { Language } from '../src/policy/types';
 import { normalizeText } from '../src/understanding/normalize';
-import { render, type Text } from './text';
+import { key, render, type Text } from './text';
 import { cardsSupported, sendCard } from './turnHelpers';
 
 /** Turns typed text into one of a question's choice values, or undefined. */
@@ -51,6 +51,21 @@ export class CardPrompt extends Prompt<string> {
     /** Prompt options carrying a CardQuestion. */
     static options(question: CardQuestion): PromptOptions {
         return { validations: question };
+    }
+
+    /** A yes/no question from catalogue keys; typed answers are read by the yesNo recognizer. */
+    static yesNo(prompt: string, intake: string, keys: { question: string; yes: string; no: string }): PromptOptions {
+        return CardPrompt.options({
+            card: 'question',
+            prompt,
+            intake,
+            recognizer: 'yesNo',
+            question: key(keys.question),
+            choices: [
+                { value: 'yes', title: key(keys.yes) },
+                { value: 'no', title: key(keys.no) },
+            ],
+        });
     }
 
     protected async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {

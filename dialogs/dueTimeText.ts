@@ -24,13 +24,17 @@ export function applyDueTime(context: TurnContext, services: DialogServices, dra
 
 /** "Our first response is due ... by <time>" for a case that has a due time. */
 export function dueSentence(context: TurnContext, services: DialogServices, draft: CaseDueFields): string {
+    return dueSentenceIn(displayZone(customerTimeZone(context), services.partner.hours.timeZone), draft);
+}
+
+/** The same sentence with times shown in `zone` (for messages sent outside a customer's turn). */
+export function dueSentenceIn(zone: string, draft: CaseDueFields): string {
     if (!draft.dueAt || !draft.dueBasis) return '';
-    const zone = displayZone(customerTimeZone(context), services.partner.hours.timeZone);
     const hours = draft.severity ? RESPONSE_HOURS[draft.severity] : undefined;
     return translator(draft.language)(`due.${draft.dueBasis}`, { hours, dueAt: formatDueAt(draft.dueAt, zone, draft.language) });
 }
 
-type CaseDueFields = Pick<ClassifiedCase, 'dueAt' | 'dueBasis' | 'severity' | 'language'>;
+export type CaseDueFields = Pick<ClassifiedCase, 'dueAt' | 'dueBasis' | 'severity' | 'language'>;
 
 /** The due time as shown in a card fact. */
 export function dueFact(context: TurnContext, services: DialogServices, draft: CaseDueFields): string {

@@ -53,20 +53,7 @@ export class ImpactDialog extends CancelAndHelpDialog {
         const due = applyDueTime(step.context, this.services, draft);
         await step.context.sendActivity(translator(draft.language)('impact.severity', { severity: draft.severity, due }));
         if (draft.severity !== 'A' || draft.language === 'en') return step.endDialog(draft);
-        return step.prompt(
-            ENGLISH_PROMPT,
-            CardPrompt.options({
-                card: 'question',
-                prompt: 'impact-english',
-                intake: draft.intakeId,
-                recognizer: 'yesNo',
-                question: key('impact.offerEnglish'),
-                choices: [
-                    { value: 'yes', title: key('impact.offerEnglishYes') },
-                    { value: 'no', title: key('impact.offerEnglishNo') },
-                ],
-            }),
-        );
+        return step.prompt(ENGLISH_PROMPT, CardPrompt.yesNo('impact-english', draft.intakeId, { question: 'impact.offerEnglish', yes: 'impact.offerEnglishYes', no: 'impact.offerEnglishNo' }));
     }
 
     private async englishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -158,20 +158,7 @@ export class MainDialog extends CancelAndHelpDialog {
             return step.endDialog(ticket);
         }
         const session = await this.services.session.get(step.context, {});
-        return step.prompt(
-            OFFER_PROMPT,
-            CardPrompt.options({
-                card: 'question',
-                prompt: 'handoff-offer',
-                intake: session.intakeId ?? '',
-                recognizer: 'yesNo',
-                question: key('handoff.offer'),
-                choices: [
-                    { value: 'yes', title: key('handoff.offerYes') },
-                    { value: 'no', title: key('handoff.offerNo') },
-                ],
-            }),
-        );
+        return step.prompt(OFFER_PROMPT, CardPrompt.yesNo('handoff-offer', session.intakeId ?? '', { question: 'handoff.offer', yes: 'handoff.offerYes', no: 'handoff.offerNo' }));
     }
 
     private async offerAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -26,7 +26,8 @@ import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
 import { BenchChannel } from './bench/benchChannel';
 import type { BenchServerKind, FromServer } from './bench/benchServer';
-import { echoCustomer, HttpClient, idleCustomer, intakeCustomer, Recorder, seededRandom, type CustomerContext } from './bench/customers';
+import { echoCustomer, HttpClient, idleCustomer, intakeCustomer, Recorder, type CustomerContext } from './bench/customers';
+import { mulberry32 } from '../src/random';
 import { describeRun, figures, mb, type RunFigures } from './bench/stats';
 
 function option(name: string, fallback: string): string {
@@ -45,7 +46,7 @@ const PROFILE_DIR = option('profile', '');
 const RAMP_MS = 1000;
 /** Think times of 0.5-1.5 s, the same sequence for both servers. */
 const thinkTimes = (): (() => number) => {
-    const random = seededRandom(8);
+    const random = mulberry32(8);
     return () => 500 + 1000 * random();
 };
 

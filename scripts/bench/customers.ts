@@ -73,18 +73,6 @@ export interface CustomerContext {
     think?: () => number;
 }
 
-/** A small seeded PRNG (mulberry32), so that think times repeat from run to run. */
-export function seededRandom(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 /** A step the customer did not expect (wrong reply, HTTP error): counted as one error. */
 class FlowError extends Error {
     constructor(reason: string) {

@@ -1,4 +1,3 @@
-import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
 import { PermanentDeliveryError, RetryableDeliveryError, type OutboxHandler } from '../escalation/outboxTypes';
 import { ticketNoticeCard } from './agentViews';
@@ -40,19 +39,9 @@ export function createAgentNoticeHandler(service: HandoffService): OutboxHandler
             return;
         }
         if (payload.data.event === 'ticket.updated') return; // 1:1 chats get new tickets only
-        await toAgentChats(service, card.attachment, () => {
-            if (!warned) deps.logger.warn('tickets are not announced to agents: no agents channel and no agent chats yet');
-            warned = true;
-        });
+        const { agents, sent } = await service.toAgentChats(card.attachment);
+        if (agents === 0 && !warned) deps.logger.warn('tickets are not announced to agents: no agents channel and no agents');
+        warned ||= agents === 0;
+        if (agents > 0 && sent === 0) throw new RetryableDeliveryError('agents are configured but none has chatted with the bot and there is no agents channel');
     };
-}
-
-/** Without a channel: each agent's 1:1 chat; with no agents at all, nothing to do. */
-async function toAgentChats(service: HandoffService, attachment: Attachment, nobody: () => void): Promise<void> {
-    const { deps } = service;
-    const agents = await deps.agents.list();
-    const chats = (await Promise.all(agents.map((a) => deps.agents.chatOf(a.aadObjectId)))).filter((c) => c !== undefined);
-    if (agents.length === 0) return nobody();
-    if (chats.length === 0) throw new RetryableDeliveryError('agents are configured but none has chatted with the bot and there is no agents channel');
-    for (const chat of chats) await deps.messenger.send(chat, [{ type: 'message', attachments: [attachment] }], 'skip');
 }

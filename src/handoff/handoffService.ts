@@ -1,14 +1,15 @@
-import { EventFactory, TurnContext, type Activity, type ConversationReference, type Transcript } from 'botbuilder';
+import { EventFactory, TurnContext, type Activity, type Attachment, type ConversationReference, type Transcript } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { renderQuestionCard, type CardSubmission, type RenderedCard } from '../../cards';
+import { dueSentenceIn } from '../../dialogs/dueTimeText';
 import { formatDueAt } from '../i18n/format';
 import { translator } from '../i18n/i18n';
 import type { Logger } from '../logger';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import { isOpen, nextOpenInstant } from '../policy/businessCalendar';
-import { RESPONSE_HOURS } from '../policy/severity';
 import type { Language, Severity } from '../policy/types';
 import type { TicketRepository, TicketRow } from '../store/ticketRepository';
+import { detectInterruption } from '../understanding/intents';
 import type { AgentDirectory } from './agentDirectory';
 import { requestCard } from './agentViews';
 import type { HandoffRow, HandoffStore, SettingsStore, TranscriptStore } from './handoffStore';
@@ -56,7 +57,12 @@ export type CustomerTurnOutcome = 'handled' | 'continue' | 'continue-fresh' | 'r
 export const AGENTS_CHANNEL_SETTING = 'agentsChannel';
 export const RATING_PROMPT = 'handoff-rating';
 
-const CANCEL = /^(cancel|stop|quit|exit|leave|end chat|cancelar|sair|salir|parar|отмена|отменить|стоп|выйти)$/i;
+/** Besides the bot's own cancel commands: words for leaving a queue or a chat. */
+const LEAVE = /^(leave|end chat|sair|salir|выйти)$/i;
+
+function wantsOut(text: string): boolean {
+    return detectInterruption(text) === 'cancel' || LEAVE.test(text);
+}
 
 /**
  * The customer's side of a takeover: queue, honest wait estimate, leaving the queue, timeout
@@ -124,7 +130,7 @@ export class HandoffService {
                     await this.leaveQueue(handoff, 'timeout');
                     return 'continue';
                 }
-                if (CANCEL.test(text)) {
+                if (wantsOut(text)) {
                     await this.leaveQueue(handoff, 'customer', context);
                     return 'resume';
                 }
@@ -133,7 +139,7 @@ export class HandoffService {
                 return 'handled';
             }
             case 'agent':
-                if (CANCEL.test(text)) {
+                if (wantsOut(text)) {
                     await this.endByCustomer(context, handoff, language);
                     return 'handled';
                 }
@@ -192,7 +198,7 @@ export class HandoffService {
     ticketLine(ticket: TicketRow | undefined, language: Language): string {
         const t = translator(language);
         if (!ticket?.number) return t('handoff.noTicketYet');
-        const due = ticket.due_at && ticket.due_basis ? t(`due.${ticket.due_basis}`, { hours: ticket.severity ? RESPONSE_HOURS[ticket.severity as Severity] : undefined, dueAt: formatDueAt(ticket.due_at, this.deps.partner.hours.timeZone, language) }) : '';
+        const due = dueSentenceIn(this.deps.partner.hours.timeZone, { dueAt: ticket.due_at ?? undefined, dueBasis: ticket.due_basis ?? undefined, severity: (ticket.severity as Severity | null) ?? undefined, language });
         return ticket.severity ? t('handoff.ticketStandsSeverity', { number: ticket.number, severity: ticket.severity, due }) : t('handoff.ticketStands', { number: ticket.number, due });
     }
 
@@ -206,13 +212,23 @@ export class HandoffService {
                 if (id) await this.deps.store.setNotice(handoff.id, id);
                 return;
             }
-            for (const agent of await this.deps.agents.list()) {
-                const chat = await this.deps.agents.chatOf(agent.aadObjectId);
-                if (chat) await this.deps.messenger.send(chat, [{ type: 'message', attachments: [card.attachment] }], 'skip');
-            }
+            await this.toAgentChats(card.attachment);
         } catch (error) {
             this.deps.logger.warn({ err: { message: (error as Error).message }, handoff: handoff.id }, 'could not notify the agents; the customer stays in the queue');
         }
+    }
+
+    /** Sends a card to each agent's 1:1 chat with the bot (where there is no agents' channel). */
+    async toAgentChats(attachment: Attachment): Promise<{ agents: number; sent: number }> {
+        const agents = await this.deps.agents.list();
+        let sent = 0;
+        for (const agent of agents) {
+            const chat = await this.deps.agents.chatOf(agent.aadObjectId);
+            if (!chat) continue;
+            await this.deps.messenger.send(chat, [{ type: 'message', attachments: [attachment] }], 'skip');
+            sent++;
+        }
+        return { agents: agents.length, sent };
     }
 
     /** Updates the request card in the agents' channel to the row's current state. */

@@ -169,7 +169,8 @@ export class TranscriptStore {
                 await trx
                     .insertInto('conversation_refs')
                     .values({ conversation_id: reference.conversationId, reference: reference.json, updated_at: reference.at })
-                    .onConflict((oc) => oc.column('conversation_id').doUpdateSet({ reference: reference.json, updated_at: reference.at }))
+                    // Rewritten only when it changed (a new serviceUrl), not on every turn.
+                    .onConflict((oc) => oc.column('conversation_id').doUpdateSet({ reference: reference.json, updated_at: reference.at }).where('conversation_refs.reference', '!=', reference.json))
                     .execute();
             }
         });

@@ -1,4 +1,5 @@
 import { TurnContext, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import { tenantIdOf } from '../bot/channelData';
 import type { Logger } from '../logger';
 
 /** Who a message in a customer's transcript is from, when the bot sends it on someone's behalf. */
@@ -49,7 +50,7 @@ export class Messenger {
      */
     async openTeamsChat(from: TurnContext): Promise<Partial<ConversationReference> | undefined> {
         const { activity } = from;
-        const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+        const tenantId = tenantIdOf(activity);
         let reference: Partial<ConversationReference> | undefined;
         try {
             await this.adapter.createConversationAsync(

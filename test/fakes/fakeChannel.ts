@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { LoopbackServer } from './loopbackServer';
 
 /** An activity as the bot posted it to the channel. */
 export interface ChannelActivity {
@@ -23,22 +23,20 @@ export class FakeChannel {
     readonly history: ChannelActivity[] = [];
     /** Conversations the bot created (POST /v3/conversations), e.g. a 1:1 chat with an agent. */
     readonly created: Array<Record<string, unknown>> = [];
-    private server?: http.Server;
+    private readonly http = new LoopbackServer((req, res) => this.handle(req, res));
     private nextId = 1;
 
     async start(): Promise<string> {
-        this.server = http.createServer((req, res) => this.handle(req, res));
-        await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+        await this.http.start();
         return this.url;
     }
 
     get url(): string {
-        const { port } = this.server?.address() as AddressInfo;
-        return `http://127.0.0.1:${port}`;
+        return `${this.http.origin}`;
     }
 
     async stop(): Promise<void> {
-        await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+        await this.http.stop();
     }
 
     /** Everything received since the last call. */

@@ -1,6 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { FakeIdentity } from './fakeIdentity';
+import { LoopbackServer } from './loopbackServer';
 
 /** How the fake behaves for the next requests. */
 export type FakeGraphMode = 'ok' | '500' | '503' | 'hang';
@@ -59,27 +59,21 @@ export class FakeGraph {
     issues: GraphIssue[] = [];
     /** Every request that reached the server: path and query. */
     readonly requests: Array<{ path: string; query: Record<string, string> }> = [];
-    private server?: http.Server;
+    private readonly http = new LoopbackServer((req, res) => this.handle(req, res));
 
     constructor(private readonly identity: FakeIdentity) {}
 
     async start(): Promise<string> {
-        this.server = http.createServer((req, res) => this.handle(req, res));
-        await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+        await this.http.start();
         return this.url;
     }
 
     get url(): string {
-        const { port } = this.server?.address() as AddressInfo;
-        return `http://127.0.0.1:${port}`;
+        return `${this.http.origin}`;
     }
 
     async stop(): Promise<void> {
-        const server = this.server;
-        if (!server) return;
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        this.server = undefined;
+        await this.http.stop();
     }
 
     private handle(req: http.IncomingMessage, res: http.ServerResponse): void {

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { LoopbackServer } from './loopbackServer';
 
 /** How the fake behaves for the next requests. */
 export type FakeLanguageMode = 'ok' | 'slow' | '429' | '500' | 'hang' | 'document-error';
@@ -46,30 +46,24 @@ export class FakeLanguageService {
     /** Requests the client gave up on (closed) before this service answered. */
     abandoned = 0;
     readonly requests: RecordedLanguageRequest[] = [];
-    private server?: http.Server;
+    private readonly http = new LoopbackServer((req, res) => this.handle(req, res));
     private readonly timers = new Set<NodeJS.Timeout>();
 
     constructor(readonly key = 'fake-language-key') {}
 
     async start(): Promise<string> {
-        this.server = http.createServer((req, res) => this.handle(req, res));
-        await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+        await this.http.start();
         return this.url;
     }
 
     get url(): string {
-        const { port } = this.server?.address() as AddressInfo;
-        return `http://127.0.0.1:${port}`;
+        return `${this.http.origin}`;
     }
 
     async stop(): Promise<void> {
         for (const t of this.timers) clearTimeout(t);
         this.timers.clear();
-        const server = this.server;
-        if (!server) return;
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        this.server = undefined;
+        await this.http.stop();
     }
 
     reset(): void {

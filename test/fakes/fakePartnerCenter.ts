@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { FakeIdentity } from './fakeIdentity';
+import { LoopbackServer } from './loopbackServer';
 
 /** How the fake answers the next API request ('401-once' answers one 401, then 'ok'). */
 export type FakePartnerCenterMode = 'ok' | '401-once' | '401' | '429' | '500' | 'hang';
@@ -63,7 +63,7 @@ export class FakePartnerCenter {
     readonly requests: RecordedPartnerCenterRequest[] = [];
     readonly rejections: string[] = [];
     readonly serviceRequests = new Map<string, StoredServiceRequest>();
-    private server?: http.Server;
+    private readonly http = new LoopbackServer((req, res) => this.handle(req, res));
 
     constructor(
         private readonly identity: FakeIdentity,
@@ -71,22 +71,16 @@ export class FakePartnerCenter {
     ) {}
 
     async start(): Promise<string> {
-        this.server = http.createServer((req, res) => this.handle(req, res));
-        await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+        await this.http.start();
         return this.url;
     }
 
     get url(): string {
-        const { port } = this.server?.address() as AddressInfo;
-        return `http://127.0.0.1:${port}`;
+        return `${this.http.origin}`;
     }
 
     async stop(): Promise<void> {
-        const server = this.server;
-        if (!server) return;
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        this.server = undefined;
+        await this.http.stop();
     }
 
     reset(): void {

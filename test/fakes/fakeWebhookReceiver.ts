@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { LoopbackServer } from './loopbackServer';
 
 /** One request as the receiver saw it, and what it answered (0 while hanging or when the sender went away). */
 export interface ReceivedRequest {
@@ -43,29 +43,22 @@ export class FakeWebhookReceiver {
     flakyRate = 0;
     random: () => number = Math.random;
     private failures: Array<{ status: number; retryAfter?: string }> = [];
-    private server?: http.Server;
+    private readonly http = new LoopbackServer((req, res) => this.handle(req, res), { keepAliveTimeoutMs: 60_000 });
     private readonly waiters = new Set<() => void>();
 
     constructor(readonly secret: string) {}
 
     async start(): Promise<string> {
-        this.server = http.createServer((req, res) => this.handle(req, res));
-        this.server.keepAliveTimeout = 60_000;
-        await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+        await this.http.start();
         return this.url;
     }
 
     get url(): string {
-        const { port } = this.server?.address() as AddressInfo;
-        return `http://127.0.0.1:${port}/hooks/tickets`;
+        return `${this.http.origin}/hooks/tickets`;
     }
 
     async stop(): Promise<void> {
-        const server = this.server;
-        if (!server) return;
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        this.server = undefined;
+        await this.http.stop();
     }
 
     /** The next `count` requests get `status` (503 by default), with Retry-After when given. */

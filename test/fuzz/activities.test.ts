@@ -3,7 +3,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { createLogger } from '../../src/logger';
 import { BotHarness, visibleText } from '../helpers/botHarness';
-import { generate, seeded, type FuzzContext, type FuzzRequest } from './hostileActivities';
+import { mulberry32 } from '../../src/random';
+import { generate, type FuzzContext, type FuzzRequest } from './hostileActivities';
 
 const COUNT = Number(process.env.FUZZ_COUNT ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261121);
@@ -70,7 +71,7 @@ describe(`fuzzing /api/messages (seed ${SEED})`, () => {
 
     it(`answers ${COUNT} hostile requests without a 5xx, a failed turn or unbounded memory`, async function () {
         this.timeout(180_000);
-        const random = seeded(SEED);
+        const random = mulberry32(SEED);
         const ctx: FuzzContext = { serviceUrl: bot.channel.url, seenSubmissions: [], sentIds: [] };
         await collectGarbage();
         const retained = (): number => process.memoryUsage().heapUsed + process.memoryUsage().external;

@@ -3,18 +3,6 @@
  * a failing case can be reproduced (the seed and the case index are printed).
  */
 
-/** mulberry32: small, fast, good enough to pick cases. */
-export function seeded(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 /** One request: a body (string or raw bytes) and its content type. */
 export interface FuzzRequest {
     kind: string;

@@ -2,6 +2,7 @@ import { CATEGORIES, KINDS, LANGUAGES, PRODUCTS, SEVERITIES } from '../../policy
 import { DEFAULT_FEATURE_CONFIG, featurize, type FeatureConfig, type Featurized, type SparseVector } from './features';
 import { coverageScale, HEAD_NAMES, MODEL_FORMAT, softmaxScaled, wordCoverage, type HeadJson, type HeadName, type ModelJson } from './linearModel';
 import type { CorpusRow } from './split';
+import { mulberry32 } from '../../random';
 
 /** Optimiser settings shared by all heads. */
 export interface TrainOptions {
@@ -54,18 +55,6 @@ export function headLabel(row: CorpusRow, head: HeadName): string | null {
         case 'severity':
             return row.category === 'technical' && row.kind === 'break-fix' ? (row.severity ?? 'none') : null;
     }
-}
-
-/** mulberry32: small deterministic PRNG. */
-export function mulberry32(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }
 
 /** Deterministic Fisher–Yates shuffle of 0..n-1. */
