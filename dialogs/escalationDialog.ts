@@ -23,7 +23,18 @@ const CONFIRM_PROMPT = 'escalationConfirmPrompt';
 
 const NameSchema = z.string().trim().min(2).max(100).regex(/^[\p{L}\p{M}][\p{L}\p{M}\s.'-]*$/u);
 const EmailSchema = z.string().trim().max(254).pipe(z.email());
-const OrganisationSchema = z.string().trim().min(2).max(120).regex(/[\p{L}\p{N}]/u);
+/**
+ * An organisation's name: letters or digits, and none of what would make it personal data
+ * or a lure when it reaches agents, webhooks and Microsoft (an e-mail address, a phone
+ * number, a link).
+ */
+const OrganisationSchema = z
+    .string()
+    .trim()
+    .min(2)
+    .max(120)
+    .regex(/[\p{L}\p{N}]/u)
+    .refine((v) => !/@|https?:|www\.|\p{N}[\p{N}\s().+-]{6,}\p{N}/iu.test(v), 'not an e-mail address, phone number or link');
 
 /** Display names channels use when they know nothing about the person. */
 const PLACEHOLDER_NAMES = new Set(['user', 'you', 'guest', 'visitor', 'anonymous']);

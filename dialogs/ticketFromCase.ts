@@ -50,7 +50,7 @@ export function ticketFromCase(
         dueAt: draft.dueAt ?? null,
         dueBasis: draft.dueBasis ?? null,
         guidanceArticleId: outcome.status === 'resolved' ? outcome.articleId : null,
-        customer: { name: customer.name ?? null, email: customer.email ?? null, organisation: customer.organisation ?? null, tenantId: draft.tenantId ?? null },
+        customer: { name: customer.name ?? null, email: customer.email ?? null, organisation: customer.organisation ?? null, tenantId: draft.tenantId ?? null, userId: context.activity.from?.id ?? null },
         supportPlanId: draft.supportPlanId ?? null,
         partnerContact: { name: `${contact.firstName} ${contact.lastName}`, email: contact.email, phone: contact.phone ?? null },
         serviceHealthIssue: draft.serviceHealthIssue ?? null,

@@ -9,17 +9,16 @@ import { parseTicketStatusQuery } from '../src/understanding/ticketStatusQuery';
 import type { DialogServices } from './dialogServices';
 import { customerTimeZone, languageOf } from './turnHelpers';
 
-/** Who the bot believes is asking: the channel's tenant and the organisation behind it. */
-async function askerOf(context: TurnContext, services: DialogServices): Promise<Asker> {
-    const tenantId = tenantIdOf(context.activity);
-    const profile = await services.customerProfile.get(context, {});
-    return { tenantId, organisation: services.customers.findByTenant(tenantId)?.organisation ?? profile.organisation };
+/** Who is asking, as the channel vouches for it: conversation, person, and (Teams) tenant. */
+function askerOf(context: TurnContext): Asker {
+    const { activity } = context;
+    return { channelId: activity.channelId, conversationId: activity.conversation.id, userId: activity.from?.id, tenantId: tenantIdOf(activity) };
 }
 
 /**
  * Answers "what is the status of SR-…" at any point of the conversation, in the customer's
- * language: status, severity and due time of a ticket of the asker's own organisation.
- * Another organisation's ticket gets the same answer as a number that does not exist.
+ * language: status, severity and due time of a ticket the asker may read (see mayReadTicket).
+ * Anyone else's ticket gets the same answer as a number that does not exist.
  * Returns false (and sends nothing) when the message is not such a question.
  */
 export async function answerTicketStatus(context: TurnContext, services: DialogServices): Promise<boolean> {
@@ -28,7 +27,7 @@ export async function answerTicketStatus(context: TurnContext, services: DialogS
     const number = parseTicketStatusQuery(activity.text);
     if (!number) return false;
     const ticket = await services.tickets.findByNumber(number);
-    const visible = ticket && mayReadTicket(ticket, await askerOf(context, services)) ? ticket : undefined;
+    const visible = ticket && mayReadTicket(ticket, askerOf(context)) ? ticket : undefined;
     await context.sendActivity(await statusText(context, services, number, visible));
     return true;
 }

@@ -1,15 +1,22 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 
-const TeamsChannelDataSchema = z.object({ tenant: z.object({ id: z.string().min(1).max(64) }) });
+const TenantId = z.string().min(1).max(64);
+const TeamsChannelDataSchema = z.object({ tenant: z.object({ id: TenantId }) });
 
 /**
- * The customer's Microsoft Entra tenant, as the channel reports it (Teams puts it in
- * `channelData.tenant.id`); undefined when absent or malformed.
+ * The customer's Microsoft Entra tenant, only where the channel vouches for it: Teams puts it
+ * in `channelData.tenant.id` and `conversation.tenantId`, and Bot Framework authentication ties
+ * `channelId` msteams to the Teams service. Any other channel (Web Chat, Direct Line) passes
+ * through whatever its client wrote, so a tenant from there is never believed. Undefined when
+ * absent, malformed, or when the two Teams fields disagree.
  */
 export function tenantIdOf(activity: Partial<Activity>): string | undefined {
+    if (activity.channelId !== 'msteams') return undefined;
     const parsed = TeamsChannelDataSchema.safeParse(activity.channelData);
-    if (parsed.success) return parsed.data.tenant.id;
-    const fromConversation = z.string().min(1).max(64).safeParse(activity.conversation?.tenantId);
-    return fromConversation.success ? fromConversation.data : undefined;
+    const fromChannelData = parsed.success ? parsed.data.tenant.id : undefined;
+    const conversation = TenantId.safeParse(activity.conversation?.tenantId);
+    const fromConversation = conversation.success ? conversation.data : undefined;
+    if (fromChannelData && fromConversation && fromChannelData.toLowerCase() !== fromConversation.toLowerCase()) return undefined;
+    return fromChannelData ?? fromConversation;
 }

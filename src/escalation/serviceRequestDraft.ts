@@ -101,7 +101,7 @@ function descriptionOf(ticket: TicketRow, partner: PartnerProfile): string {
         `Partner ticket: ${ticket.number ?? ticket.id}`,
         ...(ownTenant ? [`Support plan: ${ticket.support_plan_id}`] : []),
         ...(ticket.customer_tenant_id ? [`Customer tenant: ${ticket.customer_tenant_id}`] : []),
-        ...(ticket.customer_organisation && !ownTenant ? [`Customer organisation: ${ticket.customer_organisation}`] : []),
+        ...(ticket.customer_organisation && !ownTenant ? [`Customer organisation: ${redactPii(ticket.customer_organisation).text}`] : []),
         `Product: ${en(`label.product.${ticket.product}`)}; ${ticket.category}${ticket.kind ? `, ${ticket.kind}` : ''}`,
         ...(ticket.impact ? [`Business impact: ${ticket.impact}. ${en(`impact.${ticket.impact}`)}`] : []),
         ...(ticket.severity ? [`Severity: ${ticket.severity}`] : []),

@@ -1,22 +1,27 @@
 import type { TicketRow } from '../store/ticketRepository';
 
-/** Who is asking about a ticket, as far as the channel and the bot know. */
+/** Who is asking about a ticket, as far as the channel vouches for it. */
 export interface Asker {
-    /** The Microsoft Entra tenant the channel reports (Teams). */
+    channelId: string;
+    conversationId: string;
+    /** The channel's id of the person (Web Chat: bound to the Direct Line token). */
+    userId?: string;
+    /** The Microsoft Entra tenant, from Teams only (see tenantIdOf). */
     tenantId?: string;
-    /** The customer organisation: from the tenant directory, else what the customer gave the bot. */
-    organisation?: string;
 }
 
-const sameText = (a: string, b: string): boolean => a.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase() === b.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+type Owned = Pick<TicketRow, 'customer_tenant_id' | 'channel_id' | 'conversation_id' | 'customer_user_id'>;
 
 /**
- * True when the asker belongs to the ticket's customer organisation: by tenant when both
- * sides have one (Teams), otherwise by organisation name. Knowing a ticket number is not
- * enough, and an asker the bot knows nothing about sees nothing.
+ * True when the asker may read the ticket: the conversation that opened it, the same person on
+ * the same channel, or (Teams) someone of the same tenant. What a customer types (an
+ * organisation's name, a tenant id in a Web Chat client's channel data) proves nothing, so a
+ * ticket number is useless to anyone else, however easily it is guessed.
  */
-export function mayReadTicket(ticket: Pick<TicketRow, 'customer_tenant_id' | 'customer_organisation'>, asker: Asker): boolean {
-    if (ticket.customer_tenant_id && asker.tenantId) return ticket.customer_tenant_id.toLowerCase() === asker.tenantId.toLowerCase();
-    if (ticket.customer_organisation && asker.organisation) return sameText(ticket.customer_organisation, asker.organisation);
-    return false;
+export function mayReadTicket(ticket: Owned, asker: Asker): boolean {
+    const sameChannel = ticket.channel_id === asker.channelId;
+    if (sameChannel && ticket.conversation_id === asker.conversationId) return true;
+    if (sameChannel && ticket.customer_user_id !== null && ticket.customer_user_id === asker.userId) return true;
+    const vouched = asker.channelId === 'msteams' && asker.tenantId !== undefined;
+    return vouched && !!ticket.customer_tenant_id && ticket.customer_tenant_id.toLowerCase() === asker.tenantId?.toLowerCase();
 }

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
+import { redactPii } from '../understanding/piiRedaction';
 import type { TicketRow } from '../store/ticketRepository';
 import { PermanentDeliveryError, RetryableDeliveryError, type OutboxHandler, type OutboxMessage } from './outboxTypes';
 
@@ -27,7 +28,8 @@ const TicketV1Schema = z.object({
     description_redacted: z.string(),
     guidance_article_id: z.string().nullable(),
     support_plan_id: z.string().nullable(),
-    customer: z.object({ organisation: z.string().nullable(), tenant_id: z.string().nullable() }),
+    /** `tenant_verified`: the tenant (and so the organisation) comes from Teams; otherwise the organisation is only what the visitor typed. */
+    customer: z.object({ organisation: z.string().nullable(), tenant_id: z.string().nullable(), tenant_verified: z.boolean() }),
     partner_contact: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }),
     created_at: z.string(),
     updated_at: z.string(),
@@ -59,6 +61,11 @@ function redactedTitle(descriptionRedacted: string): string {
     return first.length <= 120 ? first : `${first.slice(0, 117)}...`;
 }
 
+/** The organisation as a customer typed it, with any personal data in it masked (a safety net: the dialog refuses e-mail addresses and phone numbers there). */
+export function redactedOrganisation(organisation: string | null): string | null {
+    return organisation === null ? null : redactPii(organisation).text;
+}
+
 /** A ticket row in the webhook's version-1 shape (never the raw description). */
 export function webhookTicket(ticket: TicketRow): WebhookTicketV1 {
     const severity = z.enum(['A', 'B', 'C']).safeParse(ticket.severity);
@@ -80,7 +87,7 @@ export function webhookTicket(ticket: TicketRow): WebhookTicketV1 {
         description_redacted: description,
         guidance_article_id: ticket.guidance_article_id,
         support_plan_id: ticket.support_plan_id,
-        customer: { organisation: ticket.customer_organisation, tenant_id: ticket.customer_tenant_id },
+        customer: { organisation: redactedOrganisation(ticket.customer_organisation), tenant_id: ticket.customer_tenant_id, tenant_verified: ticket.customer_tenant_id !== null },
         partner_contact: { name: ticket.partner_contact_name, email: ticket.partner_contact_email, phone: ticket.partner_contact_phone },
         created_at: ticket.created_at,
         updated_at: ticket.updated_at,

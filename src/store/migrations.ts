@@ -165,6 +165,27 @@ function migrations(dialect: SqlDialectName): Record<string, Migration> {
                 for (const [name] of SERVICE_REQUEST_COLUMNS) await db.schema.alterTable('tickets').dropColumn(name).execute();
             },
         },
+        '2026-12-07-006-ownership-and-agent-actions': {
+            // Who opened a ticket on its channel (Web Chat status answers only them), and the
+            // server-side ids of the buttons on cards the bot issued to agents.
+            async up(db: Kysely<unknown>): Promise<void> {
+                await db.schema.alterTable('tickets').addColumn('customer_user_id', 'varchar(512)').execute();
+                await db.schema
+                    .createTable('agent_actions')
+                    .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+                    .addColumn('action', 'varchar(32)', (c) => c.notNull())
+                    .addColumn('handoff_id', 'integer')
+                    .addColumn('ticket_id', 'integer')
+                    .addColumn('audience', 'varchar(1100)', (c) => c.notNull())
+                    .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+                    .execute();
+                await db.schema.createIndex('agent_actions_created_idx').on('agent_actions').column('created_at').execute();
+            },
+            async down(db: Kysely<unknown>): Promise<void> {
+                await db.schema.dropTable('agent_actions').execute();
+                await db.schema.alterTable('tickets').dropColumn('customer_user_id').execute();
+            },
+        },
         '2026-11-21-004-outbox': {
             // Side effects that leave the process, written in the ticket's transaction (see escalation/outbox.ts).
             async up(db: Kysely<unknown>): Promise<void> {

@@ -32,7 +32,10 @@ export interface TicketsTable {
     customer_name: string | null;
     customer_email: string | null;
     customer_organisation: string | null;
+    /** The Microsoft Entra tenant, only as Teams vouches for it (never what a Web Chat client writes). */
     customer_tenant_id: string | null;
+    /** The channel's id of the person who opened the ticket (Web Chat: bound to the Direct Line token). */
+    customer_user_id: string | null;
     support_plan_id: string | null;
     partner_contact_name: string;
     partner_contact_email: string;
@@ -106,6 +109,20 @@ export interface AgentChatsTable {
     updated_at: string;
 }
 
+/**
+ * A button on a card the bot sent to agents: the card carries only this row's random id, so
+ * an action is honoured only when the bot issued it, and only for the audience it was issued
+ * to (`agent:<Entra object id>` or `channel:<Teams channel conversation id>`).
+ */
+export interface AgentActionsTable {
+    id: string;
+    action: string;
+    handoff_id: number | null;
+    ticket_id: number | null;
+    audience: string;
+    created_at: string;
+}
+
 /** Small key/value settings, e.g. the agents' channel conversation reference. */
 export interface BotSettingsTable {
     key: string;
@@ -168,4 +185,5 @@ export interface Database {
     transcript_entries: TranscriptEntriesTable;
     conversation_refs: ConversationRefsTable;
     outbox: OutboxTable;
+    agent_actions: AgentActionsTable;
 }

@@ -22,7 +22,7 @@ export interface NewTicket {
     dueAt: string | null;
     dueBasis: string | null;
     guidanceArticleId: string | null;
-    customer: { name: string | null; email: string | null; organisation: string | null; tenantId: string | null };
+    customer: { name: string | null; email: string | null; organisation: string | null; tenantId: string | null; userId?: string | null };
     supportPlanId: string | null;
     partnerContact: { name: string; email: string; phone: string | null };
     /** The open Microsoft service health issue shown to the customer, if any. */
@@ -101,6 +101,7 @@ export class TicketRepository {
                     customer_email: input.customer.email,
                     customer_organisation: input.customer.organisation,
                     customer_tenant_id: input.customer.tenantId,
+                    customer_user_id: input.customer.userId ?? null,
                     support_plan_id: input.supportPlanId,
                     partner_contact_name: input.partnerContact.name,
                     partner_contact_email: input.partnerContact.email,

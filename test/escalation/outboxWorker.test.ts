@@ -111,7 +111,7 @@ describe('outbox worker delivering webhooks to a receiver', () => {
         assert.equal(body.ticket.severity, 'B');
         assert.equal(body.ticket.due_at, '2026-11-23T13:00:00.000Z');
         assert.equal(body.ticket.description_redacted, 'Mail not arriving since 9am, call me on [phone] or [email]');
-        assert.deepEqual(body.ticket.customer, { organisation: 'Fabrikam Ltd', tenant_id: null });
+        assert.deepEqual(body.ticket.customer, { organisation: 'Fabrikam Ltd', tenant_id: null, tenant_verified: false });
         assert.equal((body.ticket.partner_contact as { email: string }).email, 'escalations@contoso-cloud.example');
         assert.doesNotMatch(JSON.stringify(body), /600 123 456|alex@fabrikam|Alex Kim/);
 

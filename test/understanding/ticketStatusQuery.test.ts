@@ -30,14 +30,19 @@ describe('ticket status questions', () => {
 });
 
 describe('who may read a ticket', () => {
-    const ticket = { customer_tenant_id: '11111111-2222-4333-8444-555555555555', customer_organisation: 'Fabrikam Ltd' };
-    const webTicket = { customer_tenant_id: null, customer_organisation: 'Fabrikam Ltd' };
-    const cases: Array<[string, typeof ticket | typeof webTicket, Parameters<typeof mayReadTicket>[1], boolean]> = [
-        ['the same tenant', ticket, { tenantId: '11111111-2222-4333-8444-555555555555'.toUpperCase() }, true],
-        ['another tenant, even naming the organisation', ticket, { tenantId: '66666666-7777-4888-9999-000000000000', organisation: 'Fabrikam Ltd' }, false],
-        ['the same organisation on Web Chat', webTicket, { organisation: ' fabrikam  ltd ' }, true],
-        ['another organisation', webTicket, { organisation: 'Northwind Traders' }, false],
-        ['someone the bot knows nothing about', webTicket, {}, false],
+    const FABRIKAM = '11111111-2222-4333-8444-555555555555';
+    const teamsTicket = { customer_tenant_id: FABRIKAM, channel_id: 'msteams', conversation_id: 'a:teams-1', customer_user_id: '29:alex' };
+    const webTicket = { customer_tenant_id: null, channel_id: 'directline', conversation_id: 'dl-conv-1', customer_user_id: 'dl_alex' };
+    const web = (conversationId: string, userId: string, tenantId?: string) => ({ channelId: 'directline', conversationId, userId, tenantId });
+    const cases: Array<[string, typeof teamsTicket | typeof webTicket, Parameters<typeof mayReadTicket>[1], boolean]> = [
+        ['the same tenant in Teams', teamsTicket, { channelId: 'msteams', conversationId: 'a:teams-2', userId: '29:pat', tenantId: FABRIKAM.toUpperCase() }, true],
+        ['another tenant in Teams', teamsTicket, { channelId: 'msteams', conversationId: 'a:teams-3', userId: '29:ivan', tenantId: '66666666-7777-4888-9999-000000000000' }, false],
+        ['a Web Chat visitor claiming the Teams tenant', teamsTicket, web('dl-conv-9', 'dl_attacker', FABRIKAM), false],
+        ['the conversation that opened it', webTicket, web('dl-conv-1', 'dl_other'), true],
+        ['the same Web Chat user in a new conversation', webTicket, web('dl-conv-2', 'dl_alex'), true],
+        ['the same user id on another channel', webTicket, { channelId: 'webchat', conversationId: 'x', userId: 'dl_alex' }, false],
+        ['another Web Chat visitor of the same organisation', webTicket, web('dl-conv-3', 'dl_pat'), false],
+        ['someone the bot knows nothing about', webTicket, { channelId: 'directline', conversationId: 'dl-conv-4' }, false],
     ];
     for (const [who, row, asker, expected] of cases) it(`${expected ? 'lets' : 'refuses'} ${who}`, () => assert.equal(mayReadTicket(row, asker), expected));
 });
