@@ -1,13 +1,10 @@
 import template from './agent.json';
 import { expandTemplate, factLines, type RenderedCard } from './render';
 
+/** A button: its title, and the id of the action the bot stored for it (the card carries nothing else). */
 export interface AgentCardAction {
     title: string;
-    action: 'accept' | 'end' | 'transcript' | 'queue' | 'escalate' | 'takeover';
-    /** The takeover the button acts on (0 for none). */
-    handoff: number;
-    /** The ticket the button acts on (0 for none; defaults to 0). */
-    ticket?: number;
+    id: string;
 }
 
 export interface AgentCardData {
@@ -25,7 +22,6 @@ export interface AgentCardData {
 /** A card for the partner's agents in Teams: a waiting customer, the queue, or a transcript. */
 export function renderAgentCard(data: AgentCardData): RenderedCard {
     const fallbackText = [data.title, data.status, ...factLines(data.facts), data.summary, ...data.lines].filter(Boolean).join('\n');
-    const actions = data.actions.map((a) => ({ ...a, ticket: a.ticket ?? 0 }));
-    const attachment = expandTemplate('agent.json', template, { ...data, actions, lines: data.lines.map((text) => ({ text })), fallbackText });
+    const attachment = expandTemplate('agent.json', template, { ...data, lines: data.lines.map((text) => ({ text })), fallbackText });
     return { attachment, fallbackText };
 }

@@ -89,6 +89,7 @@ export const EnvSchema = z.object({
     TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
     AGENT_AAD_OBJECT_IDS: z.preprocess(emptyAsUndefined, guidList.default([])),
     AGENT_ADMIN_AAD_OBJECT_IDS: z.preprocess(emptyAsUndefined, guidList.default([])),
+    ALLOW_AGENTS_WITHOUT_AUTH: booleanFlag.default(false),
     AGENTS_CHANNEL_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^19:[^\s]{1,300}$/, 'expected a Teams channel id such as 19:…@thread.tacv2').optional()),
     AGENTS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.url().default('https://smba.trafficmanager.net/teams/')),
     HANDOFF_WAIT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
@@ -125,8 +126,19 @@ export const EnvSchema = z.object({
 export type AppConfig = z.infer<typeof EnvSchema>;
 
 /** Rules that involve two variables. */
-function crossChecks(env: { WEBHOOK_URLS: string[]; WEBHOOK_SECRET?: string; WEBHOOK_TIMEOUT_MS: number; OUTBOX_LEASE_MS: number }, ctx: z.RefinementCtx): void {
+function crossChecks(
+    env: { WEBHOOK_URLS: string[]; WEBHOOK_SECRET?: string; WEBHOOK_TIMEOUT_MS: number; OUTBOX_LEASE_MS: number; MicrosoftAppId?: string; AGENT_AAD_OBJECT_IDS: string[]; AGENT_ADMIN_AAD_OBJECT_IDS: string[]; ALLOW_AGENTS_WITHOUT_AUTH: boolean },
+    ctx: z.RefinementCtx,
+): void {
     if (env.WEBHOOK_URLS.length > 0 && !env.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'required when WEBHOOK_URLS is set (receivers verify the signature with it)' });
+    const agents = env.AGENT_AAD_OBJECT_IDS.length + env.AGENT_ADMIN_AAD_OBJECT_IDS.length > 0;
+    if (agents && !env.MicrosoftAppId && !env.ALLOW_AGENTS_WITHOUT_AUTH) {
+        ctx.addIssue({
+            code: 'custom',
+            path: [env.AGENT_ADMIN_AAD_OBJECT_IDS.length > 0 ? 'AGENT_ADMIN_AAD_OBJECT_IDS' : 'AGENT_AAD_OBJECT_IDS'],
+            message: 'agents need Bot Framework authentication (set MicrosoftAppId): without it anyone who reaches /api/messages can claim to be a Teams agent. For local testing only, set ALLOW_AGENTS_WITHOUT_AUTH=true',
+        });
+    }
     if (env.OUTBOX_LEASE_MS <= env.WEBHOOK_TIMEOUT_MS) ctx.addIssue({ code: 'custom', path: ['OUTBOX_LEASE_MS'], message: 'must be longer than WEBHOOK_TIMEOUT_MS (a lease must outlive a delivery)' });
 }
 
@@ -149,4 +161,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** True when inbound Bot Framework authentication is on (an app id is configured). */
 export function authEnabled(config: AppConfig): boolean {
     return config.MicrosoftAppId !== undefined;
+}
+
+/**
+ * True when Teams activities may be believed enough to make someone an agent: Bot Framework
+ * authentication is on, or local testing explicitly allows it (ALLOW_AGENTS_WITHOUT_AUTH).
+ */
+export function agentsTrusted(config: AppConfig): boolean {
+    return authEnabled(config) || config.ALLOW_AGENTS_WITHOUT_AUTH;
 }

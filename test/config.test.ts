@@ -27,6 +27,14 @@ describe('configuration', () => {
         assert.equal(listenAddress(loadConfig({ MicrosoftAppId: 'a1b2', MicrosoftAppPassword: 'x' })).host, '0.0.0.0');
     });
 
+    it('refuses agents without Bot Framework authentication unless local testing says so', () => {
+        const AGENT = 'aaaaaaaa-0000-4000-8000-000000000001';
+        assert.throws(() => loadConfig({ AGENT_ADMIN_AAD_OBJECT_IDS: AGENT }), (err: Error) => err instanceof ConfigError && /AGENT_ADMIN_AAD_OBJECT_IDS: agents need Bot Framework authentication/.test(err.message) && /ALLOW_AGENTS_WITHOUT_AUTH/.test(err.message));
+        assert.throws(() => loadConfig({ AGENT_AAD_OBJECT_IDS: AGENT }), /AGENT_AAD_OBJECT_IDS: agents need Bot Framework authentication/);
+        assert.doesNotThrow(() => loadConfig({ AGENT_AAD_OBJECT_IDS: AGENT, MicrosoftAppId: 'a1b2', MicrosoftAppPassword: 'x' }));
+        assert.doesNotThrow(() => loadConfig({ AGENT_AAD_OBJECT_IDS: AGENT, ALLOW_AGENTS_WITHOUT_AUTH: 'true' }));
+    });
+
     it('reads the partner profile from PARTNER_PROFILE_JSON and reports bad fields', () => {
         assert.throws(
             () => loadPartnerProfile(loadConfig({ PARTNER_PROFILE_JSON: JSON.stringify({ name: 'X', supportEmail: 'nope' }) })),

@@ -1,14 +1,4 @@
-import { z } from 'zod';
-
-/** What agents' card buttons post back as `activity.value`. */
-export const AgentActionSchema = z.object({
-    cspAgent: z.literal(1),
-    action: z.enum(['accept', 'end', 'transcript', 'queue', 'escalate', 'takeover']),
-    /** 0 or absent: none. */
-    handoff: z.number().int().min(0).optional(),
-    ticket: z.number().int().min(0).optional(),
-});
-export type AgentAction = z.infer<typeof AgentActionSchema>;
+import type { AgentActionIntent } from './agentActionRepository';
 
 /** A command an agent typed (or clicked) in Teams. */
 export type AgentCommand =
@@ -37,21 +27,21 @@ function handoffArg(rest: string): number | undefined | 'bad' {
     return match ? Number(match[1]) : 'bad';
 }
 
+/** The command behind a button the bot issued (see AgentActionRepository.redeem). */
+export function commandOfAction(intent: AgentActionIntent): AgentCommand | undefined {
+    const { action: kind, handoff, ticket } = intent;
+    if (kind === 'queue' || kind === 'end') return { kind };
+    if (kind === 'takeover') return ticket ? { kind, ticket } : undefined;
+    if (kind === 'escalate') return { kind, handoff, ticket };
+    return { kind, handoff };
+}
+
 /**
- * Reads an agent's message: a card action, or a whole-message command word. Anything else is
- * undefined (while connected to a customer, it is relayed to them).
+ * Reads an agent's typed message: a whole-message command word. Anything else is undefined
+ * (while connected to a customer, it is relayed to them). Buttons are read by
+ * commandOfAction, never from what a card posts.
  */
-export function parseAgentCommand(text: string, value: unknown): AgentCommand | undefined {
-    const action = AgentActionSchema.safeParse(value);
-    if (action.success) {
-        const { action: kind } = action.data;
-        const handoff = action.data.handoff || undefined;
-        const ticket = action.data.ticket || undefined;
-        if (kind === 'queue' || kind === 'end') return { kind };
-        if (kind === 'takeover') return ticket ? { kind, ticket } : undefined;
-        if (kind === 'escalate') return { kind, handoff, ticket };
-        return { kind, handoff };
-    }
+export function parseAgentCommand(text: string): AgentCommand | undefined {
     const trimmed = text.trim().replace(/\s+/g, ' ');
     const [word = '', ...restWords] = trimmed.split(' ');
     const rest = restWords.join(' ');

@@ -3,8 +3,9 @@ import { translator } from '../i18n/i18n';
 import type { Language } from '../policy/types';
 import type { DeadMessage } from '../escalation/outbox';
 import type { AgentIdentity } from './agentDirectory';
-import { parseAgentCommand, type AgentCommand } from './agentCommands';
-import { conversationCard, queueCard } from './agentViews';
+import type { ActionAudience } from './agentActionRepository';
+import { commandOfAction, parseAgentCommand, type AgentCommand } from './agentCommands';
+import { conversationCard, queueCard, type IssueAction } from './agentViews';
 import type { HandoffRow } from './handoffStore';
 import { AGENTS_CHANNEL_SETTING, type HandoffService } from './handoffService';
 
@@ -53,11 +54,33 @@ export class AgentDesk {
     async onMessage(context: TurnContext, agent: AgentIdentity): Promise<void> {
         const personal = context.activity.conversation?.conversationType === 'personal';
         if (personal) await this.deps.agents.saveChat(agent, TurnContext.getConversationReference(context.activity), this.deps.now().toJSDate());
-        const command = parseAgentCommand(context.activity.text ?? '', context.activity.value);
+        const { value } = context.activity;
+        if (value !== undefined && value !== null) return this.pressed(context, agent, personal);
+        const command = parseAgentCommand(context.activity.text ?? '');
         if (command) return this.run(context, agent, command, personal);
         const connected = personal ? await this.deps.store.withAgent(agent.aadObjectId) : undefined;
         if (connected) return this.relayToCustomer(context, agent, connected);
         await context.sendActivity(personal ? `You're not connected to a customer.\n\n${HELP}` : HELP);
+    }
+
+    /**
+     * A button press: honoured only when the bot issued that button to this agent or to the
+     * channel it was pressed in. Anything else (a forged or relayed card, a button of another
+     * agent's card) is refused and never relayed to a customer.
+     */
+    private async pressed(context: TurnContext, agent: AgentIdentity, personal: boolean): Promise<void> {
+        const intent = await this.deps.actions.redeem(context.activity.value, context.activity.conversation?.id, agent.aadObjectId);
+        const command = intent ? commandOfAction(intent) : undefined;
+        if (command) return this.run(context, agent, command, personal);
+        this.deps.logger.warn({ agent: agent.aadObjectId }, 'agent desk: a button the bot did not issue to this agent was refused');
+        await context.sendActivity("I can't act on that button: it isn't one I gave you. Type **help** to see the commands.");
+    }
+
+    /** Who may press the buttons of a card sent as a reply here: this agent in a 1:1 chat, else the channel. */
+    private issuerFor(context: TurnContext, agent: AgentIdentity): IssueAction {
+        const personal = context.activity.conversation?.conversationType === 'personal';
+        const audience: ActionAudience = personal ? { agent: agent.aadObjectId } : { channel: context.activity.conversation.id };
+        return this.handoff.issuer(audience);
     }
 
     /** Saves the agents' channel when an admin adds the bot to a team of the partner's tenant. */
@@ -73,7 +96,7 @@ export class AgentDesk {
     private async run(context: TurnContext, agent: AgentIdentity, command: AgentCommand, personal: boolean): Promise<void> {
         switch (command.kind) {
             case 'queue':
-                await this.reply(context, await queueCard(this.handoff, await this.deps.store.waiting(50)));
+                await this.reply(context, await queueCard(this.handoff, await this.deps.store.waiting(50), this.issuerFor(context, agent)));
                 return;
             case 'accept':
                 return this.accept(context, agent, command.handoff);
@@ -131,7 +154,7 @@ export class AgentDesk {
         const language = handoff.language as Language;
         await this.handoff.toCustomer(handoff, [{ type: 'message', text: translator(language)('handoff.joined', { agent: agent.name, partner: this.deps.partner.name }) }], null);
         const entries = await this.deps.transcript.recent(handoff.conversation_id, 30);
-        const card = await conversationCard(this.handoff, handoff, `You're now chatting with ${handoff.customer_name ?? 'the customer'} (#${handoff.id})`, entries, true);
+        const card = await conversationCard(this.handoff, handoff, `You're now chatting with ${handoff.customer_name ?? 'the customer'} (#${handoff.id})`, entries, true, this.handoff.issuer({ agent: agent.aadObjectId }));
         await this.deps.messenger.send(chat, [{ type: 'message', text: 'Everything you write in this chat now goes to the customer. Type **end** to hand back to the bot.' }, { type: 'message', attachments: [card.attachment] }], 'skip');
         if (handoff.ticket_id) await this.deps.tickets.addEvent(handoff.ticket_id, 'handoff.accepted', { handoff: handoff.id, agent: agent.aadObjectId }, this.deps.now().toJSDate());
         await this.handoff.refreshNotice(handoff);
@@ -164,7 +187,7 @@ export class AgentDesk {
             return;
         }
         const entries = await this.deps.transcript.recent(handoff.conversation_id, 50);
-        await this.reply(context, await conversationCard(this.handoff, handoff, `Transcript #${handoff.id}: ${handoff.customer_name ?? 'customer'}`, entries, false));
+        await this.reply(context, await conversationCard(this.handoff, handoff, `Transcript #${handoff.id}: ${handoff.customer_name ?? 'customer'}`, entries, false, this.issuerFor(context, agent)));
     }
 
     private async note(context: TurnContext, agent: AgentIdentity, text: string): Promise<void> {

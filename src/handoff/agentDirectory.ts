@@ -17,6 +17,11 @@ export interface AgentDirectoryOptions {
     agentIds: readonly string[];
     /** Object ids allowed to manage agents (AGENT_ADMIN_AAD_OBJECT_IDS); admins are agents too. */
     adminIds: readonly string[];
+    /**
+     * True when the channel's word can be believed: Bot Framework authentication is on (or local
+     * testing says so). Without it anyone can post a Teams-shaped activity, so nobody is an agent.
+     */
+    trusted: boolean;
 }
 
 const Guid = z.uuid();
@@ -38,19 +43,21 @@ export class AgentDirectory {
     private readonly tenant: string | undefined;
     private readonly configured: Set<string>;
     private readonly admins: Set<string>;
+    private readonly trusted: boolean;
 
     constructor(
         private readonly db: Kysely<Database>,
         options: AgentDirectoryOptions,
     ) {
         this.tenant = options.partnerTenantId?.toLowerCase();
+        this.trusted = options.trusted;
         this.admins = new Set(options.adminIds.map((id) => id.toLowerCase()));
         this.configured = new Set([...options.agentIds.map((id) => id.toLowerCase()), ...this.admins]);
     }
 
     /** True when the activity comes from Teams in the partner's own tenant. */
     fromPartnerTeams(activity: Partial<Activity>): boolean {
-        if (activity.channelId !== 'msteams' || !this.tenant) return false;
+        if (activity.channelId !== 'msteams' || !this.tenant || !this.trusted) return false;
         const channelData = TeamsChannelData.safeParse(activity.channelData);
         const fromChannelData = channelData.success ? channelData.data.tenant.id.toLowerCase() : undefined;
         const fromConversation = typeof activity.conversation?.tenantId === 'string' ? activity.conversation.tenantId.toLowerCase() : undefined;

@@ -22,9 +22,9 @@ export function createAgentNoticeHandler(service: HandoffService): OutboxHandler
         const { deps } = service;
         const ticket = await deps.tickets.findById(payload.data.ticketId);
         if (!ticket) throw new PermanentDeliveryError('agent notice for a ticket that does not exist');
-        const card = await ticketNoticeCard(service, ticket);
         const channel = await service.agentsChannel();
         if (channel) {
+            const card = await ticketNoticeCard(service, ticket, service.issuer(service.channelAudience(channel)));
             const posted = await deps.settings.get(noticeKey(ticket.id));
             if (!posted && payload.data.event === 'ticket.updated') return; // never announced (e.g. opened before the channel existed)
             try {
@@ -39,7 +39,7 @@ export function createAgentNoticeHandler(service: HandoffService): OutboxHandler
             return;
         }
         if (payload.data.event === 'ticket.updated') return; // 1:1 chats get new tickets only
-        const { agents, sent } = await service.toAgentChats(card.attachment);
+        const { agents, sent } = await service.toAgentChats((issue) => ticketNoticeCard(service, ticket, issue));
         if (agents === 0 && !warned) deps.logger.warn('tickets are not announced to agents: no agents channel and no agents');
         warned ||= agents === 0;
         if (agents > 0 && sent === 0) throw new RetryableDeliveryError('agents are configured but none has chatted with the bot and there is no agents channel');

@@ -2,11 +2,22 @@ import { DateTime } from 'luxon';
 import { serviceRequestLine } from '../escalation/serviceRequestStatus';
 import { renderAgentCard, type AgentCardAction, type RenderedCard } from '../../cards';
 import type { TicketRow } from '../store/ticketRepository';
+import type { AgentActionIntent } from './agentActionRepository';
 import type { HandoffRow, TranscriptEntry } from './handoffStore';
 import type { HandoffService } from './handoffService';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish', pt: 'Portuguese (Brazil)', ru: 'Russian' };
 const REASONS: Record<string, string> = { asked: 'asked for a person', 'offer-accepted': 'accepted the offer of an agent', frustrated: 'seemed frustrated', 'severity-a': 'Severity A', 'agent-initiated': 'an agent took over from the ticket' };
+
+/** Stores a button's action for the card's audience and returns the id the button carries. */
+export type IssueAction = (intent: AgentActionIntent) => Promise<string>;
+
+type Button = AgentActionIntent & { title: string };
+
+/** The card's buttons, each bound to an action the bot stored for this card's audience. */
+async function bind(buttons: Button[], issue: IssueAction): Promise<AgentCardAction[]> {
+    return Promise.all(buttons.map(async ({ title, ...intent }) => ({ title, id: await issue(intent) })));
+}
 
 /** Agents' cards are in English (the partner's desk language); times in the partner's zone. */
 function at(iso: string, zone: string): string {
@@ -55,15 +66,12 @@ export function handoffFacts(handoff: HandoffRow, ticket: TicketRow | undefined,
 }
 
 /** The card in the agents' channel for one waiting customer; updated in place as the state changes. */
-export async function requestCard(service: HandoffService, handoff: HandoffRow, state: HandoffRow['state']): Promise<RenderedCard> {
+export async function requestCard(service: HandoffService, handoff: HandoffRow, state: HandoffRow['state'], issue: IssueAction): Promise<RenderedCard> {
     const { tickets, transcript, partner, options } = service.deps;
     const zone = partner.hours.timeZone;
     const ticket = handoff.ticket_id ? await tickets.findById(handoff.ticket_id) : undefined;
     const recent = await transcript.recent(handoff.conversation_id, 5);
-    const actions: AgentCardAction[] = [
-        ...(state === 'waiting' ? [{ title: 'Accept', action: 'accept' as const, handoff: handoff.id }] : []),
-        { title: 'Transcript', action: 'transcript', handoff: handoff.id },
-    ];
+    const actions = await bind([...(state === 'waiting' ? [{ title: 'Accept', action: 'accept' as const, handoff: handoff.id }] : []), { title: 'Transcript', action: 'transcript', handoff: handoff.id }], issue);
     return renderAgentCard({
         title: `Customer waiting for an agent · #${handoff.id}`,
         ...statusOf({ ...handoff, state }, zone, options.waitTimeoutMinutes),
@@ -75,7 +83,7 @@ export async function requestCard(service: HandoffService, handoff: HandoffRow, 
 }
 
 /** The queue, oldest first, with time waited and severity; Accept on the first five. */
-export async function queueCard(service: HandoffService, waiting: HandoffRow[]): Promise<RenderedCard> {
+export async function queueCard(service: HandoffService, waiting: HandoffRow[], issue: IssueAction): Promise<RenderedCard> {
     const now = service.deps.now();
     const lines: string[] = [];
     for (const h of waiting) {
@@ -90,15 +98,16 @@ export async function queueCard(service: HandoffService, waiting: HandoffRow[]):
         facts: [],
         summary: '',
         lines,
-        actions: [...waiting.slice(0, 5).map((h) => ({ title: `Accept #${h.id}`, action: 'accept' as const, handoff: h.id })), { title: 'Refresh', action: 'queue', handoff: 0 }],
+        actions: await bind([...waiting.slice(0, 5).map((h) => ({ title: `Accept #${h.id}`, action: 'accept' as const, handoff: h.id })), { title: 'Refresh', action: 'queue' }], issue),
     });
 }
 
 /** What an agent sees on accepting, or asking for the transcript: facts and the conversation so far. */
-export async function conversationCard(service: HandoffService, handoff: HandoffRow, title: string, entries: TranscriptEntry[], connected: boolean): Promise<RenderedCard> {
+export async function conversationCard(service: HandoffService, handoff: HandoffRow, title: string, entries: TranscriptEntry[], connected: boolean, issue: IssueAction): Promise<RenderedCard> {
     const ticket = handoff.ticket_id ? await service.deps.tickets.findById(handoff.ticket_id) : undefined;
-    const actions: AgentCardAction[] = connected ? [{ title: 'End (hand back to the bot)', action: 'end', handoff: handoff.id }] : [];
-    if (ticket && connected) actions.push({ title: 'Escalate to Microsoft', action: 'escalate', handoff: handoff.id });
+    const buttons: Button[] = connected ? [{ title: 'End (hand back to the bot)', action: 'end', handoff: handoff.id }] : [];
+    if (ticket && connected) buttons.push({ title: 'Escalate to Microsoft', action: 'escalate', handoff: handoff.id });
+    const actions = await bind(buttons, issue);
     return renderAgentCard({
         title,
         status: '',
@@ -111,7 +120,7 @@ export async function conversationCard(service: HandoffService, handoff: Handoff
 }
 
 /** The notice of a new ticket in the agents' channel, with Take over and Escalate to Microsoft. */
-export async function ticketNoticeCard(service: HandoffService, ticket: TicketRow): Promise<RenderedCard> {
+export async function ticketNoticeCard(service: HandoffService, ticket: TicketRow, issue: IssueAction): Promise<RenderedCard> {
     const zone = service.deps.partner.hours.timeZone;
     const due = ticket.due_at ? `due ${at(ticket.due_at, zone)}` : 'no due time';
     const facts = [
@@ -135,9 +144,12 @@ export async function ticketNoticeCard(service: HandoffService, ticket: TicketRo
         facts,
         summary: clip(ticket.description, 600),
         lines: [],
-        actions: [
-            { title: 'Take over', action: 'takeover', handoff: 0, ticket: ticket.id },
-            { title: 'Escalate to Microsoft', action: 'escalate', handoff: 0, ticket: ticket.id },
-        ],
+        actions: await bind(
+            [
+                { title: 'Take over', action: 'takeover', ticket: ticket.id },
+                { title: 'Escalate to Microsoft', action: 'escalate', ticket: ticket.id },
+            ],
+            issue,
+        ),
     });
 }

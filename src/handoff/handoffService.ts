@@ -1,4 +1,4 @@
-import { EventFactory, TurnContext, type Activity, type Attachment, type ConversationReference, type Transcript } from 'botbuilder';
+import { EventFactory, TurnContext, type Activity, type ConversationReference, type Transcript } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { renderQuestionCard, type CardSubmission, type RenderedCard } from '../../cards';
 import { dueSentenceIn } from '../../dialogs/dueTimeText';
@@ -10,8 +10,10 @@ import { isOpen, nextOpenInstant } from '../policy/businessCalendar';
 import type { Language, Severity } from '../policy/types';
 import type { TicketRepository, TicketRow } from '../store/ticketRepository';
 import { detectInterruption } from '../understanding/intents';
+import type { ActionAudience, AgentActionRepository } from './agentActionRepository';
 import type { AgentDirectory } from './agentDirectory';
-import { requestCard } from './agentViews';
+import { customerContentForAgent } from './customerContent';
+import { requestCard, type IssueAction } from './agentViews';
 import type { HandoffRow, HandoffStore, SettingsStore, TranscriptStore } from './handoffStore';
 import { TRANSCRIPT_ROLE, type Messenger } from './messenger';
 
@@ -31,6 +33,8 @@ export interface HandoffDeps {
     transcript: TranscriptStore;
     settings: SettingsStore;
     agents: AgentDirectory;
+    /** The buttons on cards sent to agents (only ids the bot issued are honoured). */
+    actions: AgentActionRepository;
     tickets: TicketRepository;
     partner: PartnerProfile;
     messenger: Messenger;
@@ -151,9 +155,10 @@ export class HandoffService {
         }
     }
 
-    /** Times out customers who waited too long, and empties the queue when the partner closes. */
+    /** Times out customers who waited too long, empties the queue when the partner closes, and forgets old card buttons. */
     async sweep(): Promise<number> {
         const now = this.deps.now();
+        await this.deps.actions.prune(now.toJSDate());
         const closed = !isOpen(this.deps.partner.hours, now);
         const due = closed ? await this.deps.store.waitingSince(now.plus({ minutes: 1 }).toJSDate()) : await this.deps.store.waitingSince(now.minus({ minutes: this.deps.options.waitTimeoutMinutes }).toJSDate());
         let count = 0;
@@ -202,30 +207,41 @@ export class HandoffService {
         return ticket.severity ? t('handoff.ticketStandsSeverity', { number: ticket.number, severity: ticket.severity, due }) : t('handoff.ticketStands', { number: ticket.number, due });
     }
 
+    /** Binds a card's buttons to actions the bot stores for this audience (see AgentActionRepository). */
+    issuer(audience: ActionAudience): IssueAction {
+        return (intent) => this.deps.actions.issue(intent, audience, this.deps.now().toJSDate());
+    }
+
+    /** The audience of cards posted in the agents' channel. */
+    channelAudience(channel: Partial<ConversationReference>): ActionAudience {
+        return { channel: channel.conversation?.id ?? '' };
+    }
+
     /** Sends the request card to the agents' channel (saving its id to update it in place), else to each agent's chat. */
     async notifyAgents(handoff: HandoffRow): Promise<void> {
-        const card = await requestCard(this, handoff, 'waiting');
         const channel = await this.agentsChannel();
         try {
             if (channel) {
+                const card = await requestCard(this, handoff, 'waiting', this.issuer(this.channelAudience(channel)));
                 const id = await this.deps.messenger.send(channel, [{ type: 'message', attachments: [card.attachment] }], 'skip');
                 if (id) await this.deps.store.setNotice(handoff.id, id);
                 return;
             }
-            await this.toAgentChats(card.attachment);
+            await this.toAgentChats((issue) => requestCard(this, handoff, 'waiting', issue));
         } catch (error) {
             this.deps.logger.warn({ err: { message: (error as Error).message }, handoff: handoff.id }, 'could not notify the agents; the customer stays in the queue');
         }
     }
 
-    /** Sends a card to each agent's 1:1 chat with the bot (where there is no agents' channel). */
-    async toAgentChats(attachment: Attachment): Promise<{ agents: number; sent: number }> {
+    /** Sends a card to each agent's 1:1 chat with the bot (where there is no agents' channel), its buttons issued to that agent. */
+    async toAgentChats(render: (issue: IssueAction) => Promise<RenderedCard>): Promise<{ agents: number; sent: number }> {
         const agents = await this.deps.agents.list();
         let sent = 0;
         for (const agent of agents) {
             const chat = await this.deps.agents.chatOf(agent.aadObjectId);
             if (!chat) continue;
-            await this.deps.messenger.send(chat, [{ type: 'message', attachments: [attachment] }], 'skip');
+            const card = await render(this.issuer({ agent: agent.aadObjectId }));
+            await this.deps.messenger.send(chat, [{ type: 'message', attachments: [card.attachment] }], 'skip');
             sent++;
         }
         return { agents: agents.length, sent };
@@ -237,7 +253,7 @@ export class HandoffService {
         const current = await this.deps.store.byId(handoff.id);
         if (!channel || !current?.notice_activity_id) return;
         try {
-            const card = await requestCard(this, current, current.state);
+            const card = await requestCard(this, current, current.state, this.issuer(this.channelAudience(channel)));
             await this.deps.messenger.update(channel, current.notice_activity_id, { attachments: [card.attachment] });
         } catch (error) {
             this.deps.logger.warn({ err: { message: (error as Error).message }, handoff: handoff.id }, 'could not update the request card');
@@ -322,10 +338,11 @@ export class HandoffService {
             this.deps.logger.warn({ handoff: handoff.id }, 'agent chat unknown; customer message kept in the transcript only');
             return;
         }
-        const { activity } = context;
         const who = handoff.customer_name ?? 'Customer';
-        const attachments = (activity.attachments ?? []).filter((a) => a.contentType !== 'text/html');
-        const text = activity.text ? `**${who}:** ${activity.text}` : `**${who}** sent ${attachments.length} attachment(s).`;
+        const { notes, attachments } = customerContentForAgent(context.activity);
+        const said = context.activity.text ? [`**${who}:** ${context.activity.text}`] : attachments.length ? [`**${who}** sent ${attachments.length} attachment(s).`] : [`**${who}:**`];
+        const text = [...said, ...notes].join('\n\n');
+        // Never a card from the customer, nor suggested actions: the bot posts this into the agent's chat.
         await this.deps.messenger.send(chat, [{ type: 'message', text, attachments, textFormat: 'markdown' }], 'skip');
     }
 

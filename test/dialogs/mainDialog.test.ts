@@ -26,7 +26,7 @@ describe('MainDialog', () => {
 
     it("asks the partner's own tenant for its support plan and ends politely without one", async () => {
         const rig = await dialogRig();
-        const client = rig.client((s) => new MainDialog(s));
+        const client = rig.client((s) => new MainDialog(s), undefined, 'msteams');
         const teams = { channelData: { tenant: { id: '00000000-0000-4000-8000-000000000001' } } };
         await client.sendActivity({ type: 'message', text: 'our VM is down', ...teams });
         assert.match(shown(client.getNextReply()), /not part of the CSP support benefit/);

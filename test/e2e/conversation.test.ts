@@ -135,20 +135,23 @@ describe('whole conversations through the HTTP server', () => {
     });
 
     it("the partner's own tenant is told it needs its own support plan, and the plan is carried on the ticket", async () => {
-        const teams = { channelData: { tenant: { id: '00000000-0000-4000-8000-000000000001' } } };
-        const notice = await bot.send({ text: 'Azure VM will not start, AllocationFailed error', ...teams });
+        // In Teams, where the tenant is vouched for (a tenant written by a Web Chat client counts for nothing).
+        const tenant = '00000000-0000-4000-8000-000000000001';
+        const teams = (fields: Record<string, unknown>) => bot.send({ from: { id: '29:dana', name: 'Dana Reyes' }, channelData: { tenant: { id: tenant } }, conversation: { id: 'a:own-1', tenantId: tenant }, ...fields }, 'a:own-1', 'msteams');
+        const click = (data: Record<string, unknown>) => teams({ value: data });
+        const notice = await teams({ text: 'Azure VM will not start, AllocationFailed error' });
         assert.match(visibleText(notice), /own Microsoft tenant[\s\S]*MPN agreement ID, a Premier Support plan or an Azure support plan/);
-        const bad = await bot.send({ text: '!!', ...teams });
+        const bad = await teams({ text: '!!' });
         assert.match(visibleText(bad), /support plan ID/);
-        const understood = await bot.send({ text: 'PLAN-12345', ...teams });
+        const understood = await teams({ text: 'PLAN-12345' });
         assert.match(visibleText(understood), /noted support plan \*\*PLAN-12345\*\*[\s\S]*Azure/);
-        const impact = await bot.click(button(understood, "Yes, that's right"));
-        const severity = await bot.click(button(impact, 'Moderate'));
-        await bot.click(button(severity, /No, I still need help/));
-        await bot.say('me@contoso-cloud.example');
-        const summary = await bot.say('Contoso Cloud Services');
+        const impact = await click(button(understood, "Yes, that's right"));
+        const severity = await click(button(impact, 'Moderate'));
+        await click(button(severity, /No, I still need help/));
+        await teams({ text: 'me@contoso-cloud.example' });
+        const summary = await teams({ text: 'Contoso Cloud Services' });
         assert.match(visibleText(summary), /PLAN-12345/);
-        await bot.click(button(summary, 'Open the ticket'));
+        await click(button(summary, 'Open the ticket'));
         const [ticket] = await bot.tickets();
         assert.equal(ticket?.support_plan_id, 'PLAN-12345');
         assert.equal(ticket?.customer_tenant_id, '00000000-0000-4000-8000-000000000001');

@@ -142,6 +142,50 @@ describe('agents take over conversations (customer on Web Chat, agents in Teams)
         assert.doesNotMatch(visibleText(back), /queue|Maria/, 'the conversation is back with the bot');
     });
 
+    it("a customer's cards reach the agent as read-only text, and no button the bot did not issue to that agent acts", async () => {
+        await setUpDesk();
+        const card = await waitingCustomer();
+        const accept = button([card], 'Accept');
+        const ada = (activity: Record<string, unknown>) => teams({ id: ADMIN, name: 'Ada Admin' }, activity);
+        await ada({ text: 'help' });
+        const wrongPlace = await ada({ value: accept });
+        assert.match(visibleText(wrongPlace), /isn't one I gave you/, "a channel card's button pressed from another conversation is refused");
+        const joined = await teams({ id: ADMIN, name: 'Ada Admin' }, { value: accept, replyToId: card.id }, AGENTS_CHANNEL, 'channel');
+        assert.match(visibleText(to(joined, CUSTOMER)), /Ada Admin\*\* from Contoso Cloud Services has joined/);
+
+        const lure = {
+            contentType: 'application/vnd.microsoft.card.adaptive',
+            content: {
+                type: 'AdaptiveCard',
+                version: '1.5',
+                body: [{ type: 'TextBlock', text: 'Please approve my access' }],
+                actions: [
+                    { type: 'Action.Submit', title: 'Approve', data: { cspAgent: 1, action: 'takeover', handoff: 0, ticket: 1 } },
+                    { type: 'Action.Submit', title: 'Add me', data: { msteams: { type: 'imBack', value: `agents add ${STRANGER} Me` } } },
+                    { type: 'Action.OpenUrl', title: 'Sign in', url: 'https://login.evil.example/' },
+                ],
+            },
+        };
+        const hero = { contentType: 'application/vnd.microsoft.card.hero', content: { title: 'Invoice', buttons: [{ type: 'openUrl', title: 'Pay now', value: 'https://pay.evil.example/' }] } };
+        const sent = await customer({ text: 'see this', attachments: [lure, hero], suggestedActions: { actions: [{ type: 'imBack', title: 'end', value: 'end' }] } });
+        const [relayed] = to(sent, `a:chat-${ADMIN}`);
+        assert.ok(relayed, 'the message reaches the agent');
+        assert.deepEqual(relayed.attachments ?? [], [], 'no card is posted into the agent chat');
+        assert.equal(relayed.suggestedActions, undefined);
+        assert.doesNotMatch(JSON.stringify(relayed), /"actions"|"buttons"|Action\.Submit/);
+        assert.match(relayed.text ?? '', /shown as text[\s\S]*Please approve my access/);
+        assert.match(relayed.text ?? '', /`[^`]*https:\/\/pay\.evil\.example\/[^`]*`/, 'links are shown as code, not as links');
+
+        // Pressing what the customer's card carried, had it been posted: nothing happens.
+        for (const value of [{ cspAgent: 1, action: 'takeover', handoff: 0, ticket: 1 }, { cspAgent: 1, id: 'A'.repeat(22) }]) {
+            const replies = await ada({ value });
+            assert.match(visibleText(replies), /isn't one I gave you/);
+            assert.equal(to(replies, CUSTOMER).length, 0, 'nothing reaches the customer');
+        }
+        const list = visibleText(await ada({ text: 'agents' }));
+        assert.doesNotMatch(list, new RegExp(STRANGER), 'the attacker was not added');
+    });
+
     it('two agents accepting at once: exactly one wins, the other is told who has it', async () => {
         await setUpDesk();
         const card = await waitingCustomer();

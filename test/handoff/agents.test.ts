@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { AgentDirectory } from '../../src/handoff/agentDirectory';
-import { parseAgentCommand } from '../../src/handoff/agentCommands';
+import { AgentActionRepository } from '../../src/handoff/agentActionRepository';
+import { commandOfAction, parseAgentCommand } from '../../src/handoff/agentCommands';
 import { HandoffStore } from '../../src/handoff/handoffStore';
 import { openSqliteDatabase, type OpenDatabase } from '../../src/store/database';
 
@@ -12,15 +13,53 @@ function teams(aadObjectId: string, tenant = TENANT, conversationTenant: string 
 }
 
 describe('agent commands', () => {
-    it('reads whole-message commands and card actions, and nothing else', () => {
-        assert.deepEqual(parseAgentCommand('accept #12', undefined), { kind: 'accept', handoff: 12 });
-        assert.deepEqual(parseAgentCommand('  Queue ', undefined), { kind: 'queue' });
-        assert.deepEqual(parseAgentCommand('note called the customer back', undefined), { kind: 'note', text: 'called the customer back' });
-        assert.deepEqual(parseAgentCommand('', { cspAgent: 1, action: 'takeover', handoff: 0, ticket: 7 }), { kind: 'takeover', ticket: 7 });
-        assert.deepEqual(parseAgentCommand(`agents add ${AGENT} Sam Lee`, undefined), { kind: 'agents-add', aadObjectId: AGENT, name: 'Sam Lee' });
-        for (const text of ['queue please', 'accept everyone', 'end of the month report', 'agents add not-a-guid', 'please end']) assert.equal(parseAgentCommand(text, undefined), undefined, text);
-        assert.equal(parseAgentCommand('', { cspAgent: 1, action: 'drop-tables', handoff: 1 }), undefined);
-        assert.equal(parseAgentCommand('', { cspAgent: '1', action: 'accept', handoff: 1 }), undefined);
+    it('reads whole-message commands, and nothing else', () => {
+        assert.deepEqual(parseAgentCommand('accept #12'), { kind: 'accept', handoff: 12 });
+        assert.deepEqual(parseAgentCommand('  Queue '), { kind: 'queue' });
+        assert.deepEqual(parseAgentCommand('note called the customer back'), { kind: 'note', text: 'called the customer back' });
+        assert.deepEqual(parseAgentCommand(`agents add ${AGENT} Sam Lee`), { kind: 'agents-add', aadObjectId: AGENT, name: 'Sam Lee' });
+        for (const text of ['queue please', 'accept everyone', 'end of the month report', 'agents add not-a-guid', 'please end']) assert.equal(parseAgentCommand(text), undefined, text);
+    });
+
+    it('reads the buttons the bot issued', () => {
+        assert.deepEqual(commandOfAction({ action: 'takeover', ticket: 7 }), { kind: 'takeover', ticket: 7 });
+        assert.deepEqual(commandOfAction({ action: 'accept', handoff: 3 }), { kind: 'accept', handoff: 3 });
+        assert.equal(commandOfAction({ action: 'takeover' }), undefined);
+    });
+});
+
+describe('agent card buttons', () => {
+    let database: OpenDatabase;
+    let actions: AgentActionRepository;
+    const now = new Date('2026-11-23T09:00:00Z');
+    const OTHER = 'aaaaaaaa-0000-4000-8000-000000000002';
+    beforeEach(async () => {
+        database = await openSqliteDatabase(':memory:');
+        actions = new AgentActionRepository(database.db);
+    });
+    afterEach(() => database.close());
+
+    it('are honoured only for the agent or the channel they were issued to', async () => {
+        const mine = await actions.issue({ action: 'end', handoff: 4 }, { agent: AGENT.toUpperCase() }, now);
+        assert.deepEqual(await actions.redeem({ cspAgent: 1, id: mine }, ('a:chat'), AGENT), { action: 'end', handoff: 4, ticket: undefined });
+        assert.equal(await actions.redeem({ cspAgent: 1, id: mine }, ('a:chat'), OTHER), undefined, "another agent cannot press my card's button");
+
+        const posted = await actions.issue({ action: 'accept', handoff: 5 }, { channel: '19:agents@thread.tacv2' }, now);
+        assert.deepEqual(await actions.redeem({ cspAgent: 1, id: posted }, ('19:agents@thread.tacv2;messageid=1700000000'), OTHER), { action: 'accept', handoff: 5, ticket: undefined });
+        assert.equal(await actions.redeem({ cspAgent: 1, id: posted }, ('a:chat-of-someone'), OTHER), undefined, 'not from another conversation');
+    });
+
+    it('are never read from what a card posts: forged, malformed and unknown ids do nothing', async () => {
+        for (const value of [{ cspAgent: 1, action: 'accept', handoff: 1 }, { cspAgent: 1, action: 'takeover', ticket: 7 }, { cspAgent: 1, id: 'x'.repeat(22) }, { cspAgent: '1', id: 'y'.repeat(22) }, 'accept', null]) {
+            assert.equal(await actions.redeem(value, ('19:agents@thread.tacv2'), AGENT), undefined, JSON.stringify(value));
+        }
+    });
+
+    it('are forgotten after 30 days', async () => {
+        const old = await actions.issue({ action: 'queue' }, { agent: AGENT }, now);
+        assert.equal(await actions.prune(new Date(now.getTime() + 29 * 86_400_000)), 0);
+        assert.equal(await actions.prune(new Date(now.getTime() + 31 * 86_400_000)), 1);
+        assert.equal(await actions.redeem({ cspAgent: 1, id: old }, ('a:chat'), AGENT), undefined);
     });
 });
 
@@ -29,7 +68,7 @@ describe('agent directory', () => {
     let agents: AgentDirectory;
     beforeEach(async () => {
         database = await openSqliteDatabase(':memory:');
-        agents = new AgentDirectory(database.db, { partnerTenantId: TENANT, agentIds: [AGENT.toUpperCase()], adminIds: [] });
+        agents = new AgentDirectory(database.db, { partnerTenantId: TENANT, agentIds: [AGENT.toUpperCase()], adminIds: [], trusted: true });
     });
     afterEach(() => database.close());
 
@@ -45,8 +84,17 @@ describe('agent directory', () => {
     });
 
     it('nobody is an agent without a partner tenant', async () => {
-        const open = new AgentDirectory(database.db, { partnerTenantId: undefined, agentIds: [AGENT], adminIds: [] });
+        const open = new AgentDirectory(database.db, { partnerTenantId: undefined, agentIds: [AGENT], adminIds: [], trusted: true });
         assert.equal(await open.identify(teams(AGENT)), undefined);
+    });
+
+    it('nobody is an agent when Teams activities cannot be believed (no Bot Framework authentication), not even one added by an admin', async () => {
+        const unauthenticated = new AgentDirectory(database.db, { partnerTenantId: TENANT, agentIds: [AGENT], adminIds: [AGENT], trusted: false });
+        const added = 'aaaaaaaa-0000-4000-8000-000000000003';
+        await unauthenticated.add(added, 'Sam', AGENT, new Date());
+        assert.equal(await unauthenticated.identify(teams(AGENT)), undefined);
+        assert.equal(await unauthenticated.identify(teams(added)), undefined);
+        assert.equal(unauthenticated.fromPartnerTeams(teams(AGENT)), false);
     });
 
     it('claims are atomic: of ten concurrent accepts exactly one wins', async () => {

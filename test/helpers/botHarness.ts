@@ -55,7 +55,8 @@ export class BotHarness {
         if (!options.databaseFile) this.dir = mkdtempSync(path.join(os.tmpdir(), 'csp-bot-'));
         const databaseFile = options.databaseFile ?? path.join(this.dir, 'bot.sqlite');
         if (TEST_DATABASE_URL && !this.postgres && !options.databaseFile && options.env?.DATABASE_URL === undefined) this.postgres = await createTestDatabase();
-        this.config = loadConfig({ DATABASE_FILE: databaseFile, LOG_LEVEL: 'silent', ...(this.postgres ? { DATABASE_URL: this.postgres.url } : {}), ...options.env });
+        // Tests speak as Teams agents without Bot Framework tokens (the fake channel has none).
+        this.config = loadConfig({ DATABASE_FILE: databaseFile, LOG_LEVEL: 'silent', ALLOW_AGENTS_WITHOUT_AUTH: 'true', ...(this.postgres ? { DATABASE_URL: this.postgres.url } : {}), ...options.env });
         if (options.now) this.clock = options.now;
         this.app = await createApp(this.config, options.logger ?? createLogger('silent'), { now: () => this.clock, newId: () => `intake-${++this.ids}-${Date.now()}`, authorityCa: options.authorityCa });
         await new Promise<void>((resolve) => this.app.server.listen(0, '127.0.0.1', resolve));

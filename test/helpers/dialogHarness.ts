@@ -19,7 +19,8 @@ const library = GuidanceLibrary.fromDirectory(path.join(projectRoot(), 'content'
 export interface DialogRig {
     services: DialogServices;
     database: OpenDatabase;
-    client(dialog: (services: DialogServices) => Dialog, options?: unknown): DialogTestClient;
+    /** A test client on `channel` (default 'test'; 'msteams' where the Teams tenant matters). */
+    client(dialog: (services: DialogServices) => Dialog, options?: unknown, channel?: string): DialogTestClient;
 }
 
 /** Real services (in-memory SQLite, the shipped articles, the example partner) for dialog tests. */
@@ -44,7 +45,7 @@ export async function dialogRig(overrides: { classifier?: Classifier; now?: Date
     return {
         services,
         database,
-        client: (make, options) => new DialogTestClient('test', make(services), options, [new AutoSaveStateMiddleware(userState)], conversationState),
+        client: (make, options, channel = 'test') => new DialogTestClient(channel, make(services), options, [new AutoSaveStateMiddleware(userState)], conversationState),
     };
 }
 
