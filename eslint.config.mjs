@@ -15,6 +15,7 @@ export default tseslint.config(
     },
   },
   { files: ['scripts/**/*.mjs'], rules: { 'no-console': 'off' } },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
   {
     // The Web Chat page's browser script (plain ES5, no bundler).
     files: ['src/channels/public/**/*.js'],

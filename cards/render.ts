@@ -1,9 +1,17 @@
-import { CardFactory, type Attachment } from 'botbuilder';
 import * as ACData from 'adaptivecards-templating';
+
+/** The Adaptive Card content type channels recognise. */
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** An Adaptive Card attachment (structurally a Bot Framework `Attachment`; cards/ knows no botbuilder). */
+export interface CardAttachment {
+    contentType: typeof ADAPTIVE_CARD;
+    content: object;
+}
 
 /** A card ready to send, and the plain text for channels that cannot show cards. */
 export interface RenderedCard {
-    attachment: Attachment;
+    attachment: CardAttachment;
     fallbackText: string;
 }
 
@@ -28,11 +36,11 @@ function preparedTemplate(template: object): ACData.Template {
 }
 
 /** Expands an Adaptive Card template with data; every placeholder must get a value. */
-export function expandTemplate(name: string, template: object, data: object): Attachment {
+export function expandTemplate(name: string, template: object, data: object): CardAttachment {
     const card = preparedTemplate(template).expand({ $root: defuse(data) }) as object;
     const leftover = /\$\{[^}]*\}/.exec(JSON.stringify(card));
     if (leftover) throw new CardTemplateError(name, leftover[0]);
-    return CardFactory.adaptiveCard(card);
+    return { contentType: ADAPTIVE_CARD, content: card };
 }
 
 /** Text typed by customers may contain `${`; break it so it is shown, never evaluated. */

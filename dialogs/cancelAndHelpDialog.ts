@@ -5,10 +5,10 @@ import type { Language } from '../src/policy/types';
 import type { TicketRow } from '../src/store/ticketRepository';
 import { detectInterruption, type Interruption } from '../src/understanding/intents';
 import { CardPrompt } from './cardPrompt';
-import type { DialogServices } from './dialogServices';
+import type { BotServices } from '../src/bot/botServices';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
 import { recognizers } from './recognizers';
-import { languageOf, translate } from './turnHelpers';
+import { languageOf, translate } from '../src/bot/turnHelpers';
 
 /**
  * Base for the bot's dialogs: help, cancel, start over, and requests for a person or for
@@ -17,7 +17,7 @@ import { languageOf, translate } from './turnHelpers';
 export class CancelAndHelpDialog extends ComponentDialog {
     constructor(
         id: string,
-        protected readonly services: DialogServices,
+        protected readonly services: BotServices,
     ) {
         super(id);
     }

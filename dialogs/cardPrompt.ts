@@ -5,8 +5,8 @@ import type { GuidanceLibrary } from '../src/guidance/guidanceLibrary';
 import { translator, type Translate } from '../src/i18n/i18n';
 import type { Language } from '../src/policy/types';
 import { normalizeText } from '../src/understanding/normalize';
-import { key, render, type Text } from './text';
-import { cardsSupported, sendCard } from './turnHelpers';
+import { key, render, type Text } from '../src/i18n/text';
+import { cardsSupported, sendCard } from '../src/bot/turnHelpers';
 
 /** Turns typed text into one of a question's choice values, or undefined. */
 export type TextRecognizer = (text: string) => string | undefined;

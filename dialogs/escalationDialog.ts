@@ -5,14 +5,14 @@ import { translator, type Translate } from '../src/i18n/i18n';
 import type { TicketRow } from '../src/store/ticketRepository';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { CardPrompt } from './cardPrompt';
-import { titleOf, type ClassifiedCase } from './caseDraft';
-import type { DialogServices } from './dialogServices';
-import { applyDueTime, dueFact, dueSentence } from './dueTimeText';
+import { titleOf, type ClassifiedCase } from '../src/cases/caseDraft';
+import type { BotServices } from '../src/bot/botServices';
+import { applyDueTime, dueFact, dueSentence } from '../src/cases/dueTimeText';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
 import { ServiceHealthDialog, SERVICE_HEALTH_DIALOG, type ServiceHealthOutcome } from './serviceHealthDialog';
-import { key, raw } from './text';
-import { enrichTicketText, ticketFromCase } from './ticketFromCase';
-import { sendCard } from './turnHelpers';
+import { key, raw } from '../src/i18n/text';
+import { enrichTicketText, ticketFromCase } from '../src/cases/ticketFromCase';
+import { displayZoneOf, sendCard } from '../src/bot/turnHelpers';
 
 export const ESCALATION_DIALOG = 'escalationDialog';
 const WATERFALL = 'escalationWaterfall';
@@ -47,7 +47,7 @@ type EscalationOptions = ClassifiedCase & { editing?: boolean };
  * answers with its number, severity and due time. Result: the TicketRow, or undefined.
  */
 export class EscalationDialog extends CancelAndHelpDialog {
-    constructor(services: DialogServices) {
+    constructor(services: BotServices) {
         super(ESCALATION_DIALOG, services);
         const validator = (schema: z.ZodType<string>) => async (p: PromptValidatorContext<string>) => schema.safeParse(p.recognized.value ?? '').success;
         this.addDialog(this.textPrompt(NAME_PROMPT, validator(NameSchema)))
@@ -111,14 +111,14 @@ export class EscalationDialog extends CancelAndHelpDialog {
         profile.organisation = OrganisationSchema.parse(step.result);
         // The language (and so the response-time rule) is the one in use when the ticket is confirmed.
         draft.language = await this.language(step.context);
-        applyDueTime(step.context, this.services, draft);
+        applyDueTime(draft, this.services.partner.hours, this.services.now(), displayZoneOf(step.context, this.services));
         const facts = [
             { title: key('field.issue'), value: raw(titleOf(draft.description)) },
             { title: key('field.category'), value: key(`label.category.${draft.category}`) },
             { title: key('field.product'), value: key(`label.product.${draft.product}`) },
             ...(draft.kind ? [{ title: key('field.kind'), value: key(`label.kind.${draft.kind}`) }] : []),
             ...(draft.severity ? [{ title: key('field.severity'), value: raw(draft.severity) }] : []),
-            { title: key('field.due'), value: raw(dueFact(step.context, this.services, draft)) },
+            { title: key('field.due'), value: raw(dueFact(displayZoneOf(step.context, this.services), draft)) },
             { title: key('field.name'), value: raw(profile.name ?? '') },
             { title: key('field.email'), value: raw(profile.email ?? '') },
             { title: key('field.organisation'), value: raw(profile.organisation) },
@@ -164,7 +164,7 @@ export class EscalationDialog extends CancelAndHelpDialog {
     }
 
     private ticketCard(step: WaterfallStepContext, draft: ClassifiedCase, ticket: TicketRow, t: Translate) {
-        const due = dueSentence(step.context, this.services, draft);
+        const due = dueSentence(displayZoneOf(step.context, this.services), draft);
         const number = ticket.number ?? '';
         // "Is open" even when the row existed: replies are held until the turn's state is saved
         // (src/bot/heldReplies.ts), so a saved turn that gets here is the first to tell the
@@ -175,7 +175,7 @@ export class EscalationDialog extends CancelAndHelpDialog {
             text,
             facts: [
                 ...(draft.severity ? [{ title: t('field.severity'), value: draft.severity }] : []),
-                { title: t('field.due'), value: dueFact(step.context, this.services, draft) },
+                { title: t('field.due'), value: dueFact(displayZoneOf(step.context, this.services), draft) },
                 { title: t('field.product'), value: t(`label.product.${draft.product}`) },
             ],
         });

@@ -1,9 +1,9 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { CardPrompt } from './cardPrompt';
-import type { ClassifiedCase } from './caseDraft';
-import type { DialogServices } from './dialogServices';
-import { key } from './text';
+import type { ClassifiedCase } from '../src/cases/caseDraft';
+import type { BotServices } from '../src/bot/botServices';
+import { key } from '../src/i18n/text';
 
 export const GUIDANCE_DIALOG = 'guidanceDialog';
 const WATERFALL = 'guidanceWaterfall';
@@ -21,7 +21,7 @@ export interface GuidanceOutcome {
  * (no articles → not resolved, and no question).
  */
 export class GuidanceDialog extends CancelAndHelpDialog {
-    constructor(services: DialogServices) {
+    constructor(services: BotServices) {
         super(GUIDANCE_DIALOG, services);
         this.addDialog(this.cardPrompt(SOLVED_PROMPT)).addDialog(new WaterfallDialog(WATERFALL, [this.offerStep.bind(this), this.answerStep.bind(this)]));
         this.initialDialogId = WATERFALL;

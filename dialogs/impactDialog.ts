@@ -4,10 +4,11 @@ import { impactToSeverity } from '../src/policy/severity';
 import { IMPACTS, type Impact } from '../src/policy/types';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { CardPrompt } from './cardPrompt';
-import type { ClassifiedCase } from './caseDraft';
-import type { DialogServices } from './dialogServices';
-import { applyDueTime } from './dueTimeText';
-import { key } from './text';
+import type { ClassifiedCase } from '../src/cases/caseDraft';
+import type { BotServices } from '../src/bot/botServices';
+import { applyDueTime } from '../src/cases/dueTimeText';
+import { displayZoneOf } from '../src/bot/turnHelpers';
+import { key } from '../src/i18n/text';
 
 export const IMPACT_DIALOG = 'impactDialog';
 const WATERFALL = 'impactWaterfall';
@@ -21,7 +22,7 @@ const ENGLISH_PROMPT = 'impactEnglishPrompt';
  * Options and result: a ClassifiedCase (the result with impact, severity and due time).
  */
 export class ImpactDialog extends CancelAndHelpDialog {
-    constructor(services: DialogServices) {
+    constructor(services: BotServices) {
         super(IMPACT_DIALOG, services);
         this.addDialog(this.cardPrompt(IMPACT_PROMPT))
             .addDialog(this.cardPrompt(ENGLISH_PROMPT))
@@ -50,7 +51,7 @@ export class ImpactDialog extends CancelAndHelpDialog {
         draft.language = await this.language(step.context);
         draft.impact = step.result as Impact;
         draft.severity = impactToSeverity(draft.impact);
-        const due = applyDueTime(step.context, this.services, draft);
+        const due = applyDueTime(draft, this.services.partner.hours, this.services.now(), displayZoneOf(step.context, this.services));
         await step.context.sendActivity(translator(draft.language)('impact.severity', { severity: draft.severity, due }));
         if (draft.severity !== 'A' || draft.language === 'en') return step.endDialog(draft);
         return step.prompt(ENGLISH_PROMPT, CardPrompt.yesNo('impact-english', draft.intakeId, { question: 'impact.offerEnglish', yes: 'impact.offerEnglishYes', no: 'impact.offerEnglishNo' }));
@@ -63,7 +64,7 @@ export class ImpactDialog extends CancelAndHelpDialog {
         profile.language = 'en';
         profile.languageChosen = true;
         draft.language = 'en';
-        const due = applyDueTime(step.context, this.services, draft);
+        const due = applyDueTime(draft, this.services.partner.hours, this.services.now(), displayZoneOf(step.context, this.services));
         await step.context.sendActivity(translator('en')('impact.switchedToEnglish', { due }));
         return step.endDialog(draft);
     }

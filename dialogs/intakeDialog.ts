@@ -2,10 +2,10 @@ import { WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, ty
 import { CATEGORIES, KINDS, PRODUCTS, type Category, type Kind, type Product } from '../src/policy/types';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { CardPrompt, type ChoiceSpec } from './cardPrompt';
-import type { CaseDraft, ClassifiedCase } from './caseDraft';
-import type { DialogServices } from './dialogServices';
+import type { CaseDraft, ClassifiedCase } from '../src/cases/caseDraft';
+import type { BotServices } from '../src/bot/botServices';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
-import { key, type Text } from './text';
+import { key, type Text } from '../src/i18n/text';
 
 export const INTAKE_DIALOG = 'intakeDialog';
 const WATERFALL = 'intakeWaterfall';
@@ -27,7 +27,7 @@ const FIELD_QUESTIONS: Record<Field, { question: Text; choices: ChoiceSpec[] }> 
  * Options: a CaseDraft (description optional). Result: a ClassifiedCase.
  */
 export class IntakeDialog extends CancelAndHelpDialog {
-    constructor(services: DialogServices) {
+    constructor(services: BotServices) {
         super(INTAKE_DIALOG, services);
         this.addDialog(this.textPrompt(DESCRIPTION_PROMPT, (p) => this.validateDescription(p)))
             .addDialog(this.cardPrompt(CHOICE_PROMPT))

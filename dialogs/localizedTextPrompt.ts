@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { TextPrompt, type PromptOptions, type PromptValidator } from 'botbuilder-dialogs';
 import { translator } from '../src/i18n/i18n';
 import type { Language } from '../src/policy/types';
-import { render, type Text } from './text';
+import { render, type Text } from '../src/i18n/text';
 
 /** What a LocalizedTextPrompt asks, kept in dialog state as catalogue keys. */
 export interface TextQuestion {

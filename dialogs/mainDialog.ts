@@ -5,18 +5,18 @@ import { welcomeContent } from '../src/bot/welcomeContent';
 import { translator, type Translate } from '../src/i18n/i18n';
 import { detectInterruption, isGreeting } from '../src/understanding/intents';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import type { CaseDraft, ClassifiedCase } from './caseDraft';
-import type { DialogServices } from './dialogServices';
+import type { CaseDraft, ClassifiedCase } from '../src/cases/caseDraft';
+import type { BotServices } from '../src/bot/botServices';
 import { EscalationDialog, ESCALATION_DIALOG } from './escalationDialog';
 import { GuidanceDialog, GUIDANCE_DIALOG, type GuidanceOutcome } from './guidanceDialog';
 import { ImpactDialog, IMPACT_DIALOG } from './impactDialog';
 import { IntakeDialog, INTAKE_DIALOG } from './intakeDialog';
-import { ticketFromCase } from './ticketFromCase';
+import { ticketFromCase } from '../src/cases/ticketFromCase';
 import { CardPrompt } from './cardPrompt';
 import type { TicketRow } from '../src/store/ticketRepository';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
-import { key } from './text';
-import { languageOf, sendCard } from './turnHelpers';
+import { key } from '../src/i18n/text';
+import { languageOf, sendCard } from '../src/bot/turnHelpers';
 
 export const MAIN_DIALOG = 'mainDialog';
 const WATERFALL = 'mainWaterfall';
@@ -45,7 +45,7 @@ interface MainValues {
  * escalation when guidance did not solve it.
  */
 export class MainDialog extends CancelAndHelpDialog {
-    constructor(services: DialogServices) {
+    constructor(services: BotServices) {
         super(MAIN_DIALOG, services);
         this.addDialog(this.textPrompt(SUPPORT_PLAN_PROMPT, (p) => this.validateSupportPlan(p)))
             .addDialog(this.cardPrompt(OFFER_PROMPT))

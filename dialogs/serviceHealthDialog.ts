@@ -1,14 +1,14 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { ServiceHealthIssue } from '../src/escalation/serviceHealth';
+import type { ServiceHealthIssue } from '../src/integrations/graphServiceHealth';
 import { displayZone, formatDueAt } from '../src/i18n/format';
 import { translator } from '../src/i18n/i18n';
 import type { Language } from '../src/policy/types';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { CardPrompt } from './cardPrompt';
-import type { ClassifiedCase } from './caseDraft';
-import type { DialogServices } from './dialogServices';
-import { key, raw, type Text } from './text';
-import { customerTimeZone } from './turnHelpers';
+import type { ClassifiedCase } from '../src/cases/caseDraft';
+import type { BotServices } from '../src/bot/botServices';
+import { key, raw, type Text } from '../src/i18n/text';
+import { customerTimeZone } from '../src/bot/turnHelpers';
 
 export const SERVICE_HEALTH_DIALOG = 'serviceHealthDialog';
 const WATERFALL = 'serviceHealthWaterfall';
@@ -45,7 +45,7 @@ export interface ServiceHealthOutcome {
  * or Graph unavailable: proceeds without a word.
  */
 export class ServiceHealthDialog extends CancelAndHelpDialog {
-    constructor(services: DialogServices) {
+    constructor(services: BotServices) {
         super(SERVICE_HEALTH_DIALOG, services);
         this.addDialog(this.cardPrompt(PROCEED_PROMPT)).addDialog(new WaterfallDialog(WATERFALL, [this.checkStep.bind(this), this.answerStep.bind(this)]));
         this.initialDialogId = WATERFALL;

@@ -6,8 +6,8 @@ import { displayZone, formatDueAt } from '../src/i18n/format';
 import { translator } from '../src/i18n/i18n';
 import type { TicketRow } from '../src/store/ticketRepository';
 import { parseTicketStatusQuery } from '../src/understanding/ticketStatusQuery';
-import type { DialogServices } from './dialogServices';
-import { customerTimeZone, languageOf } from './turnHelpers';
+import type { BotServices } from '../src/bot/botServices';
+import { customerTimeZone, languageOf } from '../src/bot/turnHelpers';
 
 /** Who is asking, as the channel vouches for it: conversation, person, and (Teams) tenant. */
 function askerOf(context: TurnContext): Asker {
@@ -21,7 +21,7 @@ function askerOf(context: TurnContext): Asker {
  * Anyone else's ticket gets the same answer as a number that does not exist.
  * Returns false (and sends nothing) when the message is not such a question.
  */
-export async function answerTicketStatus(context: TurnContext, services: DialogServices): Promise<boolean> {
+export async function answerTicketStatus(context: TurnContext, services: BotServices): Promise<boolean> {
     const { activity } = context;
     if (activity.type !== 'message' || activity.value || !activity.text) return false;
     const number = parseTicketStatusQuery(activity.text);
@@ -32,7 +32,7 @@ export async function answerTicketStatus(context: TurnContext, services: DialogS
     return true;
 }
 
-async function statusText(context: TurnContext, services: DialogServices, number: string, ticket: TicketRow | undefined): Promise<string> {
+async function statusText(context: TurnContext, services: BotServices, number: string, ticket: TicketRow | undefined): Promise<string> {
     const language = await languageOf(context, services);
     const t = translator(language);
     if (!ticket) return t('ticketStatus.notFound', { number, email: services.partner.supportEmail });

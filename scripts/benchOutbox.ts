@@ -8,9 +8,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { OutboxWorker } from '../src/escalation/outboxWorker';
+import { OutboxWorker } from '../src/outbox/outboxWorker';
 import { ticketOutboxHooks } from '../src/escalation/ticketOutbox';
-import { createWebhookHandler } from '../src/escalation/webhooks';
+import { createWebhookHandler } from '../src/integrations/webhooks';
 import { createLogger } from '../src/logger';
 import { openSqliteDatabase } from '../src/store/database';
 import { TicketRepository } from '../src/store/ticketRepository';

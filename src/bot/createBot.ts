@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { MainDialog } from '../../dialogs/mainDialog';
-import type { CustomerProfileState, DialogServices, SessionState } from '../../dialogs/dialogServices';
+import type { CustomerProfileState, BotServices, SessionState } from './botServices';
 import type { CustomerDirectory } from '../customers/customerDirectory';
-import type { ServiceHealthLookup } from '../escalation/serviceHealth';
+import type { ServiceHealthLookup } from '../integrations/graphServiceHealth';
 import type { GuidanceLibrary } from '../guidance/guidanceLibrary';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import type { TicketRepository } from '../store/ticketRepository';
@@ -66,7 +66,7 @@ export function rememberLast(classifier: Classifier): Classifier {
 export function createBot(deps: BotDependencies): SupportBot {
     const conversationState = new ConversationState(deps.storage);
     const userState = new UserState(deps.storage);
-    const services: DialogServices = {
+    const services: BotServices = {
         classifier: rememberLast(deps.classifier),
         guidance: deps.guidance,
         tickets: deps.tickets,

@@ -4,10 +4,10 @@ import { DialogSet, type Dialog, type DialogContext, type DialogState } from 'bo
 import { translator } from '../i18n/i18n';
 import { detectLanguageSwitch, languageFromLocale, resolveLanguage } from '../i18n/language';
 import { parseCardSubmission } from '../../cards';
-import type { DialogServices } from '../../dialogs/dialogServices';
-import { languageOf, translate } from '../../dialogs/turnHelpers';
+import type { BotServices } from './botServices';
+import { languageOf, translate } from './turnHelpers';
 import { renderWelcomeCard } from '../../cards';
-import { sendCard } from '../../dialogs/turnHelpers';
+import { sendCard } from './turnHelpers';
 import { answerTicketStatus } from '../../dialogs/ticketStatusReply';
 import { ETagConflictError } from '../store/sqlStorage';
 import { HeldReplies } from './heldReplies';
@@ -50,7 +50,7 @@ export class SupportBot extends TeamsActivityHandler {
         conversationState: BotState,
         private readonly states: TurnStates,
         private readonly mainDialog: Dialog,
-        private readonly services: DialogServices,
+        private readonly services: BotServices,
         private readonly limits: SupportBotLimits,
         private readonly handoff?: HandoffParts,
     ) {

@@ -9,7 +9,7 @@ import type { PartnerProfile } from '../partner/partnerProfile';
 import type { Category, Product, Severity } from '../policy/types';
 import type { TicketRow } from '../store/ticketRepository';
 import { redactPii } from '../understanding/piiRedaction';
-import type { NewServiceRequest, ServiceRequestSeverity, SupportTopic } from './partnerCenter';
+import type { NewServiceRequest, ServiceRequestSeverity, SupportTopic } from '../integrations/partnerCenterClient';
 
 /** A ticket that cannot be filed as it is (no topic fits, own tenant without a plan). */
 export class ServiceRequestInputError extends Error {

@@ -12,8 +12,8 @@ import type { SupportTopicOverrides } from '../config';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import type { Database } from '../store/schema';
 import type { TicketRow } from '../store/ticketRepository';
-import { PermanentDeliveryError, type OutboxHandler, type OutboxKind, type OutboxMessage } from './outboxTypes';
-import type { PartnerCenterClient, ServiceRequestState } from './partnerCenter';
+import { PermanentDeliveryError, type OutboxHandler, type OutboxKind, type OutboxMessage } from '../outbox/outboxTypes';
+import type { PartnerCenterClient, ServiceRequestState } from '../integrations/partnerCenterClient';
 import { buildServiceRequest, chooseSupportTopic, ServiceRequestInputError } from './serviceRequestDraft';
 
 /** A message for the outbox, as the code that wants a side effect describes it. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { TicketChange, TicketHooks } from '../store/ticketRepository';
-import { enqueue, type NewOutboxMessage } from './outbox';
-import { webhookTicket, type WebhookEvent, type WebhookPayload } from './webhooks';
+import { enqueue, type NewOutboxMessage } from '../outbox/outboxRepository';
+import { webhookTicket, type WebhookEvent, type WebhookPayload } from '../integrations/webhooks';
 
 /** What an 'agent-notice' row holds: which ticket to tell the partner's desk about. */
 export interface AgentNoticePayload {

@@ -1,7 +1,7 @@
 import { TurnContext, type Activity, type Attachment, type ConversationReference } from 'botbuilder';
 import { translator } from '../i18n/i18n';
 import type { Language } from '../policy/types';
-import type { DeadMessage } from '../escalation/outbox';
+import type { DeadMessage } from '../outbox/outboxRepository';
 import type { AgentIdentity } from './agentDirectory';
 import type { ActionAudience } from './agentActionRepository';
 import { commandOfAction, parseAgentCommand, type AgentCommand } from './agentCommands';

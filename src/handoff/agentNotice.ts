@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PermanentDeliveryError, RetryableDeliveryError, type OutboxHandler } from '../escalation/outboxTypes';
+import { PermanentDeliveryError, RetryableDeliveryError, type OutboxHandler } from '../outbox/outboxTypes';
 import { ticketNoticeCard } from './agentViews';
 import type { HandoffService } from './handoffService';
 

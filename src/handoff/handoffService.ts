@@ -1,7 +1,7 @@
 import { EventFactory, TurnContext, type Activity, type ConversationReference, type Transcript } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { renderQuestionCard, type CardSubmission, type RenderedCard } from '../../cards';
-import { dueSentenceIn } from '../../dialogs/dueTimeText';
+import { dueSentence } from '../cases/dueTimeText';
 import { formatDueAt } from '../i18n/format';
 import { translator } from '../i18n/i18n';
 import type { Logger } from '../logger';
@@ -203,7 +203,7 @@ export class HandoffService {
     ticketLine(ticket: TicketRow | undefined, language: Language): string {
         const t = translator(language);
         if (!ticket?.number) return t('handoff.noTicketYet');
-        const due = dueSentenceIn(this.deps.partner.hours.timeZone, { dueAt: ticket.due_at ?? undefined, dueBasis: ticket.due_basis ?? undefined, severity: (ticket.severity as Severity | null) ?? undefined, language });
+        const due = dueSentence(this.deps.partner.hours.timeZone, { dueAt: ticket.due_at ?? undefined, dueBasis: ticket.due_basis ?? undefined, severity: (ticket.severity as Severity | null) ?? undefined, language });
         return ticket.severity ? t('handoff.ticketStandsSeverity', { number: ticket.number, severity: ticket.severity, due }) : t('handoff.ticketStands', { number: ticket.number, due });
     }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { ClassifiedCase } from '../../dialogs/caseDraft';
+import type { ClassifiedCase } from '../../src/cases/caseDraft';
 import { EscalationDialog } from '../../dialogs/escalationDialog';
 import { GuidanceDialog, type GuidanceOutcome } from '../../dialogs/guidanceDialog';
 import { ImpactDialog } from '../../dialogs/impactDialog';

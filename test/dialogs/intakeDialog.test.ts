@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import type { ClassifiedCase } from '../../dialogs/caseDraft';
+import type { ClassifiedCase } from '../../src/cases/caseDraft';
 import { IntakeDialog } from '../../dialogs/intakeDialog';
 import type { Classification } from '../../src/understanding/classifier';
 import { dialogRig, shown, submit } from '../helpers/dialogHarness';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listDeadMessages } from '../../src/escalation/outbox';
+import { listDeadMessages } from '../../src/outbox/outboxRepository';
 import { openSqliteDatabase } from '../../src/store/database';
 import { FakeWebhookReceiver } from '../fakes/fakeWebhookReceiver';
 import { BotHarness, visibleText } from '../helpers/botHarness';

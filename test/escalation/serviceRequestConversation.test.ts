@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { enqueue } from '../../src/escalation/outbox';
-import type { OutboxKind } from '../../src/escalation/outboxTypes';
+import { enqueue } from '../../src/outbox/outboxRepository';
+import type { OutboxKind } from '../../src/outbox/outboxTypes';
 import { serviceRequestLine } from '../../src/escalation/serviceRequestStatus';
 import { BotHarness, choice, visibleText } from '../helpers/botHarness';
 import { FakeIdentity } from '../fakes/fakeIdentity';

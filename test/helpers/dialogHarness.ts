@@ -3,7 +3,7 @@ import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, t
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { DateTime } from 'luxon';
-import type { CustomerProfileState, DialogServices, SessionState } from '../../dialogs/dialogServices';
+import type { CustomerProfileState, BotServices, SessionState } from '../../src/bot/botServices';
 import { CustomerDirectory } from '../../src/customers/customerDirectory';
 import { GuidanceLibrary } from '../../src/guidance/guidanceLibrary';
 import { loadConfig } from '../../src/config';
@@ -17,10 +17,10 @@ import { KeywordClassifier } from '../../src/understanding/keywordClassifier';
 const library = GuidanceLibrary.fromDirectory(path.join(projectRoot(), 'content', 'guidance'));
 
 export interface DialogRig {
-    services: DialogServices;
+    services: BotServices;
     database: OpenDatabase;
     /** A test client on `channel` (default 'test'; 'msteams' where the Teams tenant matters). */
-    client(dialog: (services: DialogServices) => Dialog, options?: unknown, channel?: string): DialogTestClient;
+    client(dialog: (services: BotServices) => Dialog, options?: unknown, channel?: string): DialogTestClient;
 }
 
 /** Real services (in-memory SQLite, the shipped articles, the example partner) for dialog tests. */
@@ -30,7 +30,7 @@ export async function dialogRig(overrides: { classifier?: Classifier; now?: Date
     const userState = new UserState(storage);
     const database = await openSqliteDatabase(':memory:');
     let id = 0;
-    const services: DialogServices = {
+    const services: BotServices = {
         classifier: overrides.classifier ?? new KeywordClassifier(),
         guidance: library,
         tickets: new TicketRepository(database.db),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../src/config';
-import { retryAfterMs } from '../../src/escalation/webhooks';
-import { nextDelayMs } from '../../src/escalation/retryPolicy';
+import { retryAfterMs } from '../../src/integrations/webhooks';
+import { nextDelayMs } from '../../src/outbox/retryPolicy';
 
 describe('webhook and outbox configuration', () => {
     const secret = 'a-long-enough-secret';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
-import { createServiceHealth } from '../../src/escalation/fromConfig';
-import { retryAfterMs } from '../../src/escalation/partnerCenter';
+import { createServiceHealth } from '../../src/integrations/createIntegrations';
+import { retryAfterMs } from '../../src/integrations/partnerCenterClient';
 import { createLogger } from '../../src/logger';
 
 /** A pino logger whose JSON lines are kept for the test to read. */

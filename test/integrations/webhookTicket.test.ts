@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { webhookTicket } from '../../src/escalation/webhooks';
+import { webhookTicket } from '../../src/integrations/webhooks';
 import type { TicketRow } from '../../src/store/ticketRepository';
 
 const base = { customer_tenant_id: null, customer_organisation: 'Fabrikam Ltd' } as const;

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { redactPii } from '../understanding/piiRedaction';
 import type { TicketRow } from '../store/ticketRepository';
-import { PermanentDeliveryError, RetryableDeliveryError, type OutboxHandler, type OutboxMessage } from './outboxTypes';
+import { PermanentDeliveryError, RetryableDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/outboxTypes';
 
 /** Events a webhook carries. */
 export const WEBHOOK_EVENTS = ['ticket.created', 'ticket.updated'] as const;

@@ -1,8 +1,9 @@
 import type { TurnContext } from 'botbuilder';
-import type { RenderedCard } from '../cards';
-import { translator, type Translate } from '../src/i18n/i18n';
-import type { Language } from '../src/policy/types';
-import type { DialogServices } from './dialogServices';
+import type { RenderedCard } from '../../cards';
+import { displayZone } from '../i18n/format';
+import { translator, type Translate } from '../i18n/i18n';
+import type { Language } from '../policy/types';
+import type { BotServices } from './botServices';
 
 /** Channels that cannot show Adaptive Cards get the plain-text fallback. */
 const TEXT_ONLY_CHANNELS = new Set(['sms', 'email', 'slack', 'telegram', 'facebook', 'kik', 'line', 'groupme', 'twilio-sms', 'telephony']);
@@ -12,13 +13,13 @@ export function cardsSupported(channelId: string): boolean {
 }
 
 /** The customer's language for this turn (English until the customer's language is known). */
-export async function languageOf(context: TurnContext, services: DialogServices): Promise<Language> {
+export async function languageOf(context: TurnContext, services: BotServices): Promise<Language> {
     const profile = await services.customerProfile.get(context, {});
     return profile.language ?? 'en';
 }
 
 /** A translate function in the customer's language. */
-export async function translate(context: TurnContext, services: DialogServices): Promise<Translate> {
+export async function translate(context: TurnContext, services: BotServices): Promise<Translate> {
     return translator(await languageOf(context, services));
 }
 
@@ -35,4 +36,9 @@ export async function sendCard(context: TurnContext, card: RenderedCard): Promis
 export function customerTimeZone(context: TurnContext): string | undefined {
     const zone = (context.activity as { localTimezone?: unknown }).localTimezone;
     return typeof zone === 'string' && zone.length < 64 ? zone : undefined;
+}
+
+/** The zone to show times in for this customer: theirs when the channel says it, else the partner's. */
+export function displayZoneOf(context: TurnContext, services: Pick<BotServices, 'partner'>): string {
+    return displayZone(customerTimeZone(context), services.partner.hours.timeZone);
 }

@@ -1,4 +1,4 @@
-import type { Translate } from '../src/i18n/i18n';
+import type { Translate } from './i18n';
 
 /**
  * A piece of text kept in dialog state: a catalogue key (rendered in the customer's language

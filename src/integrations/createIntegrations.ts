@@ -2,12 +2,12 @@ import type { Kysely } from 'kysely';
 import type { AppConfig } from '../config';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import type { Database } from '../store/schema';
-import type { OutboxHandler, OutboxKind } from './outboxTypes';
-import { PartnerCenterClient } from './partnerCenter';
+import type { OutboxHandler, OutboxKind } from '../outbox/outboxTypes';
+import { PartnerCenterClient } from './partnerCenterClient';
 import type { Logger } from '../logger';
-import { GraphServiceHealth, type ServiceHealthLookup } from './serviceHealth';
-import { serviceRequestHandlers } from './serviceRequests';
-import { ClientCredentialsTokenSource, RefreshTokenSource } from './tokens';
+import { GraphServiceHealth, type ServiceHealthLookup } from './graphServiceHealth';
+import { serviceRequestHandlers } from '../escalation/serviceRequests';
+import { ClientCredentialsTokenSource, RefreshTokenSource } from './entraTokens';
 
 /** Options that do not come from the environment. */
 export interface ExternalServiceOptions {

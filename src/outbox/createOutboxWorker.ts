@@ -3,7 +3,7 @@ import type { AppConfig } from '../config';
 import type { Logger } from '../logger';
 import type { Database } from '../store/schema';
 import { OutboxWorker } from './outboxWorker';
-import { createWebhookHandler } from './webhooks';
+import { createWebhookHandler } from '../integrations/webhooks';
 
 /**
  * The outbox worker as configured, with the webhook handler registered (always: with no

@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import type { PartnerProfile } from '../src/partner/partnerProfile';
-import type { AzureLanguageService } from '../src/understanding/azureLanguage';
-import type { NewTicket } from '../src/store/ticketRepository';
-import { redactPii } from '../src/understanding/piiRedaction';
+import type { PartnerProfile } from '../partner/partnerProfile';
+import type { AzureLanguageService } from '../understanding/azureLanguage';
+import type { NewTicket } from '../store/ticketRepository';
+import { redactPii } from '../understanding/piiRedaction';
 import { titleOf, type ClassifiedCase } from './caseDraft';
-import type { CustomerProfileState } from './dialogServices';
+import type { CustomerProfileState } from '../bot/botServices';
 
 /**
  * A title from Azure AI Language's key phrases and a second, service-side PII pass over the

@@ -1,4 +1,4 @@
-import type { Category, Impact, Kind, Language, Product, Severity } from '../src/policy/types';
+import type { Category, Impact, Kind, Language, Product, Severity } from '../policy/types';
 
 /** The case as the dialogs build it up; plain data, kept in dialog state between turns. */
 export interface CaseDraft {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { graphServicesFor } from '../../src/escalation/graphServices';
-import { GraphServiceHealth, type ServiceHealthLogger } from '../../src/escalation/serviceHealth';
-import { ClientCredentialsTokenSource } from '../../src/escalation/tokens';
+import { graphServicesFor } from '../../src/integrations/graphServices';
+import { GraphServiceHealth, type ServiceHealthLogger } from '../../src/integrations/graphServiceHealth';
+import { ClientCredentialsTokenSource } from '../../src/integrations/entraTokens';
 import { FakeGraph, graphIssue } from '../fakes/fakeGraph';
 import { FakeIdentity } from '../fakes/fakeIdentity';
 

@@ -6,11 +6,11 @@ import type { Logger } from '../logger';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import type { Database } from '../store/schema';
 import type { TicketHooks } from '../store/ticketRepository';
-import { createServiceRequestHandlers, type ExternalServiceOptions } from './fromConfig';
-import { enqueue } from './outbox';
-import { createOutboxWorker } from './outboxSetup';
-import type { OutboxKind } from './outboxTypes';
-import type { OutboxWorker } from './outboxWorker';
+import { createServiceRequestHandlers, type ExternalServiceOptions } from '../integrations/createIntegrations';
+import { enqueue } from '../outbox/outboxRepository';
+import { createOutboxWorker } from '../outbox/createOutboxWorker';
+import type { OutboxKind } from '../outbox/outboxTypes';
+import type { OutboxWorker } from '../outbox/outboxWorker';
 import { autoServiceRequest, requestServiceRequest, scheduleStatusRefreshes, type OutboxWriter } from './serviceRequests';
 import { ticketOutboxHooks } from './ticketOutbox';
 

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import type { Product } from '../policy/types';
 import { graphServicesFor } from './graphServices';
-import type { TokenSource } from './tokens';
+import type { TokenSource } from './entraTokens';
 
 /** An unresolved Microsoft service issue, as the bot tells the customer about it. */
 export interface ServiceHealthIssue {

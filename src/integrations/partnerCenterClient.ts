@@ -10,8 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { PermanentDeliveryError, RetryableDeliveryError } from './outboxTypes';
-import { TokenError, type TokenSource } from './tokens';
+import { PermanentDeliveryError, RetryableDeliveryError } from '../outbox/outboxTypes';
+import { TokenError, type TokenSource } from './entraTokens';
 
 /** A topic a service request can be filed under. */
 export interface SupportTopic {

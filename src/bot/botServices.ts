@@ -1,14 +1,14 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { DateTime } from 'luxon';
-import type { CustomerDirectory } from '../src/customers/customerDirectory';
-import type { ServiceHealthLookup } from '../src/escalation/serviceHealth';
-import type { GuidanceLibrary } from '../src/guidance/guidanceLibrary';
-import type { PartnerProfile } from '../src/partner/partnerProfile';
-import type { Impact, Language } from '../src/policy/types';
-import type { HandoffService } from '../src/handoff/handoffService';
-import type { TicketRepository } from '../src/store/ticketRepository';
-import type { AzureLanguageService } from '../src/understanding/azureLanguage';
-import type { Classifier } from '../src/understanding/classifier';
+import type { CustomerDirectory } from '../customers/customerDirectory';
+import type { ServiceHealthLookup } from '../integrations/graphServiceHealth';
+import type { GuidanceLibrary } from '../guidance/guidanceLibrary';
+import type { PartnerProfile } from '../partner/partnerProfile';
+import type { Impact, Language } from '../policy/types';
+import type { HandoffService } from '../handoff/handoffService';
+import type { TicketRepository } from '../store/ticketRepository';
+import type { AzureLanguageService } from '../understanding/azureLanguage';
+import type { Classifier } from '../understanding/classifier';
 
 /** Per-conversation facts kept between dialogs. */
 export interface SessionState {
@@ -29,8 +29,8 @@ export interface CustomerProfileState {
     organisation?: string;
 }
 
-/** Everything the dialogs need, injected so tests can provide their own. */
-export interface DialogServices {
+/** Everything the dialogs and message steps need, injected so tests can provide their own. */
+export interface BotServices {
     classifier: Classifier;
     guidance: GuidanceLibrary;
     tickets: TicketRepository;
