@@ -5,13 +5,13 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { AppConfig } from '../config';
 import type { Logger } from '../logger';
 import { fromRoot } from '../paths';
-import { pingWith, type OpenDatabase } from './databaseHandle';
+import { databaseHandle, type OpenDatabase } from './databaseHandle';
 import { migrateToLatest } from './migrations';
 import { openPostgresDatabase } from './postgresDatabase';
 import type { Database } from './schema';
 import { StripNulPlugin } from './stripNulPlugin';
 
-export type { OpenDatabase } from './databaseHandle';
+export type { DatabaseFault, OpenDatabase } from './databaseHandle';
 
 /** The configuration that chooses and tunes the database. */
 export type DatabaseConfig = Pick<AppConfig, 'DATABASE_FILE' | 'DATABASE_URL' | 'DATABASE_POOL_MAX' | 'DATABASE_TIMEOUT_MS'>;
@@ -24,7 +24,7 @@ export function openDatabase(config: DatabaseConfig, logger?: Logger): Promise<O
     if (config.DATABASE_URL) {
         return openPostgresDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX, timeoutMs: config.DATABASE_TIMEOUT_MS, logger });
     }
-    return openSqliteDatabase(config.DATABASE_FILE, { timeoutMs: config.DATABASE_TIMEOUT_MS });
+    return openSqliteDatabase(config.DATABASE_FILE, { timeoutMs: config.DATABASE_TIMEOUT_MS, logger });
 }
 
 /**
@@ -32,13 +32,14 @@ export function openDatabase(config: DatabaseConfig, logger?: Logger): Promise<O
  * in WAL mode with a busy timeout (how long a write waits for another writer's lock), and
  * runs the migrations.
  */
-export async function openSqliteDatabase(file: string, options: { timeoutMs?: number } = {}): Promise<OpenDatabase> {
+export async function openSqliteDatabase(file: string, options: { timeoutMs?: number; logger?: Logger } = {}): Promise<OpenDatabase> {
     const location = file === ':memory:' ? file : fromRoot(file);
     if (location !== ':memory:') mkdirSync(path.dirname(location), { recursive: true });
-    const sqlite = new SQLite(location, { timeout: options.timeoutMs ?? 5000 });
+    const timeoutMs = options.timeoutMs ?? 5000;
+    const sqlite = new SQLite(location, { timeout: timeoutMs });
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new StripNulPlugin()] });
     await migrateToLatest(db as unknown as Kysely<unknown>, 'sqlite');
-    return { db, dialect: 'sqlite', ping: pingWith(db), close: () => db.destroy() };
+    return databaseHandle(db, 'sqlite', { name: location, timeoutMs, logger: options.logger });
 }

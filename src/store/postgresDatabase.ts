@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
 import type { Logger } from '../logger';
-import { pingWith, type OpenDatabase } from './databaseHandle';
+import { databaseHandle, type OpenDatabase } from './databaseHandle';
 import { migrateToLatest } from './migrations';
 import type { Database } from './schema';
 import { StripNulPlugin } from './stripNulPlugin';
@@ -38,7 +38,7 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
         await db.destroy();
         throw err;
     }
-    return { db, dialect: 'postgres', ping: pingWith(db), close: () => db.destroy() };
+    return databaseHandle(db, 'postgres', { name: 'PostgreSQL', timeoutMs: options.timeoutMs, logger: options.logger });
 }
 
 /**
