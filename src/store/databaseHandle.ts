@@ -38,6 +38,8 @@ export interface HandleOptions {
     name: string;
     timeoutMs: number;
     logger?: Logger;
+    /** A fault found without asking the database (the SQLite file's identity). */
+    outsideFault?: () => DatabaseFault | undefined;
 }
 
 /** Wraps an open, migrated Kysely in the handle the app uses: ping, a watched fault check, close. */
@@ -45,6 +47,8 @@ export function databaseHandle(db: Kysely<Database>, dialect: SqlDialectName, op
     const probe = writeProbe(db, dialect, options.timeoutMs);
     const watch = new FaultWatch(
         async () => {
+            const outside = options.outsideFault?.();
+            if (outside) return outside;
             const error = await probe();
             return error ? { reason: 'the database cannot write', error } : undefined;
         },
