@@ -18,7 +18,9 @@ export type { DatabaseFault, OpenDatabase } from './databaseHandle';
 export type DatabaseConfig = Pick<AppConfig, 'DATABASE_FILE' | 'DATABASE_URL' | 'DATABASE_POOL_MAX' | 'DATABASE_TIMEOUT_MS'> & Partial<Pick<AppConfig, 'ALLOW_NEW_DATABASE'>>;
 
 export interface SqliteOptions {
+    /** Busy timeout in ms (default 5000). */
     timeoutMs?: number;
+    /** Where faults of the open database are logged. */
     logger?: Logger;
     /** Open even where the marker shows that another database lived (ALLOW_NEW_DATABASE). */
     allowNewDatabase?: boolean;

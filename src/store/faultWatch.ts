@@ -51,6 +51,7 @@ export class FaultWatch {
         return this.running;
     }
 
+    /** Ends the periodic check (the database is closing). */
     stop(): void {
         clearInterval(this.timer);
     }
