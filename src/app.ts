@@ -121,6 +121,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         // The built-in Direct Line's connector path: the bot's own replies, not a client's requests.
         internalPathPrefixes: ['/directline-connector/'],
         databaseUp: database.ping,
+        databaseFault: database.fault,
         outboxCounts: () => outboxCounts(database.db),
         routes,
     });

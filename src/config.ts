@@ -61,6 +61,7 @@ export const EnvSchema = z.object({
     DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://user@host:port/database').optional()),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+    ALLOW_NEW_DATABASE: booleanFlag.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PARTNER_PROFILE_FILE: optionalString,
     PARTNER_PROFILE_JSON: optionalString,

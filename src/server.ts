@@ -38,6 +38,8 @@ export interface ServerDependencies {
     internalPathPrefixes?: string[];
     /** True when the database answers. */
     databaseUp: () => Promise<boolean>;
+    /** Why a database that answers cannot take turns (it cannot write, ...); undefined when it can. */
+    databaseFault?: () => Promise<{ reason: string } | undefined>;
     /** Outbox messages per delivery status, shown in /healthz (dead ones need an agent). */
     outboxCounts?: () => Promise<object>;
     /** Further routes (channels: Web Chat page, Direct Line). */
@@ -57,6 +59,13 @@ function accessLog(logger: Logger, req: Request, res: Response, started: number)
     if (status >= 500) logger.warn(entry, 'request');
     else if (status >= 400 || entry.http.route === '/api/messages') logger.info(entry, 'request');
     else logger.debug(entry, 'request');
+}
+
+/** The database as the probes report it: up, or down, with a reason when it answers but cannot take turns. */
+async function databaseState(deps: ServerDependencies): Promise<{ database: 'up' | 'down'; reason?: string }> {
+    if (!(await deps.databaseUp())) return { database: 'down' };
+    const fault = await deps.databaseFault?.();
+    return fault ? { database: 'down', reason: fault.reason } : { database: 'up' };
 }
 
 /** Builds the restify server (routes, limits, error handling) without listening. */
@@ -101,14 +110,16 @@ export function createServer(deps: ServerDependencies): BotServer {
     // Liveness: the process serves HTTP (the database is reported, but a database outage is not
     // a reason to restart the bot).
     server.get('/healthz', async (_req: Request, res: Response) => {
-        const database = (await deps.databaseUp()) ? 'up' : 'down';
-        const outbox = database === 'up' ? await deps.outboxCounts?.().catch(() => undefined) : undefined;
-        res.send(200, { status: database === 'up' ? 'ok' : 'degraded', database, ...(outbox ? { outbox } : {}) });
+        const state = await databaseState(deps);
+        const up = state.database === 'up';
+        const outbox = up ? await deps.outboxCounts?.().catch(() => undefined) : undefined;
+        res.send(200, { status: up ? 'ok' : 'degraded', ...state, ...(outbox ? { outbox } : {}) });
     });
-    // Readiness: send turns here only when the database answers (and not while draining: see pre).
+    // Readiness: send turns here only when the database answers and can write (and not while draining: see pre).
     server.get('/readyz', async (_req: Request, res: Response) => {
-        const up = await deps.databaseUp();
-        res.send(up ? 200 : 503, { status: up ? 'ready' : 'not ready', database: up ? 'up' : 'down' });
+        const state = await databaseState(deps);
+        const up = state.database === 'up';
+        res.send(up ? 200 : 503, { status: up ? 'ready' : 'not ready', ...state });
     });
 
     for (const register of deps.routes ?? []) register(server);

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, HandoffsTable, TranscriptEntriesTable } from '../store/schema';
+import { readSetting, writeSetting } from '../store/botSettings';
 
 export type HandoffRow = Selectable<HandoffsTable>;
 export type TranscriptEntry = Selectable<TranscriptEntriesTable>;
@@ -192,16 +193,11 @@ export class TranscriptStore {
 export class SettingsStore {
     constructor(private readonly db: Kysely<Database>) {}
 
-    async get(key: string): Promise<string | undefined> {
-        return (await this.db.selectFrom('bot_settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
+    get(key: string): Promise<string | undefined> {
+        return readSetting(this.db, key);
     }
 
-    async set(key: string, value: string, now: Date): Promise<void> {
-        const iso = now.toISOString();
-        await this.db
-            .insertInto('bot_settings')
-            .values({ key, value, updated_at: iso })
-            .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: iso }))
-            .execute();
+    set(key: string, value: string, now: Date): Promise<void> {
+        return writeSetting(this.db, key, value, now);
     }
 }

@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
 import type { Logger } from '../logger';
-import { pingWith, type OpenDatabase } from './databaseHandle';
+import { databaseHandle, type OpenDatabase } from './databaseHandle';
 import { migrateToLatest } from './migrations';
 import type { Database } from './schema';
 import { StripNulPlugin } from './stripNulPlugin';
@@ -30,8 +30,7 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
         query_timeout: options.timeoutMs + 1000,
         application_name: 'csp-support-bot',
     });
-    // A connection dropped while idle (server restart, network) must not crash the process.
-    pool.on('error', (err) => options.logger?.warn({ err: { name: err.name, message: err.message } }, 'idle PostgreSQL connection lost'));
+    surviveLostConnections(pool, options.logger);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()] });
     try {
         await migrate(url, options);
@@ -39,13 +38,27 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
         await db.destroy();
         throw err;
     }
-    return { db, dialect: 'postgres', ping: pingWith(db), close: () => db.destroy() };
+    return databaseHandle(db, 'postgres', { name: 'PostgreSQL', timeoutMs: options.timeoutMs, logger: options.logger });
+}
+
+/**
+ * A lost connection (failover, server restart, network cut) must fail the query that used it,
+ * never the process. pg emits 'error' on the client; pg-pool listens only while the client is
+ * idle and removes its listener while the client is checked out, so a client that dies during
+ * a turn would throw an unhandled 'error' event. Every client therefore gets a listener of its
+ * own for its whole life; its pending query still rejects, and the pool discards the client.
+ */
+function surviveLostConnections(pool: Pool, logger: Logger | undefined): void {
+    const lost = (err: Error): void => logger?.warn({ err: { name: err.name, message: err.message } }, 'PostgreSQL connection lost');
+    pool.on('connect', (client) => client.on('error', lost));
+    // The pool re-emits an idle client's error, which the client's own listener has logged already.
+    pool.on('error', () => undefined);
 }
 
 /** Migrations on a connection of their own, without the statement timeout (an index on a big table takes longer than a turn may). */
 async function migrate(url: string, options: PostgresOptions): Promise<void> {
     const pool = new Pool({ connectionString: url, max: 1, connectionTimeoutMillis: options.timeoutMs, application_name: 'csp-support-bot migrations' });
-    pool.on('error', () => undefined);
+    surviveLostConnections(pool, options.logger);
     const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
     try {
         await migrateToLatest(db, 'postgres');

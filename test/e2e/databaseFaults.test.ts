@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { Client } from 'pg';
 import type { ChannelActivity } from '../fakes/fakeChannel';
 import { BotHarness, choice, promptOf, visibleText } from '../helpers/botHarness';
+import { openTicketByChat } from '../helpers/openTicket';
 import { TcpProxy } from '../helpers/tcpProxy';
 import { createTestDatabase, TEST_DATABASE_URL } from '../helpers/testDatabase';
+import { waitUntil } from '../helpers/waitUntil';
 
 const ON = TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite';
 const APOLOGY_ES = /^Lo sentimos, algo ha fallado por nuestra parte\. Sus respuestas anteriores se conservan/;
@@ -47,6 +50,32 @@ async function lockAgainstWriters(bot: BotHarness): Promise<() => Promise<void>>
     };
 }
 
+/**
+ * The bot's database refuses writes but still answers reads, as a full or read-only disk or a
+ * failed-over read-only PostgreSQL would: SQLite's query_only on the app's one connection
+ * (SQLITE_READONLY on every write), PostgreSQL's default_transaction_read_only for the test
+ * database with its connections reset. Returns the restore.
+ */
+async function refuseWrites(bot: BotHarness): Promise<() => Promise<void>> {
+    if (bot.app.database.dialect === 'sqlite') {
+        await sql`pragma query_only = on`.execute(bot.app.database.db);
+        return async () => void (await sql`pragma query_only = off`.execute(bot.app.database.db));
+    }
+    const name = new URL(bot.config.DATABASE_URL ?? '').pathname.slice(1);
+    const setReadOnly = async (on: boolean): Promise<void> => {
+        const admin = new Client({ connectionString: TEST_DATABASE_URL });
+        await admin.connect();
+        try {
+            await admin.query(`ALTER DATABASE ${name} ${on ? 'SET default_transaction_read_only = on' : 'RESET default_transaction_read_only'}`);
+            await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
+        } finally {
+            await admin.end();
+        }
+    };
+    await setReadOnly(true);
+    return () => setReadOnly(false);
+}
+
 describe(`database faults during a turn (${ON})`, () => {
     let bot: BotHarness | undefined;
     afterEach(async () => {
@@ -73,6 +102,31 @@ describe(`database faults during a turn (${ON})`, () => {
         const retried = await send({ value: confirm });
         assert.match(visibleText(retried), OPENED_ES);
         assert.equal((await bot.tickets()).length, 1);
+    });
+
+    it('cannot write: /readyz says 503 while every turn would fail, the customer gets the apology, nothing stored is lost, and both recover', async () => {
+        bot = await BotHarness.start();
+        const running = bot;
+        const readiness = async () => {
+            const res = await fetch(`${running.baseUrl}/readyz`);
+            return { status: res.status, body: (await res.json()) as Record<string, string> };
+        };
+        await openTicketByChat(bot, { conversationId: 'before', email: 'alex@fabrikam.example', organisation: 'Fabrikam Ltd' });
+        const restore = await refuseWrites(bot);
+        const issue = { locale: 'es-ES', text: 'No llegan los correos a Outlook desde esta mañana, Exchange Online da error' };
+        try {
+            await waitUntil(async () => (await readiness()).status === 503, 5000);
+            assert.deepEqual((await readiness()).body, { status: 'not ready', database: 'down', reason: 'the database cannot write' });
+            assert.equal((await fetch(`${bot.baseUrl}/healthz`)).status, 200, 'no reason to restart the process');
+            assert.match(visibleText(await bot.send(issue, 'during')), APOLOGY_ES);
+        } finally {
+            await restore();
+        }
+        assert.equal((await bot.tickets()).length, 1, 'the ticket stored before is still there');
+        await waitUntil(async () => (await readiness()).status === 200, 5000);
+        const answered = await bot.send(issue, 'during');
+        assert.doesNotMatch(visibleText(answered), APOLOGY_ES);
+        assert.ok(promptOf(answered), `the bot asks its next question:\n${visibleText(answered)}`);
     });
 });
 

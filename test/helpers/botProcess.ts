@@ -65,6 +65,11 @@ export class BotProcess {
         throw new Error(`BotProcess.start(): the bot did not become healthy:\n${this.output}`);
     }
 
+    /** False once the process has exited, for whatever reason. */
+    get running(): boolean {
+        return this.child.exitCode === null && this.child.signalCode === null;
+    }
+
     /** What the process printed last (for failure messages). */
     get log(): string {
         return this.output;
