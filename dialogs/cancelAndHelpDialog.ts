@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult, type PromptValidator } from 'botbuilder-dialogs';
-import type { HandoffReason } from '../src/handoff/handoffService';
+import { bringInPerson } from '../src/bot/bringInPerson';
+import type { HandoffReason } from '../src/handoff/handoffTypes';
 import type { Language } from '../src/policy/types';
 import type { TicketRow } from '../src/store/ticketRepository';
 import { detectInterruption, type Interruption } from '../src/understanding/intents';
@@ -63,16 +64,9 @@ export class CancelAndHelpDialog extends ComponentDialog {
         return new LocalizedTextPrompt(id, validator, (c) => this.language(c));
     }
 
-    /**
-     * Puts the customer in touch with one of the partner's agents (queue or agent hub). True when
-     * a person is coming: the dialog then waits, and resumes if the customer is handed back.
-     */
-    protected async bringInPerson(context: TurnContext, reason: HandoffReason, ticket?: TicketRow): Promise<boolean> {
-        const handoff = this.services.handoff;
-        if (!handoff) return false;
-        const profile = await this.services.customerProfile.get(context, {});
-        const result = await handoff.start(context, { reason, language: await this.language(context), customerName: profile.name ?? context.activity.from?.name, organisation: profile.organisation, ticket });
-        return result === 'queued' || result === 'already' || result === 'hub';
+    /** Puts the customer in touch with one of the partner's agents; true when a person is coming (the dialog then waits). */
+    protected bringInPerson(context: TurnContext, reason: HandoffReason, ticket?: TicketRow): Promise<boolean> {
+        return bringInPerson(context, this.services, reason, ticket);
     }
 
     /** Options the dialog restarts with after "start over". */

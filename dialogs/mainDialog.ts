@@ -1,7 +1,6 @@
 import { WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { renderWelcomeCard } from '../cards';
-import { tenantIdOf } from '../src/bot/channelData';
-import { welcomeContent } from '../src/bot/welcomeContent';
+import { tenantIdOf } from '../src/channels/teamsChannelData';
+import { welcomeOnce } from '../src/bot/welcome';
 import { translator, type Translate } from '../src/i18n/i18n';
 import { detectInterruption, isGreeting } from '../src/understanding/intents';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
@@ -16,7 +15,7 @@ import { CardPrompt } from './cardPrompt';
 import type { TicketRow } from '../src/store/ticketRepository';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
 import { key } from '../src/i18n/text';
-import { languageOf, sendCard } from '../src/bot/turnHelpers';
+import { languageOf } from '../src/bot/turnHelpers';
 
 export const MAIN_DIALOG = 'mainDialog';
 const WATERFALL = 'mainWaterfall';
@@ -75,11 +74,7 @@ export class MainDialog extends CancelAndHelpDialog {
         const options = (step.options ?? {}) as MainOptions;
         const values = step.values as MainValues;
         const t = translator(await languageOf(step.context, this.services));
-        const session = await this.services.session.get(step.context, {});
-        if (!session.greeted) {
-            await sendCard(step.context, renderWelcomeCard(welcomeContent(this.services.partner, await languageOf(step.context, this.services))));
-            session.greeted = true;
-        }
+        await welcomeOnce(step.context, this.services);
         if (!options.restart) values.description = await this.openingDescription(step, t);
         if (values.handedOff) return step.endDialog();
         values.tenantId = tenantIdOf(step.context.activity);

@@ -24,15 +24,13 @@ import { AzureAwareClassifier, createLanguageService } from './understanding/azu
 import { TrainedClassifier } from './understanding/model/trainedClassifier';
 import { DateTime } from 'luxon';
 import { createHandoff } from './handoff/createHandoff';
-import { createAgentNoticeHandler } from './handoff/agentNotice';
-import type { HandoffService } from './handoff/handoffService';
-import { TranscriptMiddleware } from './bot/transcriptMiddleware';
+import type { Handoffs } from './handoff/handoffs';
 
 export interface App extends BotServer {
     database: OpenDatabase;
     tickets: TicketRepository;
     partner: PartnerProfile;
-    handoff: HandoffService;
+    handoff: Handoffs;
     /** Delivers webhooks, agent notices and Microsoft service requests from the outbox table. */
     outbox: OutboxWorker;
 }
@@ -82,7 +80,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
             },
         },
     });
-    adapter.use(new TranscriptMiddleware(handoff.service.deps.transcript, () => now().toJSDate(), logger));
+    adapter.use(handoff.transcriptMiddleware(logger));
     const bot = createBot({
         storage: new SqlStorage(database.db),
         classifier: overrides.classifier ?? new AzureAwareClassifier(sharedClassifier(), languageService),
@@ -125,10 +123,10 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         outboxCounts: () => outboxCounts(database.db),
         routes,
     });
-    outbox.handle('agent-notice', createAgentNoticeHandler(handoff.service));
+    outbox.handle('agent-notice', handoff.noticeHandler());
     outbox.start();
     const stopRefreshes = escalation.startRefreshes();
-    const sweeper = setInterval(() => void handoff.service.sweep().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'handoff sweep failed')), config.HANDOFF_SWEEP_SECONDS * 1000);
+    const sweeper = setInterval(() => void handoff.sweep().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'handoff sweep failed')), config.HANDOFF_SWEEP_SECONDS * 1000);
     sweeper.unref();
     const drain = async (timeoutMs: number): Promise<void> => {
         clearInterval(sweeper);
@@ -136,5 +134,5 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         await server.drain(timeoutMs);
         await outbox.stop(timeoutMs);
     };
-    return { ...server, drain, database, tickets, partner: profile, handoff: handoff.service, outbox };
+    return { ...server, drain, database, tickets, partner: profile, handoff, outbox };
 }

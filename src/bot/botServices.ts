@@ -5,7 +5,7 @@ import type { ServiceHealthLookup } from '../integrations/graphServiceHealth';
 import type { GuidanceLibrary } from '../guidance/guidanceLibrary';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import type { Impact, Language } from '../policy/types';
-import type { HandoffService } from '../handoff/handoffService';
+import type { Handoffs } from '../handoff/handoffs';
 import type { TicketRepository } from '../store/ticketRepository';
 import type { AzureLanguageService } from '../understanding/azureLanguage';
 import type { Classifier } from '../understanding/classifier';
@@ -45,7 +45,7 @@ export interface BotServices {
     /** Below this confidence the dialogs ask the customer instead of guessing. */
     minConfidence: number;
     /** Live takeover by the partner's agents, when the bot runs with a database (not in dialog unit tests). */
-    handoff?: HandoffService;
+    handoff?: Handoffs;
     now: () => DateTime;
     newId: () => string;
     session: StatePropertyAccessor<SessionState>;

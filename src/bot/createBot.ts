@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ConversationState, UserState, type Storage } from 'botbuilder';
+import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
+import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { CustomerProfileState, BotServices, SessionState } from './botServices';
@@ -12,7 +13,10 @@ import type { AzureLanguageService } from '../understanding/azureLanguage';
 import type { Classification, Classifier } from '../understanding/classifier';
 import { parseImpact } from '../understanding/intents';
 import type { Impact, Severity } from '../policy/types';
-import { SupportBot, type HandoffParts } from './supportBot';
+import { SupportBot } from './supportBot';
+import { ConsistentTurn } from './consistentTurn';
+import { messageSteps } from './messageSteps';
+import type { Handoffs } from '../handoff/handoffs';
 import { TurnStates } from './turnStates';
 
 export interface BotDependencies {
@@ -29,7 +33,7 @@ export interface BotDependencies {
     now?: () => DateTime;
     newId?: () => string;
     /** Live takeover by agents (queue, Teams agents, relay); absent, customers are never handed to a person. */
-    handoff?: HandoffParts;
+    handoff?: Handoffs;
 }
 
 const IMPACT_OF: Record<Severity, Impact> = { A: 'critical', B: 'moderate', C: 'minimal' };
@@ -75,13 +79,21 @@ export function createBot(deps: BotDependencies): SupportBot {
         minConfidence: deps.minConfidence,
         impactFromText: impactReader(deps.classifier, deps.minConfidence),
         languageService: deps.languageService,
-        handoff: deps.handoff?.service,
+        handoff: deps.handoff,
         serviceHealth: deps.serviceHealth,
         now: deps.now ?? (() => DateTime.utc()),
         newId: deps.newId ?? (() => randomUUID()),
         session: conversationState.createProperty<SessionState>('session'),
         customerProfile: userState.createProperty<CustomerProfileState>('customerProfile'),
     };
-    const states = new TurnStates(deps.storage, [conversationState, userState]);
-    return new SupportBot(conversationState, states, new MainDialog(services), services, { maxMessageChars: deps.maxMessageChars }, deps.handoff);
+    const mainDialog = new MainDialog(services);
+    const dialogState = conversationState.createProperty<DialogState>('DialogState');
+    const dialogContext = (context: TurnContext): Promise<DialogContext> => new DialogSet(dialogState).add(mainDialog).createContext(context);
+    return new SupportBot({
+        services,
+        steps: messageSteps({ services, handoff: deps.handoff, maxMessageChars: deps.maxMessageChars, mainDialogId: mainDialog.id }),
+        turns: new ConsistentTurn(new TurnStates(deps.storage, [conversationState, userState])),
+        dialogContext,
+        handoff: deps.handoff,
+    });
 }

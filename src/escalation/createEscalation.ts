@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AppConfig } from '../config';
 import type { AgentIdentity } from '../handoff/agentDirectory';
-import type { EscalateToMicrosoft } from '../handoff/agentDesk';
+import type { EscalateToMicrosoft } from '../handoff/desk/desk';
+import { deskTranslator } from '../i18n/i18n';
 import type { Logger } from '../logger';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import type { Database } from '../store/schema';
@@ -52,9 +53,10 @@ export function createEscalation(config: AppConfig, logger: Logger, db: Kysely<D
     const escalate: EscalateToMicrosoft = async (ticketId: number, agent: AgentIdentity) => {
         const result = await db.transaction().execute((trx) => requestServiceRequest(trx, writer, ticketId, agent.aadObjectId));
         outbox.kick();
-        if (result === 'already-filed') return 'This ticket is already filed with Microsoft; type **transcript** to see the ticket, or ask the customer to check its status.';
-        if (result === 'not-found') return 'That ticket no longer exists.';
-        return 'Filing the ticket with Microsoft (Partner Center) with our partner contact as primary contact; the request id will be stored on the ticket.';
+        const t = deskTranslator();
+        if (result === 'already-filed') return t('escalation.alreadyFiled');
+        if (result === 'not-found') return t('escalation.notFound');
+        return t('escalation.queued');
     };
     return {
         outbox,

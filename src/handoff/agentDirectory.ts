@@ -1,7 +1,7 @@
 import type { Activity, ConversationReference } from 'botbuilder';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../store/schema';
+import type { AgentChatRepository } from './agentChatRepository';
+import type { AgentRepository } from './agentRepository';
 
 /** A person the channel vouches for as one of the partner's support agents. */
 export interface AgentIdentity {
@@ -46,7 +46,8 @@ export class AgentDirectory {
     private readonly trusted: boolean;
 
     constructor(
-        private readonly db: Kysely<Database>,
+        private readonly added: AgentRepository,
+        private readonly chats: AgentChatRepository,
         options: AgentDirectoryOptions,
     ) {
         this.tenant = options.partnerTenantId?.toLowerCase();
@@ -72,8 +73,7 @@ export class AgentDirectory {
         if (!id) return undefined;
         const name = (activity.from?.name ?? '').trim().slice(0, 200) || 'Agent';
         if (this.configured.has(id)) return { aadObjectId: id, name, admin: this.admins.has(id) };
-        const row = await this.db.selectFrom('agents').select('aad_object_id').where('aad_object_id', '=', id).executeTakeFirst();
-        return row ? { aadObjectId: id, name, admin: false } : undefined;
+        return (await this.added.has(id)) ? { aadObjectId: id, name, admin: false } : undefined;
     }
 
     /** True when an admin sent this activity (same channel checks as agents). */
@@ -83,40 +83,28 @@ export class AgentDirectory {
 
     /** Adds an agent by Entra object id (admin command). */
     async add(aadObjectId: string, name: string | null, addedBy: string, now: Date): Promise<void> {
-        const id = Guid.parse(aadObjectId).toLowerCase();
-        await this.db
-            .insertInto('agents')
-            .values({ aad_object_id: id, name, added_by: addedBy, added_at: now.toISOString() })
-            .onConflict((oc) => oc.column('aad_object_id').doUpdateSet({ name }))
-            .execute();
+        await this.added.add(Guid.parse(aadObjectId).toLowerCase(), name, addedBy, now);
     }
 
     /** Removes an agent added by command; false when it was not there (configured ones stay). */
     async remove(aadObjectId: string): Promise<boolean> {
-        const result = await this.db.deleteFrom('agents').where('aad_object_id', '=', aadObjectId.toLowerCase()).executeTakeFirst();
-        return Number(result.numDeletedRows) === 1;
+        return this.added.remove(aadObjectId.toLowerCase());
     }
 
     /** Everyone who is an agent: configured and added, with where each comes from. */
     async list(): Promise<Array<{ aadObjectId: string; name: string | null; source: 'config' | 'admin' | 'command' }>> {
-        const added = await this.db.selectFrom('agents').select(['aad_object_id', 'name']).orderBy('added_at').execute();
+        const added = await this.added.list();
         const configured = [...this.configured].map((id) => ({ aadObjectId: id, name: null, source: this.admins.has(id) ? ('admin' as const) : ('config' as const) }));
-        return [...configured, ...added.filter((a) => !this.configured.has(a.aad_object_id)).map((a) => ({ aadObjectId: a.aad_object_id, name: a.name, source: 'command' as const }))];
+        return [...configured, ...added.filter((a) => !this.configured.has(a.aadObjectId)).map((a) => ({ ...a, source: 'command' as const }))];
     }
 
     /** Remembers the agent's 1:1 chat with the bot (refreshed on every agent turn there). */
-    async saveChat(agent: AgentIdentity, reference: Partial<ConversationReference>, now: Date): Promise<void> {
-        const json = JSON.stringify(reference);
-        const iso = now.toISOString();
-        await this.db
-            .insertInto('agent_chats')
-            .values({ aad_object_id: agent.aadObjectId, name: agent.name, reference: json, updated_at: iso })
-            .onConflict((oc) => oc.column('aad_object_id').doUpdateSet({ name: agent.name, reference: json, updated_at: iso }))
-            .execute();
+    saveChat(agent: AgentIdentity, reference: Partial<ConversationReference>, now: Date): Promise<void> {
+        return this.chats.save(agent, reference, now);
     }
 
-    async chatOf(aadObjectId: string): Promise<Partial<ConversationReference> | undefined> {
-        const row = await this.db.selectFrom('agent_chats').select('reference').where('aad_object_id', '=', aadObjectId).executeTakeFirst();
-        return row ? (JSON.parse(row.reference) as Partial<ConversationReference>) : undefined;
+    /** The agent's 1:1 chat with the bot, when they have one. */
+    chatOf(aadObjectId: string): Promise<Partial<ConversationReference> | undefined> {
+        return this.chats.find(aadObjectId);
     }
 }

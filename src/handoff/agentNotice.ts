@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PermanentDeliveryError, RetryableDeliveryError, type OutboxHandler } from '../outbox/outboxTypes';
+import type { AgentsChannel } from './agentsChannel';
 import { ticketNoticeCard } from './agentViews';
-import type { HandoffService } from './handoffService';
+import type { HandoffContext } from './handoffContext';
 
 const AgentNoticePayloadSchema = z.object({ event: z.enum(['ticket.created', 'ticket.updated']).default('ticket.created'), ticketId: z.number().int().positive(), number: z.string().max(64).optional() });
 
@@ -14,24 +15,23 @@ const noticeKey = (ticketId: number): string => `ticket-notice/${ticketId}`;
  * delivery updates the card already posted instead of posting twice. Without any agents set
  * up there is nobody to tell and the message counts as delivered.
  */
-export function createAgentNoticeHandler(service: HandoffService): OutboxHandler {
+export function createAgentNoticeHandler(ctx: HandoffContext, channel: AgentsChannel): OutboxHandler {
     let warned = false;
     return async (message) => {
         const payload = AgentNoticePayloadSchema.safeParse(message.payload);
         if (!payload.success) throw new PermanentDeliveryError('agent notice payload is invalid');
-        const { deps } = service;
-        const ticket = await deps.tickets.findById(payload.data.ticketId);
+        const ticket = await ctx.tickets.findById(payload.data.ticketId);
         if (!ticket) throw new PermanentDeliveryError('agent notice for a ticket that does not exist');
-        const channel = await service.agentsChannel();
-        if (channel) {
-            const card = await ticketNoticeCard(service, ticket, service.issuer(service.channelAudience(channel)));
-            const posted = await deps.settings.get(noticeKey(ticket.id));
+        const reference = await channel.reference();
+        if (reference) {
+            const posted = await ctx.settings.get(noticeKey(ticket.id));
             if (!posted && payload.data.event === 'ticket.updated') return; // never announced (e.g. opened before the channel existed)
             try {
-                if (posted) await deps.messenger.update(channel, posted, { attachments: [card.attachment] });
+                const card = await ticketNoticeCard(ctx, ticket, channel.issuer(channel.audienceOf(reference)));
+                if (posted) await ctx.messenger.update(reference, posted, { attachments: [card.attachment] });
                 else {
-                    const id = await deps.messenger.send(channel, [{ type: 'message', attachments: [card.attachment] }], 'skip');
-                    if (id) await deps.settings.set(noticeKey(ticket.id), id, deps.now().toJSDate());
+                    const id = await ctx.messenger.send(reference, [{ type: 'message', attachments: [card.attachment] }], 'skip');
+                    if (id) await ctx.settings.set(noticeKey(ticket.id), id, ctx.now().toJSDate());
                 }
             } catch (error) {
                 throw new RetryableDeliveryError(`agents channel: ${(error as Error).message.slice(0, 200)}`);
@@ -39,8 +39,8 @@ export function createAgentNoticeHandler(service: HandoffService): OutboxHandler
             return;
         }
         if (payload.data.event === 'ticket.updated') return; // 1:1 chats get new tickets only
-        const { agents, sent } = await service.toAgentChats((issue) => ticketNoticeCard(service, ticket, issue));
-        if (agents === 0 && !warned) deps.logger.warn('tickets are not announced to agents: no agents channel and no agents');
+        const { agents, sent } = await channel.toAgentChats((issue) => ticketNoticeCard(ctx, ticket, issue));
+        if (agents === 0 && !warned) ctx.logger.warn('tickets are not announced to agents: no agents channel and no agents');
         warned ||= agents === 0;
         if (agents > 0 && sent === 0) throw new RetryableDeliveryError('agents are configured but none has chatted with the bot and there is no agents channel');
     };

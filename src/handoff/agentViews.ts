@@ -1,25 +1,29 @@
 import { DateTime } from 'luxon';
-import { serviceRequestLine } from '../escalation/serviceRequestStatus';
 import { renderAgentCard, type AgentCardAction, type RenderedCard } from '../../cards';
+import { serviceRequestLine } from '../escalation/serviceRequestStatus';
+import { deskTranslator } from '../i18n/i18n';
 import type { TicketRow } from '../store/ticketRepository';
+import type { TranscriptEntry } from '../transcript/transcriptRepository';
 import type { AgentActionIntent } from './agentActionRepository';
-import type { HandoffRow, TranscriptEntry } from './handoffStore';
-import type { HandoffService } from './handoffService';
-
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Spanish', pt: 'Portuguese (Brazil)', ru: 'Russian' };
-const REASONS: Record<string, string> = { asked: 'asked for a person', 'offer-accepted': 'accepted the offer of an agent', frustrated: 'seemed frustrated', 'severity-a': 'Severity A', 'agent-initiated': 'an agent took over from the ticket' };
+import type { HandoffContext } from './handoffContext';
+import type { Handoff, HandoffState } from './handoffTypes';
 
 /** Stores a button's action for the card's audience and returns the id the button carries. */
 export type IssueAction = (intent: AgentActionIntent) => Promise<string>;
 
+/** What the views read: tickets, transcripts, the partner's zone, the queue's timeout, the clock. */
+export type ViewContext = Pick<HandoffContext, 'tickets' | 'transcript' | 'partner' | 'options' | 'now'>;
+
 type Button = AgentActionIntent & { title: string };
+
+/** Agents' cards are in the desk's language (English until the desk has others); times in the partner's zone. */
+const t = deskTranslator();
 
 /** The card's buttons, each bound to an action the bot stored for this card's audience. */
 async function bind(buttons: Button[], issue: IssueAction): Promise<AgentCardAction[]> {
     return Promise.all(buttons.map(async ({ title, ...intent }) => ({ title, id: await issue(intent) })));
 }
 
-/** Agents' cards are in English (the partner's desk language); times in the partner's zone. */
 function at(iso: string, zone: string): string {
     return DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).toFormat('ccc d LLL, HH:mm');
 }
@@ -31,125 +35,119 @@ function clip(text: string, max: number): string {
 
 /** "Customer: …" lines of a transcript, for a card. */
 export function transcriptLines(entries: TranscriptEntry[], max = 300): string[] {
-    return entries.map((e) => `**${e.role === 'note' ? 'Note' : e.role === 'customer' ? (e.author ?? 'Customer') : e.role === 'agent' ? (e.author ?? 'Agent') : 'Bot'}:** ${clip(e.text || '(attachment)', max)}`);
+    const who = (e: TranscriptEntry): string => (e.role === 'note' ? t('card.note') : e.role === 'customer' ? (e.author ?? t('someone.customer')) : e.role === 'agent' ? (e.author ?? t('someone.agent')) : t('card.bot'));
+    return entries.map((e) => `**${who(e)}:** ${clip(e.text || t('card.attachment'), max)}`);
 }
 
-function statusOf(handoff: HandoffRow, zone: string, timeoutMinutes: number): { status: string; statusColor: 'Warning' | 'Good' | 'Default' | 'Attention' } {
-    if (handoff.state === 'waiting') return { status: `Waiting since ${at(handoff.enqueued_at, zone)}`, statusColor: 'Warning' };
-    if (handoff.state === 'agent') return { status: `Taken by ${handoff.agent_name ?? 'an agent'} at ${at(handoff.accepted_at ?? handoff.updated_at, zone)}`, statusColor: 'Good' };
-    const by = handoff.ended_by;
-    if (by === 'customer' && !handoff.accepted_at) return { status: 'The customer left the queue', statusColor: 'Default' };
-    if (by === 'timeout') return { status: `Nobody accepted within ${timeoutMinutes} min; back with the bot`, statusColor: 'Attention' };
-    if (by === 'closed-hours') return { status: 'The desk closed before anyone accepted; back with the bot', statusColor: 'Attention' };
-    return { status: `Ended by ${by === 'customer' ? 'the customer' : (handoff.agent_name ?? 'the agent')} (${handoff.agent_name ?? 'agent'} helped)`, statusColor: 'Default' };
+function statusOf(handoff: Handoff, zone: string, timeoutMinutes: number): { status: string; statusColor: 'Warning' | 'Good' | 'Default' | 'Attention' } {
+    if (handoff.state === 'waiting') return { status: t('card.waitingSince', { at: at(handoff.enqueuedAt, zone) }), statusColor: 'Warning' };
+    if (handoff.state === 'agent') return { status: t('card.takenBy', { agent: handoff.agentName ?? t('someone.anAgent'), at: at(handoff.acceptedAt ?? handoff.updatedAt, zone) }), statusColor: 'Good' };
+    const by = handoff.endedBy;
+    if (by === 'customer' && !handoff.acceptedAt) return { status: t('card.leftQueue'), statusColor: 'Default' };
+    if (by === 'timeout') return { status: t('card.nobodyAccepted', { minutes: timeoutMinutes }), statusColor: 'Attention' };
+    if (by === 'closed-hours') return { status: t('card.closedBeforeAccept'), statusColor: 'Attention' };
+    const ender = by === 'customer' ? t('someone.theCustomer') : (handoff.agentName ?? t('someone.theAgent'));
+    return { status: t('card.endedBy', { by: ender, agent: handoff.agentName ?? t('someone.agent') }), statusColor: 'Default' };
 }
 
 /** Facts about the customer and their ticket. */
-export function handoffFacts(handoff: HandoffRow, ticket: TicketRow | undefined, zone: string): Array<{ title: string; value: string }> {
+export function handoffFacts(handoff: Handoff, ticket: TicketRow | undefined, zone: string): Array<{ title: string; value: string }> {
     const facts = [
-        { title: 'Customer', value: handoff.customer_name ?? ticket?.customer_name ?? 'unknown' },
-        { title: 'Organisation', value: handoff.customer_organisation ?? ticket?.customer_organisation ?? 'unknown' },
-        { title: 'Language', value: LANGUAGE_NAMES[handoff.language] ?? handoff.language },
-        { title: 'Channel', value: handoff.channel_id === 'msteams' ? 'Teams' : `Web chat (${handoff.channel_id})` },
-        { title: 'Why', value: REASONS[handoff.reason] ?? handoff.reason },
+        { title: t('card.fact.customer'), value: handoff.customerName ?? ticket?.customer_name ?? t('someone.unknown') },
+        { title: t('card.fact.organisation'), value: handoff.customerOrganisation ?? ticket?.customer_organisation ?? t('someone.unknown') },
+        { title: t('card.fact.language'), value: t(`language.${handoff.language}`) },
+        { title: t('card.fact.channel'), value: handoff.channelId === 'msteams' ? t('card.channelTeams') : t('card.channelWeb', { channel: handoff.channelId }) },
+        { title: t('card.fact.why'), value: t(`reason.${handoff.reason}`, { defaultValue: handoff.reason }) },
     ];
     if (ticket) {
-        facts.push({ title: 'Ticket', value: ticket.number ?? `#${ticket.id}` }, { title: 'Category', value: ticket.category }, { title: 'Product', value: ticket.product });
-        if (ticket.severity) facts.push({ title: 'Severity', value: ticket.severity });
-        if (ticket.due_at) facts.push({ title: 'Due', value: at(ticket.due_at, zone) });
+        facts.push({ title: t('card.fact.ticket'), value: ticket.number ?? `#${ticket.id}` }, { title: t('card.fact.category'), value: ticket.category }, { title: t('card.fact.product'), value: ticket.product });
+        if (ticket.severity) facts.push({ title: t('card.fact.severity'), value: ticket.severity });
+        if (ticket.due_at) facts.push({ title: t('card.fact.due'), value: at(ticket.due_at, zone) });
         const microsoft = serviceRequestLine(ticket, 'en', zone);
-        if (microsoft) facts.push({ title: 'Microsoft', value: microsoft });
+        if (microsoft) facts.push({ title: t('card.fact.microsoft'), value: microsoft });
     } else {
-        facts.push({ title: 'Ticket', value: 'none yet' });
+        facts.push({ title: t('card.fact.ticket'), value: t('someone.noneYet') });
     }
     return facts;
 }
 
 /** The card in the agents' channel for one waiting customer; updated in place as the state changes. */
-export async function requestCard(service: HandoffService, handoff: HandoffRow, state: HandoffRow['state'], issue: IssueAction): Promise<RenderedCard> {
-    const { tickets, transcript, partner, options } = service.deps;
-    const zone = partner.hours.timeZone;
-    const ticket = handoff.ticket_id ? await tickets.findById(handoff.ticket_id) : undefined;
-    const recent = await transcript.recent(handoff.conversation_id, 5);
-    const actions = await bind([...(state === 'waiting' ? [{ title: 'Accept', action: 'accept' as const, handoff: handoff.id }] : []), { title: 'Transcript', action: 'transcript', handoff: handoff.id }], issue);
+export async function requestCard(ctx: ViewContext, handoff: Handoff, state: HandoffState, issue: IssueAction): Promise<RenderedCard> {
+    const zone = ctx.partner.hours.timeZone;
+    const ticket = handoff.ticketId ? await ctx.tickets.findById(handoff.ticketId) : undefined;
+    const recent = await ctx.transcript.recent(handoff.conversationId, 5);
+    const buttons: Button[] = [...(state === 'waiting' ? [{ title: t('card.button.accept'), action: 'accept' as const, handoff: handoff.id }] : []), { title: t('card.button.transcript'), action: 'transcript', handoff: handoff.id }];
     return renderAgentCard({
-        title: `Customer waiting for an agent · #${handoff.id}`,
-        ...statusOf({ ...handoff, state }, zone, options.waitTimeoutMinutes),
+        title: t('card.waitingTitle', { id: handoff.id }),
+        ...statusOf({ ...handoff, state }, zone, ctx.options.waitTimeoutMinutes),
         facts: handoffFacts(handoff, ticket, zone),
         summary: clip(handoff.summary ?? ticket?.title ?? '', 500),
         lines: transcriptLines(recent, 200),
-        actions,
+        actions: await bind(buttons, issue),
     });
 }
 
 /** The queue, oldest first, with time waited and severity; Accept on the first five. */
-export async function queueCard(service: HandoffService, waiting: HandoffRow[], issue: IssueAction): Promise<RenderedCard> {
-    const now = service.deps.now();
+export async function queueCard(ctx: ViewContext, waiting: Handoff[], issue: IssueAction): Promise<RenderedCard> {
+    const now = ctx.now();
     const lines: string[] = [];
     for (const h of waiting) {
-        const ticket = h.ticket_id ? await service.deps.tickets.findById(h.ticket_id) : undefined;
-        const minutes = Math.max(0, Math.floor((now.toMillis() - Date.parse(h.enqueued_at)) / 60_000));
-        lines.push(`**#${h.id}** · waiting ${minutes} min · ${ticket?.severity ? `Severity ${ticket.severity}` : 'no severity'} · ${h.customer_name ?? 'Customer'} (${h.customer_organisation ?? 'unknown'}) · ${ticket?.product ?? 'no ticket yet'}`);
+        const ticket = h.ticketId ? await ctx.tickets.findById(h.ticketId) : undefined;
+        const minutes = Math.max(0, Math.floor((now.toMillis() - Date.parse(h.enqueuedAt)) / 60_000));
+        const severity = ticket?.severity ? t('card.severity', { severity: ticket.severity }) : t('someone.noSeverity');
+        lines.push(t('card.queueLine', { id: h.id, minutes, severity, customer: h.customerName ?? t('someone.customer'), organisation: h.customerOrganisation ?? t('someone.unknown'), product: ticket?.product ?? t('someone.noTicketYet') }));
     }
-    return renderAgentCard({
-        title: `Queue: ${waiting.length} waiting`,
-        status: waiting.length ? '' : 'Nobody is waiting.',
-        statusColor: 'Default',
-        facts: [],
-        summary: '',
-        lines,
-        actions: await bind([...waiting.slice(0, 5).map((h) => ({ title: `Accept #${h.id}`, action: 'accept' as const, handoff: h.id })), { title: 'Refresh', action: 'queue' }], issue),
-    });
+    const buttons: Button[] = [...waiting.slice(0, 5).map((h) => ({ title: t('card.button.acceptId', { id: h.id }), action: 'accept' as const, handoff: h.id })), { title: t('card.button.refresh'), action: 'queue' }];
+    return renderAgentCard({ title: t('card.queueTitle', { count: waiting.length }), status: waiting.length ? '' : t('nobodyWaiting'), statusColor: 'Default', facts: [], summary: '', lines, actions: await bind(buttons, issue) });
 }
 
 /** What an agent sees on accepting, or asking for the transcript: facts and the conversation so far. */
-export async function conversationCard(service: HandoffService, handoff: HandoffRow, title: string, entries: TranscriptEntry[], connected: boolean, issue: IssueAction): Promise<RenderedCard> {
-    const ticket = handoff.ticket_id ? await service.deps.tickets.findById(handoff.ticket_id) : undefined;
-    const buttons: Button[] = connected ? [{ title: 'End (hand back to the bot)', action: 'end', handoff: handoff.id }] : [];
-    if (ticket && connected) buttons.push({ title: 'Escalate to Microsoft', action: 'escalate', handoff: handoff.id });
-    const actions = await bind(buttons, issue);
+export async function conversationCard(ctx: ViewContext, handoff: Handoff, title: string, entries: TranscriptEntry[], connected: boolean, issue: IssueAction): Promise<RenderedCard> {
+    const ticket = handoff.ticketId ? await ctx.tickets.findById(handoff.ticketId) : undefined;
+    const buttons: Button[] = connected ? [{ title: t('card.button.end'), action: 'end', handoff: handoff.id }] : [];
+    if (ticket && connected) buttons.push({ title: t('card.button.escalate'), action: 'escalate', handoff: handoff.id });
     return renderAgentCard({
         title,
         status: '',
         statusColor: 'Default',
-        facts: handoffFacts(handoff, ticket, service.deps.partner.hours.timeZone),
+        facts: handoffFacts(handoff, ticket, ctx.partner.hours.timeZone),
         summary: clip(handoff.summary ?? ticket?.title ?? '', 500),
-        lines: entries.length ? transcriptLines(entries) : ['(no messages yet)'],
-        actions,
+        lines: entries.length ? transcriptLines(entries) : [t('card.noMessages')],
+        actions: await bind(buttons, issue),
     });
 }
 
 /** The notice of a new ticket in the agents' channel, with Take over and Escalate to Microsoft. */
-export async function ticketNoticeCard(service: HandoffService, ticket: TicketRow, issue: IssueAction): Promise<RenderedCard> {
-    const zone = service.deps.partner.hours.timeZone;
-    const due = ticket.due_at ? `due ${at(ticket.due_at, zone)}` : 'no due time';
+export async function ticketNoticeCard(ctx: ViewContext, ticket: TicketRow, issue: IssueAction): Promise<RenderedCard> {
+    const zone = ctx.partner.hours.timeZone;
+    const due = ticket.due_at ? t('card.due', { at: at(ticket.due_at, zone) }) : t('card.noDue');
+    const f = (key: string, value: string) => ({ title: t(`card.fact.${key}`), value });
     const facts = [
-        { title: 'Customer', value: ticket.customer_name ?? 'unknown' },
-        { title: 'Organisation', value: ticket.customer_organisation ?? 'unknown' },
-        { title: 'E-mail', value: ticket.customer_email ?? 'unknown' },
-        { title: 'Language', value: LANGUAGE_NAMES[ticket.language] ?? ticket.language },
-        { title: 'Category', value: ticket.category },
-        { title: 'Product', value: ticket.product },
-        ...(ticket.kind ? [{ title: 'Kind', value: ticket.kind }] : []),
-        { title: 'Severity', value: ticket.severity ?? 'none' },
-        ...(ticket.due_at ? [{ title: 'Due', value: at(ticket.due_at, zone) }] : []),
-        ...(ticket.support_plan_id ? [{ title: 'Support plan', value: ticket.support_plan_id }] : []),
-        ...(ticket.service_health_issue_title ? [{ title: 'Service health', value: ticket.service_health_issue_title }] : []),
-        ...(ticket.service_request_id ? [{ title: 'Microsoft', value: serviceRequestLine(ticket, 'en', zone) ?? ticket.service_request_id }] : []),
+        f('customer', ticket.customer_name ?? t('someone.unknown')),
+        f('organisation', ticket.customer_organisation ?? t('someone.unknown')),
+        f('email', ticket.customer_email ?? t('someone.unknown')),
+        f('language', t(`language.${ticket.language}`, { defaultValue: ticket.language })),
+        f('category', ticket.category),
+        f('product', ticket.product),
+        ...(ticket.kind ? [f('kind', ticket.kind)] : []),
+        f('severity', ticket.severity ?? 'none'),
+        ...(ticket.due_at ? [f('due', at(ticket.due_at, zone))] : []),
+        ...(ticket.support_plan_id ? [f('supportPlan', ticket.support_plan_id)] : []),
+        ...(ticket.service_health_issue_title ? [f('serviceHealth', ticket.service_health_issue_title)] : []),
+        ...(ticket.service_request_id ? [f('microsoft', serviceRequestLine(ticket, 'en', zone) ?? ticket.service_request_id)] : []),
+    ];
+    const headline = ticket.severity ? t('card.severity', { severity: ticket.severity }) : ticket.category === 'commercial' ? t('card.commercial') : t('card.advisory');
+    const buttons: Button[] = [
+        { title: t('card.button.takeOver'), action: 'takeover', ticket: ticket.id },
+        { title: t('card.button.escalate'), action: 'escalate', ticket: ticket.id },
     ];
     return renderAgentCard({
-        title: `New ticket ${ticket.number ?? `#${ticket.id}`}: ${clip(ticket.title, 120)}`,
-        status: `${ticket.severity ? `Severity ${ticket.severity}` : ticket.category === 'commercial' ? 'Commercial' : 'Advisory'} · ${due}`,
+        title: t('card.newTicket', { number: ticket.number ?? `#${ticket.id}`, title: clip(ticket.title, 120) }),
+        status: `${headline} · ${due}`,
         statusColor: ticket.severity === 'A' ? 'Attention' : ticket.severity === 'B' ? 'Warning' : 'Default',
         facts,
         summary: clip(ticket.description, 600),
         lines: [],
-        actions: await bind(
-            [
-                { title: 'Take over', action: 'takeover', ticket: ticket.id },
-                { title: 'Escalate to Microsoft', action: 'escalate', ticket: ticket.id },
-            ],
-            issue,
-        ),
+        actions: await bind(buttons, issue),
     });
 }

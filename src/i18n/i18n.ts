@@ -4,9 +4,13 @@ import en from './locales/en.json';
 import es from './locales/es.json';
 import pt from './locales/pt.json';
 import ru from './locales/ru.json';
+import deskEn from './desk/en.json';
 
-/** The message catalogues, one per language (i18next JSON v4: nested keys, plural suffixes). */
-export const CATALOGUES = { en, es, pt, ru } as const;
+/** The customers' message catalogues, one per language (i18next JSON v4: nested keys, plural suffixes). */
+export const CATALOGUES = { en, es, pt, ru } as const satisfies Record<Language, object>;
+
+/** The agents' desk catalogues (the partner's agents in Teams); a language without one reads English. */
+export const DESK_CATALOGUES: Partial<Record<Language, object>> & { en: object } = { en: deskEn };
 
 /** A translate function bound to one language. */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -17,7 +21,9 @@ function catalogue(): i18n {
     if (instance) return instance;
     const created = i18next.createInstance();
     void created.init({
-        resources: Object.fromEntries(Object.entries(CATALOGUES).map(([lng, translation]) => [lng, { translation }])),
+        resources: Object.fromEntries(Object.entries(CATALOGUES).map(([lng, translation]) => [lng, { translation, ...(DESK_CATALOGUES[lng as Language] ? { desk: DESK_CATALOGUES[lng as Language] } : {}) }])),
+        ns: ['translation', 'desk'],
+        defaultNS: 'translation',
         lng: 'en',
         fallbackLng: 'en',
         initAsync: false,
@@ -49,6 +55,19 @@ export function translator(language: Language): Translate {
             return text;
         };
         translators.set(language, cached);
+    }
+    return cached;
+}
+
+const deskTranslators = new Map<Language, Translate>();
+
+/** `t` for the agents' desk in a language (English where the desk has no catalogue for it). */
+export function deskTranslator(language: Language = 'en'): Translate {
+    let cached = deskTranslators.get(language);
+    if (!cached) {
+        const t = catalogue().getFixedT(language, 'desk');
+        cached = (key, params) => t(key, params ?? {}) as string;
+        deskTranslators.set(language, cached);
     }
     return cached;
 }

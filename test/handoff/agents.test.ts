@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { AgentDirectory } from '../../src/handoff/agentDirectory';
 import { AgentActionRepository } from '../../src/handoff/agentActionRepository';
 import { commandOfAction, parseAgentCommand } from '../../src/handoff/agentCommands';
-import { HandoffStore } from '../../src/handoff/handoffStore';
+import { AgentChatRepository } from '../../src/handoff/agentChatRepository';
+import { AgentRepository } from '../../src/handoff/agentRepository';
+import { HandoffRepository } from '../../src/handoff/handoffRepository';
 import { openSqliteDatabase, type OpenDatabase } from '../../src/store/database';
 
 const TENANT = '0b9f1d2e-3c4a-4b5c-8d6e-7f8091a2b3c4';
@@ -68,7 +70,7 @@ describe('agent directory', () => {
     let agents: AgentDirectory;
     beforeEach(async () => {
         database = await openSqliteDatabase(':memory:');
-        agents = new AgentDirectory(database.db, { partnerTenantId: TENANT, agentIds: [AGENT.toUpperCase()], adminIds: [], trusted: true });
+        agents = new AgentDirectory(new AgentRepository(database.db), new AgentChatRepository(database.db), { partnerTenantId: TENANT, agentIds: [AGENT.toUpperCase()], adminIds: [], trusted: true });
     });
     afterEach(() => database.close());
 
@@ -84,12 +86,12 @@ describe('agent directory', () => {
     });
 
     it('nobody is an agent without a partner tenant', async () => {
-        const open = new AgentDirectory(database.db, { partnerTenantId: undefined, agentIds: [AGENT], adminIds: [], trusted: true });
+        const open = new AgentDirectory(new AgentRepository(database.db), new AgentChatRepository(database.db), { partnerTenantId: undefined, agentIds: [AGENT], adminIds: [], trusted: true });
         assert.equal(await open.identify(teams(AGENT)), undefined);
     });
 
     it('nobody is an agent when Teams activities cannot be believed (no Bot Framework authentication), not even one added by an admin', async () => {
-        const unauthenticated = new AgentDirectory(database.db, { partnerTenantId: TENANT, agentIds: [AGENT], adminIds: [AGENT], trusted: false });
+        const unauthenticated = new AgentDirectory(new AgentRepository(database.db), new AgentChatRepository(database.db), { partnerTenantId: TENANT, agentIds: [AGENT], adminIds: [AGENT], trusted: false });
         const added = 'aaaaaaaa-0000-4000-8000-000000000003';
         await unauthenticated.add(added, 'Sam', AGENT, new Date());
         assert.equal(await unauthenticated.identify(teams(AGENT)), undefined);
@@ -98,7 +100,7 @@ describe('agent directory', () => {
     });
 
     it('claims are atomic: of ten concurrent accepts exactly one wins', async () => {
-        const store = new HandoffStore(database.db);
+        const store = new HandoffRepository(database.db);
         const { handoff } = await store.enqueue({ conversationId: 'c1', channelId: 'webchat', hub: 'builtin', reason: 'asked', language: 'en', customerName: null, customerOrganisation: null, ticketId: null, summary: null, customerReference: '{}' }, new Date());
         const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.claim(handoff.id, { aadObjectId: `agent-${i}`, name: `Agent ${i}` }, new Date())));
         assert.equal(results.filter((r) => r.won).length, 1);

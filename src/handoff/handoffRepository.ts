@@ -1,9 +1,46 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, HandoffsTable, TranscriptEntriesTable } from '../store/schema';
-import { readSetting, writeSetting } from '../store/botSettings';
+import { z } from 'zod';
+import { LANGUAGES } from '../policy/types';
+import type { Database, HandoffsTable } from '../store/schema';
+import type { Handoff, HandoffState } from './handoffTypes';
 
-export type HandoffRow = Selectable<HandoffsTable>;
-export type TranscriptEntry = Selectable<TranscriptEntriesTable>;
+const Language = z.enum(LANGUAGES).catch('en');
+
+/** A row as the rest of the bot sees it: camelCase, with the language as a literal. */
+function toHandoff(row: Selectable<HandoffsTable>): Handoff {
+    return {
+        id: row.id,
+        conversationId: row.conversation_id,
+        channelId: row.channel_id,
+        state: row.state,
+        hub: row.hub,
+        reason: row.reason,
+        language: Language.parse(row.language),
+        customerName: row.customer_name,
+        customerOrganisation: row.customer_organisation,
+        ticketId: row.ticket_id,
+        summary: row.summary,
+        customerReference: row.customer_reference,
+        agentAadObjectId: row.agent_aad_object_id,
+        agentName: row.agent_name,
+        noticeActivityId: row.notice_activity_id,
+        enqueuedAt: row.enqueued_at,
+        acceptedAt: row.accepted_at,
+        endedAt: row.ended_at,
+        endedBy: row.ended_by,
+        closedAt: row.closed_at,
+        rating: row.rating,
+        updatedAt: row.updated_at,
+    };
+}
+
+/** Fields a state change may set besides the state. */
+export interface HandoffEnding {
+    endedAt?: Date;
+    endedBy?: string;
+    closedAt?: Date;
+    rating?: number;
+}
 
 /** States in which the bot does not run the customer's conversation itself. */
 export const LIVE_STATES = ['waiting', 'agent', 'rating'] as const;
@@ -27,26 +64,28 @@ export interface AgentRef {
 }
 
 /** Outcome of an agent's accept: exactly one agent wins a waiting customer. */
-export type ClaimResult = { won: true; handoff: HandoffRow } | { won: false; handoff: HandoffRow | undefined };
+export type ClaimResult = { won: true; handoff: Handoff } | { won: false; handoff: Handoff | undefined };
 
 /**
  * Takeovers in the database. Every state change is one conditional UPDATE, so two agents or
  * two bot instances racing on the same row cannot both succeed.
  */
-export class HandoffStore {
+export class HandoffRepository {
     constructor(private readonly db: Kysely<Database>) {}
 
     /** The conversation's live takeover (waiting, with an agent, or awaiting a rating). */
-    live(conversationId: string): Promise<HandoffRow | undefined> {
-        return this.db.selectFrom('handoffs').selectAll().where('conversation_id', '=', conversationId).where('state', 'in', LIVE_STATES).executeTakeFirst();
+    async live(conversationId: string): Promise<Handoff | undefined> {
+        const row = await this.db.selectFrom('handoffs').selectAll().where('conversation_id', '=', conversationId).where('state', 'in', LIVE_STATES).executeTakeFirst();
+        return row && toHandoff(row);
     }
 
-    byId(id: number): Promise<HandoffRow | undefined> {
-        return this.db.selectFrom('handoffs').selectAll().where('id', '=', id).executeTakeFirst();
+    async byId(id: number): Promise<Handoff | undefined> {
+        const row = await this.db.selectFrom('handoffs').selectAll().where('id', '=', id).executeTakeFirst();
+        return row && toHandoff(row);
     }
 
     /** Puts the customer in the queue; when a live takeover exists already, returns it (created false). */
-    async enqueue(input: NewHandoff, now: Date): Promise<{ handoff: HandoffRow; created: boolean }> {
+    async enqueue(input: NewHandoff, now: Date): Promise<{ handoff: Handoff; created: boolean }> {
         const existing = await this.live(input.conversationId);
         if (existing) return { handoff: existing, created: false };
         const iso = now.toISOString();
@@ -70,7 +109,7 @@ export class HandoffStore {
                 })
                 .returningAll()
                 .executeTakeFirstOrThrow();
-            return { handoff: row, created: true };
+            return { handoff: toHandoff(row), created: true };
         } catch (error) {
             // The partial unique index refused a second live row: another turn enqueued first.
             const raced = await this.live(input.conversationId);
@@ -94,7 +133,13 @@ export class HandoffStore {
     }
 
     /** Moves a row from one state to another; false when it was no longer in `from` (someone else moved it). */
-    async transition(id: number, from: HandoffsTable['state'], to: HandoffsTable['state'], fields: Partial<Pick<HandoffRow, 'ended_at' | 'ended_by' | 'closed_at' | 'rating'>>, now: Date): Promise<boolean> {
+    async transition(id: number, from: HandoffState, to: HandoffState, ending: HandoffEnding, now: Date): Promise<boolean> {
+        const fields = {
+            ...(ending.endedAt ? { ended_at: ending.endedAt.toISOString() } : {}),
+            ...(ending.endedBy ? { ended_by: ending.endedBy } : {}),
+            ...(ending.closedAt ? { closed_at: ending.closedAt.toISOString() } : {}),
+            ...(ending.rating !== undefined ? { rating: ending.rating } : {}),
+        };
         const result = await this.db
             .updateTable('handoffs')
             .set({ ...fields, state: to, updated_at: now.toISOString() })
@@ -105,23 +150,25 @@ export class HandoffStore {
     }
 
     /** The customer the agent is talking to now, if any. */
-    withAgent(aadObjectId: string): Promise<HandoffRow | undefined> {
-        return this.db.selectFrom('handoffs').selectAll().where('state', '=', 'agent').where('agent_aad_object_id', '=', aadObjectId).executeTakeFirst();
+    async withAgent(aadObjectId: string): Promise<Handoff | undefined> {
+        const row = await this.db.selectFrom('handoffs').selectAll().where('state', '=', 'agent').where('agent_aad_object_id', '=', aadObjectId).executeTakeFirst();
+        return row && toHandoff(row);
     }
 
     /** Waiting customers of the built-in queue, oldest first. */
-    waiting(limit = 50): Promise<HandoffRow[]> {
-        return this.db.selectFrom('handoffs').selectAll().where('state', '=', 'waiting').where('hub', '=', 'builtin').orderBy('enqueued_at').orderBy('id').limit(limit).execute();
+    async waiting(limit = 50): Promise<Handoff[]> {
+        const rows = await this.db.selectFrom('handoffs').selectAll().where('state', '=', 'waiting').where('hub', '=', 'builtin').orderBy('enqueued_at').orderBy('id').limit(limit).execute();
+        return rows.map(toHandoff);
     }
 
     /** 1-based place in the queue. */
-    async position(handoff: HandoffRow): Promise<number> {
+    async position(handoff: Handoff): Promise<number> {
         const ahead = await this.db
             .selectFrom('handoffs')
             .select((eb) => eb.fn.countAll<number>().as('n'))
             .where('state', '=', 'waiting')
             .where('hub', '=', 'builtin')
-            .where((eb) => eb.or([eb('enqueued_at', '<', handoff.enqueued_at), eb.and([eb('enqueued_at', '=', handoff.enqueued_at), eb('id', '<', handoff.id)])]))
+            .where((eb) => eb.or([eb('enqueued_at', '<', handoff.enqueuedAt), eb.and([eb('enqueued_at', '=', handoff.enqueuedAt), eb('id', '<', handoff.id)])]))
             .executeTakeFirstOrThrow();
         return Number(ahead.n) + 1;
     }
@@ -139,8 +186,9 @@ export class HandoffStore {
     }
 
     /** Waiting rows enqueued before `before` (for the timeout sweep). */
-    waitingSince(before: Date): Promise<HandoffRow[]> {
-        return this.db.selectFrom('handoffs').selectAll().where('state', '=', 'waiting').where('enqueued_at', '<', before.toISOString()).orderBy('id').execute();
+    async waitingSince(before: Date): Promise<Handoff[]> {
+        const rows = await this.db.selectFrom('handoffs').selectAll().where('state', '=', 'waiting').where('enqueued_at', '<', before.toISOString()).orderBy('id').execute();
+        return rows.map(toHandoff);
     }
 
     async setNotice(id: number, activityId: string): Promise<void> {
@@ -157,47 +205,3 @@ export class HandoffStore {
     }
 }
 
-/** Every message of customer conversations, kept for agents (raw) and for what leaves the partner (redacted). */
-export class TranscriptStore {
-    constructor(private readonly db: Kysely<Database>) {}
-
-    /** Records a turn's messages and, for a customer's turn, their latest conversation reference (one transaction). */
-    async append(entries: Array<Omit<TranscriptEntry, 'id'>>, reference?: { conversationId: string; json: string; at: string }): Promise<void> {
-        if (entries.length === 0 && !reference) return;
-        await this.db.transaction().execute(async (trx) => {
-            if (entries.length > 0) await trx.insertInto('transcript_entries').values(entries).execute();
-            if (reference) {
-                await trx
-                    .insertInto('conversation_refs')
-                    .values({ conversation_id: reference.conversationId, reference: reference.json, updated_at: reference.at })
-                    // Rewritten only when it changed (a new serviceUrl), not on every turn.
-                    .onConflict((oc) => oc.column('conversation_id').doUpdateSet({ reference: reference.json, updated_at: reference.at }).where('conversation_refs.reference', '!=', reference.json))
-                    .execute();
-            }
-        });
-    }
-
-    /** The customer conversation's latest reference (refreshed on each of their turns). */
-    async reference(conversationId: string): Promise<string | undefined> {
-        return (await this.db.selectFrom('conversation_refs').select('reference').where('conversation_id', '=', conversationId).executeTakeFirst())?.reference;
-    }
-
-    /** The last `limit` entries, oldest first. */
-    async recent(conversationId: string, limit: number): Promise<TranscriptEntry[]> {
-        const rows = await this.db.selectFrom('transcript_entries').selectAll().where('conversation_id', '=', conversationId).orderBy('id', 'desc').limit(limit).execute();
-        return rows.reverse();
-    }
-}
-
-/** Small settings kept in the database (so every instance sees them). */
-export class SettingsStore {
-    constructor(private readonly db: Kysely<Database>) {}
-
-    get(key: string): Promise<string | undefined> {
-        return readSetting(this.db, key);
-    }
-
-    set(key: string, value: string, now: Date): Promise<void> {
-        return writeSetting(this.db, key, value, now);
-    }
-}

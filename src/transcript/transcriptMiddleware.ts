@@ -1,6 +1,6 @@
 import { TurnContext, type Activity, type Middleware } from 'botbuilder';
-import { SKIP_TRANSCRIPT, TRANSCRIPT_ROLE, type TranscriptRole } from '../handoff/messenger';
-import type { TranscriptEntry, TranscriptStore } from '../handoff/handoffStore';
+import { SKIP_TRANSCRIPT, TRANSCRIPT_ROLE, type TranscriptRole } from './transcriptMarks';
+import type { NewTranscriptEntry, TranscriptRepository } from './transcriptRepository';
 import type { Logger } from '../logger';
 import { redactPii } from '../understanding/piiRedaction';
 
@@ -15,9 +15,8 @@ function readable(activity: Partial<Activity>): string {
     return typeof choice === 'string' ? `[${choice}]` : '';
 }
 
-function attachmentsOf(activity: Partial<Activity>): string | null {
-    const list = (activity.attachments ?? []).map((a) => ({ contentType: String(a.contentType).slice(0, 100), name: a.name?.slice(0, 200) ?? null }));
-    return list.length ? JSON.stringify(list) : null;
+function attachmentsOf(activity: Partial<Activity>): NewTranscriptEntry['attachments'] {
+    return (activity.attachments ?? []).map((a) => ({ contentType: String(a.contentType).slice(0, 100), name: a.name?.slice(0, 200) ?? null }));
 }
 
 /**
@@ -27,7 +26,7 @@ function attachmentsOf(activity: Partial<Activity>): string | null {
  */
 export class TranscriptMiddleware implements Middleware {
     constructor(
-        private readonly store: TranscriptStore,
+        private readonly store: TranscriptRepository,
         private readonly now: () => Date,
         private readonly logger: Logger,
     ) {}
@@ -44,9 +43,9 @@ export class TranscriptMiddleware implements Middleware {
         if (!conversationId) return;
         const role = (context.turnState.get(TRANSCRIPT_ROLE) as TranscriptRole | undefined) ?? { role: 'bot', author: null };
         const iso = this.now().toISOString();
-        const entry = (activity: Partial<Activity>, who: TranscriptRole | { role: 'customer'; author: string | null }): Omit<TranscriptEntry, 'id'> => {
+        const entry = (activity: Partial<Activity>, who: TranscriptRole | { role: 'customer'; author: string | null }): NewTranscriptEntry => {
             const text = readable(activity).slice(0, MAX_TEXT);
-            return { conversation_id: conversationId, role: who.role, author: who.author, text, text_redacted: redactPii(text).text, attachments: attachmentsOf(activity), created_at: iso };
+            return { conversationId, role: who.role, author: who.author, text, textRedacted: redactPii(text).text, attachments: attachmentsOf(activity), createdAt: iso };
         };
         const entries = [
             ...(context.activity.type === 'message' ? [entry(context.activity, { role: 'customer', author: context.activity.from?.name?.slice(0, 200) ?? null })] : []),

@@ -1,0 +1,19 @@
+import type { TurnContext } from 'botbuilder';
+import type { HandoffReason } from '../handoff/handoffTypes';
+import type { TicketRow } from '../store/ticketRepository';
+import type { BotServices } from './botServices';
+import { languageOf } from './turnHelpers';
+
+/**
+ * Puts the customer in touch with one of the partner's agents (queue or agent hub), with what
+ * the bot knows of them. True when a person is coming: the conversation then waits, and
+ * resumes if the customer is handed back. False when nobody can come (the customer has been
+ * told when the desk opens), or the bot runs without agents.
+ */
+export async function bringInPerson(context: TurnContext, services: BotServices, reason: HandoffReason, ticket?: TicketRow): Promise<boolean> {
+    const handoff = services.handoff;
+    if (!handoff) return false;
+    const profile = await services.customerProfile.get(context, {});
+    const result = await handoff.start(context, { reason, language: await languageOf(context, services), customerName: profile.name ?? context.activity.from?.name, organisation: profile.organisation, ticket });
+    return result === 'queued' || result === 'already' || result === 'hub';
+}

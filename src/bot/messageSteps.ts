@@ -1,0 +1,46 @@
+import type { Handoffs } from '../handoff/handoffs';
+import type { BotServices } from './botServices';
+import { agentDeskStep } from './steps/agentDeskStep';
+import { agentsChannelStep } from './steps/agentsChannelStep';
+import { dialogStep } from './steps/dialogStep';
+import { emptyMessageStep } from './steps/emptyMessageStep';
+import { frustrationStep } from './steps/frustrationStep';
+import { languageStep } from './steps/languageStep';
+import { liveHandoffStep } from './steps/liveHandoffStep';
+import { messageLengthStep } from './steps/messageLengthStep';
+import type { MessageStep } from './steps/messageStep';
+import { staleCardStep } from './steps/staleCardStep';
+import { ticketStatusStep } from './steps/ticketStatusStep';
+import { unknownCardStep } from './steps/unknownCardStep';
+
+export interface MessageStepsOptions {
+    services: BotServices;
+    handoff?: Handoffs;
+    maxMessageChars: number;
+    mainDialogId: string;
+}
+
+/**
+ * What the bot does with a message, in order: the first step that handles it ends the turn.
+ * This list is the bot's routing table.
+ */
+export function messageSteps({ services, handoff, maxMessageChars, mainDialogId }: MessageStepsOptions): MessageStep[] {
+    return [
+        agentDeskStep(handoff), // one of the partner's agents (Teams, partner tenant): the agents' desk
+        agentsChannelStep(handoff), // anyone else in the agents' channel: not a customer
+        liveHandoffStep(handoff), // a customer waiting for, or talking to, an agent
+        languageStep(services), // "en español"; otherwise settle the customer's language
+        messageLengthStep(maxMessageChars), // too long to read
+        unknownCardStep(), // a card payload that is not ours
+        staleCardStep(services), // a click on an old intake's card
+        emptyMessageStep(), // nothing to read
+        ticketStatusStep(services), // "status of SR-…", on the side
+        frustrationStep(services), // two negative messages: a person
+        dialogStep(mainDialogId), // the conversation itself
+    ];
+}
+
+/** Runs the steps in order until one handles the message. */
+export async function routeMessage(turn: Parameters<MessageStep['handle']>[0], steps: readonly MessageStep[]): Promise<void> {
+    for (const step of steps) if ((await step.handle(turn)) === 'handled') return;
+}

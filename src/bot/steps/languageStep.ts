@@ -1,0 +1,40 @@
+import { translator } from '../../i18n/i18n';
+import { detectLanguageSwitch, languageFromLocale, resolveLanguage } from '../../i18n/language';
+import type { BotServices } from '../botServices';
+import { TURN_LANGUAGE } from '../turnErrorHandler';
+import type { MessageStep } from './messageStep';
+
+/** Longest message read as a request to switch language ("en español", "in English please"). */
+const MAX_SWITCH_CHARS = 40;
+
+/**
+ * Keeps the conversation's language: a request to switch is answered in the new language and
+ * the pending question is asked again (the turn ends there); otherwise the language follows
+ * the customer's earlier choice, the locale, the language in use, or the message itself.
+ */
+export function languageStep(services: BotServices): MessageStep {
+    return {
+        name: 'language',
+        async handle(turn) {
+            const { context, text } = turn;
+            const profile = await services.customerProfile.get(context, {});
+            const switchTo = text.length <= MAX_SWITCH_CHARS ? detectLanguageSwitch(text) : undefined;
+            if (switchTo) {
+                profile.language = switchTo;
+                profile.languageChosen = true;
+                await context.sendActivity(translator(switchTo)('language.switched'));
+                const dc = await turn.dialogs();
+                if (dc.activeDialog) await dc.repromptDialog();
+                else await context.sendActivity(translator(switchTo)('intake.askDescription'));
+                return 'handled';
+            }
+            if (!profile.languageChosen) {
+                const detect = !languageFromLocale(context.activity.locale) && !profile.language && text.length > 0;
+                const detected = detect ? (await services.classifier.classify(text)).language : undefined;
+                profile.language = resolveLanguage({ current: profile.language, locale: context.activity.locale, detected, minConfidence: services.minConfidence });
+            }
+            context.turnState.set(TURN_LANGUAGE, await turn.language());
+            return 'next';
+        },
+    };
+}

@@ -1,0 +1,53 @@
+import type { TurnContext } from 'botbuilder';
+import { mayReadTicket, type Asker } from '../../escalation/ticketAccess';
+import { serviceRequestLine } from '../../escalation/serviceRequestStatus';
+import { formatDueAt } from '../../i18n/format';
+import { translator } from '../../i18n/i18n';
+import type { Language } from '../../policy/types';
+import type { TicketRow } from '../../store/ticketRepository';
+import { parseTicketStatusQuery } from '../../understanding/ticketStatusQuery';
+import { tenantIdOf } from '../../channels/teamsChannelData';
+import type { BotServices } from '../botServices';
+import { displayZoneOf } from '../turnHelpers';
+import type { MessageStep } from './messageStep';
+
+/** Who is asking, as the channel vouches for it: conversation, person, and (Teams) tenant. */
+function askerOf(context: TurnContext): Asker {
+    const { activity } = context;
+    return { channelId: activity.channelId, conversationId: activity.conversation.id, userId: activity.from?.id, tenantId: tenantIdOf(activity) };
+}
+
+function statusText(context: TurnContext, services: BotServices, language: Language, number: string, ticket: TicketRow | undefined): string {
+    const t = translator(language);
+    if (!ticket) return t('ticketStatus.notFound', { number, email: services.partner.supportEmail });
+    const zone = displayZoneOf(context, services);
+    const lines = [t('ticketStatus.summary', { number, status: t(`ticketStatus.status.${ticket.status}`, { defaultValue: ticket.status }) })];
+    if (ticket.severity) lines.push(t('ticketStatus.severity', { severity: ticket.severity }));
+    if (ticket.status === 'open' && ticket.due_at) lines.push(t('ticketStatus.due', { dueAt: formatDueAt(ticket.due_at, zone, language) }));
+    const microsoft = serviceRequestLine(ticket, language, zone);
+    if (microsoft) lines.push(microsoft);
+    return lines.join(' ');
+}
+
+/**
+ * "What is the status of SR-…", at any point of the conversation, answered in the customer's
+ * language for a ticket the asker may read (anyone else's gets the same answer as a number
+ * that does not exist); then the pending question is asked again.
+ */
+export function ticketStatusStep(services: BotServices): MessageStep {
+    return {
+        name: 'ticket status',
+        async handle(turn) {
+            const { context } = turn;
+            if (turn.submission || !turn.text) return 'next';
+            const number = parseTicketStatusQuery(turn.text);
+            if (!number) return 'next';
+            const ticket = await services.tickets.findByNumber(number);
+            const visible = ticket && mayReadTicket(ticket, askerOf(context)) ? ticket : undefined;
+            await context.sendActivity(statusText(context, services, await turn.language(), number, visible));
+            const dc = await turn.dialogs();
+            if (dc.activeDialog) await dc.repromptDialog();
+            return 'handled';
+        },
+    };
+}

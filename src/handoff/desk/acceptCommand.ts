@@ -1,0 +1,40 @@
+import type { TurnContext } from 'botbuilder';
+import { translator } from '../../i18n/i18n';
+import type { AgentIdentity } from '../agentDirectory';
+import { conversationCard } from '../agentViews';
+import type { Handoff } from '../handoffTypes';
+import { agentChat, t, type Desk } from './desk';
+
+function lostReason(handoff: Handoff): string {
+    if (handoff.state === 'agent' || handoff.state === 'rating' || handoff.acceptedAt) return t('lost.taken', { id: handoff.id, agent: handoff.agentName ?? t('someone.anotherAgent') });
+    if (handoff.hub === 'external') return t('lost.hub', { id: handoff.id });
+    return t(handoff.endedBy === 'customer' ? 'lost.left' : 'lost.timedOut', { id: handoff.id });
+}
+
+/**
+ * `accept [#id]`: takes the oldest waiting customer, or #id, into the agent's 1:1 chat. Of two
+ * agents accepting at once exactly one wins (the database decides); the other is told who has it.
+ */
+export async function acceptCommand(desk: Desk, context: TurnContext, agent: AgentIdentity, id: number | undefined): Promise<void> {
+    const { ctx } = desk;
+    const busy = await ctx.handoffs.withAgent(agent.aadObjectId);
+    if (busy) return void (await context.sendActivity(t('stillWith', { customer: busy.customerName ?? t('someone.aCustomer'), id: busy.id })));
+    const target = id ? await ctx.handoffs.byId(id) : (await ctx.handoffs.waiting(1))[0];
+    if (!target) return void (await context.sendActivity(t('nobodyWaiting')));
+    const chat = await agentChat(desk, context, agent);
+    if (!chat) return void (await context.sendActivity(t('cannotOpenChat')));
+    const claim = await ctx.handoffs.claim(target.id, agent, ctx.now().toJSDate());
+    if (!claim.won) {
+        await context.sendActivity(lostReason(claim.handoff ?? target));
+        if (claim.handoff) await desk.channel.refreshWaiting(claim.handoff);
+        return;
+    }
+    const handoff = claim.handoff;
+    await desk.relay.toCustomer(handoff, [{ type: 'message', text: translator(handoff.language)('handoff.joined', { agent: agent.name, partner: ctx.partner.name }) }], null);
+    const entries = await ctx.transcript.recent(handoff.conversationId, 30);
+    const card = await conversationCard(ctx, handoff, t('nowChatting', { customer: handoff.customerName ?? t('someone.theCustomer'), id: handoff.id }), entries, true, desk.channel.issuer({ agent: agent.aadObjectId }));
+    await ctx.messenger.send(chat, [{ type: 'message', text: t('relayOn') }, { type: 'message', attachments: [card.attachment] }], 'skip');
+    if (handoff.ticketId) await ctx.tickets.addEvent(handoff.ticketId, 'handoff.accepted', { handoff: handoff.id, agent: agent.aadObjectId }, ctx.now().toJSDate());
+    await desk.channel.refreshWaiting(handoff);
+    if (context.activity.conversation?.conversationType !== 'personal') await context.sendActivity(t('tookIt', { agent: agent.name, id: handoff.id }));
+}

@@ -1,0 +1,97 @@
+import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import type { CardSubmission } from '../../cards';
+import type { Logger } from '../logger';
+import type { OutboxHandler } from '../outbox/outboxTypes';
+import type { Language } from '../policy/types';
+import { TranscriptMiddleware } from '../transcript/transcriptMiddleware';
+import type { AgentIdentity } from './agentDirectory';
+import { createAgentNoticeHandler } from './agentNotice';
+import type { AgentHub } from './agentHub';
+import type { AgentsChannel } from './agentsChannel';
+import type { CustomerQueue } from './customerQueue';
+import type { CustomerSide } from './customerSide';
+import type { AgentDesk } from './desk/agentDesk';
+import type { HandoffContext } from './handoffContext';
+import type { CustomerTurnOutcome, Handoff, StartRequest, StartResult } from './handoffTypes';
+
+/** The takeover's parts, as createHandoff wires them. */
+export interface HandoffParts {
+    ctx: HandoffContext;
+    customers: CustomerSide;
+    queue: CustomerQueue;
+    hub: AgentHub;
+    channel: AgentsChannel;
+    desk: AgentDesk;
+}
+
+/**
+ * Live takeover by the partner's agents, as the rest of the bot sees it: who is an agent,
+ * the agents' desk, the customer's side while a takeover is live, bringing in a person, the
+ * agents' ticket notices, and the conversation transcript. Its dependencies stay private.
+ */
+export class Handoffs {
+    constructor(private readonly parts: HandoffParts) {}
+
+    /** The agent behind this activity (Teams, partner tenant, listed), or undefined for everybody else. */
+    agentOf(activity: Partial<Activity>): Promise<AgentIdentity | undefined> {
+        return this.parts.ctx.agents.identify(activity);
+    }
+
+    /** True for a Teams channel of the partner's own tenant: the agents' side, never a customer conversation. */
+    isAgentsChannel(activity: Partial<Activity>): boolean {
+        return activity.conversation?.conversationType === 'channel' && this.parts.ctx.agents.fromPartnerTeams(activity);
+    }
+
+    /** A message from an agent: a command, a button, or words for their customer. */
+    onAgentMessage(context: TurnContext, agent: AgentIdentity): Promise<void> {
+        return this.parts.desk.onMessage(context, agent);
+    }
+
+    /** The bot was installed in a team of the partner's tenant (an admin's install sets the agents' channel). */
+    async onInstalledInAgentsTeam(context: TurnContext): Promise<void> {
+        await this.parts.desk.onAddedToTeam(context, await this.agentOf(context.activity));
+    }
+
+    /** The conversation's live takeover (waiting, with an agent, or awaiting a rating), if any. */
+    liveIn(conversationId: string): Promise<Handoff | undefined> {
+        return this.parts.ctx.handoffs.live(conversationId);
+    }
+
+    /** A customer's message while their takeover is live. */
+    customerTurn(context: TurnContext, live: Handoff, submission: CardSubmission | undefined, language: Language): Promise<CustomerTurnOutcome> {
+        return this.parts.customers.turn(context, live, submission, language);
+    }
+
+    /** True when a person could be brought in for a customer on this channel right now. */
+    canStart(channelId: string): Promise<boolean> {
+        return this.parts.customers.canStart(channelId);
+    }
+
+    /** Puts the customer in touch with a person (queue or agent hub) and tells them so. */
+    start(context: TurnContext, request: StartRequest): Promise<StartResult> {
+        return this.parts.customers.start(context, request);
+    }
+
+    /** An external agent hub reports how a handoff went (`handoff.status` event). */
+    async hubStatus(context: TurnContext, language: Language): Promise<void> {
+        const state = (context.activity.value as { state?: unknown } | undefined)?.state;
+        const live = await this.liveIn(context.activity.conversation.id);
+        if (live && typeof state === 'string') await this.parts.hub.status(context, live, state, language);
+    }
+
+    /** Times out waiting customers, empties the queue at closing time, forgets old card buttons; returns how many left the queue. */
+    async sweep(): Promise<number> {
+        await this.parts.ctx.actions.prune(this.parts.ctx.now().toJSDate());
+        return this.parts.queue.sweep();
+    }
+
+    /** The outbox handler that posts new tickets' cards to the agents. */
+    noticeHandler(): OutboxHandler {
+        return createAgentNoticeHandler(this.parts.ctx, this.parts.channel);
+    }
+
+    /** Middleware that records customer conversations (with a redacted copy) for agents. */
+    transcriptMiddleware(logger: Logger): Middleware {
+        return new TranscriptMiddleware(this.parts.ctx.transcript, () => this.parts.ctx.now().toJSDate(), logger);
+    }
+}

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import { readSetting, writeSetting } from './botSettings';
+import type { Database } from './schema';
+
+/** Small settings kept in the database (so every instance sees them), e.g. the agents' channel. */
+export class SettingsRepository {
+    constructor(private readonly db: Kysely<Database>) {}
+
+    /** The value, or undefined when the key was never set. */
+    get(key: string): Promise<string | undefined> {
+        return readSetting(this.db, key);
+    }
+
+    set(key: string, value: string, now: Date): Promise<void> {
+        return writeSetting(this.db, key, value, now);
+    }
+}
