@@ -16,10 +16,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../src/paths';
-import { colorIcon, outlineIcon } from '../src/teams/icons';
-import { isGuid, teamsAppIdFor } from '../src/teams/ids';
-import { fillManifest, ManifestPlaceholderError, validateManifest, type TeamsManifest } from '../src/teams/manifest';
-import { createZip } from '../src/teams/zip';
+import { colorIcon, outlineIcon } from './teams/icons';
+import { isGuid, teamsAppIdFor } from './teams/ids';
+import { fillManifest, ManifestPlaceholderError, validateManifest, type TeamsManifest } from './teams/manifest';
+import { createZip } from './teams/zip';
 
 const HOST_NAME = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i;
 

@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fillManifest, ManifestPlaceholderError, validateManifest } from '../../src/teams/manifest';
-import { decodePng, encodePng } from '../../src/teams/png';
-import { listZip, readZipEntry } from '../../src/teams/zip';
+import { fillManifest, ManifestPlaceholderError, validateManifest } from '../../scripts/teams/manifest';
+import { decodePng, encodePng } from '../../scripts/teams/png';
+import { listZip, readZipEntry } from '../../scripts/teams/zip';
 
 const root = path.resolve(__dirname, '..', '..');
 const template = readFileSync(path.join(root, 'appPackage/manifest.json'), 'utf8');
