@@ -41,7 +41,8 @@ export function encodePng(image: RgbaImage, filter: 0 | 1 | 2 | 3 | 4 = 0): Buff
     if (rgba.length !== width * height * 4) throw new PngError(`encodePng(): expected ${width * height * 4} RGBA bytes, got ${rgba.length}`);
     const png = new PNG({ width, height });
     png.data = Buffer.from(rgba);
-    return PNG.sync.write(png, { colorType: 6, inputColorType: 6, bitDepth: 8, filterType: filter, deflateLevel: 9 });
+    // zlib's default strategy: pngjs's own default (run-length) makes the flat icons ~30× larger.
+    return PNG.sync.write(png, { colorType: 6, inputColorType: 6, bitDepth: 8, filterType: filter, deflateLevel: 9, deflateStrategy: 0 });
 }
 
 /** Decodes a PNG of any colour type, bit depth or interlacing into 8-bit RGBA. */
