@@ -4,7 +4,7 @@
  * Usage: node --import tsx scripts/benchClassify.ts [--rounds N]
  */
 import { projectRoot } from '../src/paths';
-import { corpusFiles, loadCorpus } from '../src/understanding/model/split';
+import { corpusFiles, loadCorpus } from './training/split';
 import { TrainedClassifier } from '../src/understanding/model/trainedClassifier';
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { projectRoot } from '../src/paths';
 import { CATEGORIES, KINDS, LANGUAGES, PRODUCTS, SEVERITIES } from '../src/policy/types';
-import { corpusFiles, isDev, loadCorpus, type CorpusRow } from '../src/understanding/model/split';
+import { corpusFiles, isDev, loadCorpus, type CorpusRow } from './training/split';
 import { TrainedClassifier } from '../src/understanding/model/trainedClassifier';
 import { accuracy, confusion, macroF1, meanConfidence, type Pair } from './evalMetrics';
 

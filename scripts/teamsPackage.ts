@@ -1,6 +1,7 @@
 /**
  * Builds the Teams app package: fills appPackage/manifest.json from the environment,
- * validates it and the icons, and writes dist/teams/<name>-teams-app.zip.
+ * validates it against Microsoft's manifest schema (scripts/teams/schema/) and the house
+ * rules, checks the icons, and writes dist/teams/<name>-teams-app.zip.
  *
  * Usage: node --import tsx scripts/teamsPackage.ts          (build the package)
  *        node --import tsx scripts/teamsPackage.ts --icons  (redraw appPackage/*.png)
@@ -12,14 +13,17 @@
  *   PARTNER_NAME, PARTNER_WEBSITE   optional; default from config/partner.example.json
  *   TEAMS_PACKAGE_OUT       optional output folder (default dist/teams)
  *   TEAMS_PACKAGE_ENV_FILE  optional env file to read instead of .env
+ *   TEAMS_APP_PACKAGE_DIR   optional folder holding manifest.json and the icons (default appPackage)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../src/paths';
-import { colorIcon, outlineIcon } from '../src/teams/icons';
-import { isGuid, teamsAppIdFor } from '../src/teams/ids';
-import { fillManifest, ManifestPlaceholderError, validateManifest, type TeamsManifest } from '../src/teams/manifest';
-import { createZip } from '../src/teams/zip';
+import { colorIcon, outlineIcon } from './teams/icons';
+import { isGuid, teamsAppIdFor } from './teams/ids';
+import { validateManifest, type TeamsManifest } from './teams/manifest';
+import { MANIFEST_SCHEMA_FILE, manifestSchemaVersion } from './teams/manifestSchema';
+import { fillManifest, ManifestPlaceholderError } from './teams/placeholders';
+import { createZip } from './teams/zip';
 
 const HOST_NAME = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i;
 
@@ -45,27 +49,34 @@ function readSettings(env: NodeJS.ProcessEnv, root: string): { values: Record<st
     return problems.length > 0 ? { problems } : { values };
 }
 
+/** A path as the messages show it: relative to the project when inside it. */
+function shown(root: string, file: string): string {
+    const relative = path.relative(root, file);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
 /** Builds the package; returns the process exit code. */
 function main(argv: string[], env: NodeJS.ProcessEnv): number {
     const root = projectRoot();
-    const appPackage = path.join(root, 'appPackage');
+    const envFile = path.resolve(root, env.TEAMS_PACKAGE_ENV_FILE || '.env');
+    if (existsSync(envFile)) process.loadEnvFile(envFile);
+    const appPackage = path.resolve(root, env.TEAMS_APP_PACKAGE_DIR || 'appPackage');
     if (argv.includes('--icons')) {
         writeFileSync(path.join(appPackage, 'color.png'), colorIcon());
         writeFileSync(path.join(appPackage, 'outline.png'), outlineIcon());
         process.stdout.write(`Wrote ${path.join(appPackage, 'color.png')} and outline.png\n`);
         return 0;
     }
-    const envFile = path.resolve(root, env.TEAMS_PACKAGE_ENV_FILE || '.env');
-    if (existsSync(envFile)) process.loadEnvFile(envFile);
 
     const settings = readSettings(env, root);
     if ('problems' in settings) return fail(settings.problems);
+    const manifestFile = path.join(appPackage, 'manifest.json');
     let filled: string, raw: unknown;
     try {
-        filled = fillManifest(readFileSync(path.join(appPackage, 'manifest.json'), 'utf8'), settings.values);
+        filled = fillManifest(readFileSync(manifestFile, 'utf8'), settings.values);
         raw = JSON.parse(filled);
     } catch (err) {
-        return fail([err instanceof ManifestPlaceholderError ? `${err.message} (set them in .env or the environment)` : `appPackage/manifest.json: ${(err as Error).message}`]);
+        return fail([err instanceof ManifestPlaceholderError ? `${err.message} (set them in .env or the environment)` : `${shown(root, manifestFile)}: ${(err as Error).message}`]);
     }
     const iconFile = (name: unknown): Buffer => {
         const file = path.join(appPackage, typeof name === 'string' ? path.basename(name) : '');
@@ -74,8 +85,11 @@ function main(argv: string[], env: NodeJS.ProcessEnv): number {
     const names = (raw as { icons?: { color?: unknown; outline?: unknown } } | null)?.icons;
     const icons = { color: iconFile(names?.color), outline: iconFile(names?.outline) };
     const problems = validateManifest(raw, icons);
-    if (problems.length > 0) return fail(problems);
-    const manifest = raw as TeamsManifest;
+    if (problems.length > 0) {
+        const schema = `Microsoft's Teams manifest schema ${manifestSchemaVersion()} (${shown(root, MANIFEST_SCHEMA_FILE)})`;
+        return fail(problems, `${shown(root, manifestFile)} is not valid; checked against ${schema}, the house rules and the icons`);
+    }
+    const manifest = raw as TeamsManifest; // validateManifest() found it matches the schema
 
     const packageName = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string }).name;
     const outDir = path.resolve(root, env.TEAMS_PACKAGE_OUT || 'dist/teams');
@@ -92,8 +106,8 @@ function main(argv: string[], env: NodeJS.ProcessEnv): number {
     return 0;
 }
 
-function fail(problems: string[]): number {
-    process.stderr.write(`Teams package not built:\n${problems.map((p) => `  - ${p}\n`).join('')}`);
+function fail(problems: string[], what?: string): number {
+    process.stderr.write(`Teams package not built${what ? `: ${what}` : ''}:\n${problems.map((p) => `  - ${p}\n`).join('')}`);
     return 1;
 }
 

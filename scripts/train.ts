@@ -6,8 +6,10 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../src/paths';
-import { corpusFiles, isDev, loadCorpus } from '../src/understanding/model/split';
-import { DEFAULT_TRAIN_OPTIONS, serializeModel, trainModel } from '../src/understanding/model/training';
+import { corpusFiles, isDev, loadCorpus } from './training/split';
+import { serializeModel } from './training/serializeModel';
+import { DEFAULT_TRAIN_OPTIONS } from './training/trainOptions';
+import { trainModel } from './training/trainModel';
 
 function outPath(argv: readonly string[]): string {
     const i = argv.indexOf('--out');

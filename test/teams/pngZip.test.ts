@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { colorIcon, outlineIcon } from '../../src/teams/icons';
-import { isGuid, teamsAppIdFor, uuidV5 } from '../../src/teams/ids';
-import { decodePng, encodePng, readPngHeader } from '../../src/teams/png';
-import { createZip, listZip, readZipEntry } from '../../src/teams/zip';
+import { colorIcon, outlineIcon } from '../../scripts/teams/icons';
+import { isGuid, teamsAppIdFor, uuidV5 } from '../../scripts/teams/ids';
+import { decodePng, encodePng, readPngHeader } from '../../scripts/teams/png';
+import { createZip, listZip, readZipEntry } from '../../scripts/teams/zip';
 
 const root = path.resolve(__dirname, '..', '..');
 

@@ -1,47 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fillManifest, ManifestPlaceholderError, validateManifest } from '../../src/teams/manifest';
-import { decodePng, encodePng } from '../../src/teams/png';
-import { listZip, readZipEntry } from '../../src/teams/zip';
-
-const root = path.resolve(__dirname, '..', '..');
-const template = readFileSync(path.join(root, 'appPackage/manifest.json'), 'utf8');
-const icons = { color: readFileSync(path.join(root, 'appPackage/color.png')), outline: readFileSync(path.join(root, 'appPackage/outline.png')) };
-const SAMPLE = {
-    TEAMS_APP_ID: '0b6f5c1e-7a43-4d8e-9f21-3c5d7e9a1b24',
-    BOT_ID: '11111111-2222-4333-8444-555555555555',
-    BOT_DOMAIN: 'bot.contoso.example',
-    PARTNER_NAME: 'Contoso "Cloud" Services',
-    PARTNER_WEBSITE: 'https://contoso-cloud.example',
-};
-
-interface Manifest {
-    name: { short: string };
-    bots: Array<{ botId: string; commandLists: Array<{ commands: Array<{ title: string; description: string }> }> }>;
-    validDomains: string[];
-    developer: { privacyUrl: string };
-    accentColor: string;
-}
-const sample = (values: Record<string, string> = {}): Manifest => JSON.parse(fillManifest(template, { ...SAMPLE, ...values })) as Manifest;
+import { validateManifest } from '../../scripts/teams/manifest';
+import { fillManifest, ManifestPlaceholderError } from '../../scripts/teams/placeholders';
+import { decodePng, encodePng } from '../../scripts/teams/png';
+import { icons, SAMPLE, sample, template, type Manifest } from './appPackageFixture';
 
 /** The outline icon with pixel (x, y) replaced by an RGBA value. */
 function outlineWith(x: number, y: number, pixel: number[]): Buffer {
     const image = decodePng(icons.outline);
     image.rgba.set(pixel, (y * image.width + x) * 4);
     return encodePng(image);
-}
-
-/** Runs the packaging script as `node --import tsx scripts/teamsPackage.ts` with only `env`. */
-function runScript(env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/teamsPackage.ts'], {
-        cwd: root,
-        env: { PATH: process.env.PATH ?? '', TEAMS_PACKAGE_ENV_FILE: path.join(tmpdir(), 'no-such-teams-package.env'), ...env },
-        encoding: 'utf8',
-    });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('Teams app package', () => {
@@ -95,6 +62,18 @@ describe('Teams app package', () => {
         ]) assert.match(problems, expected);
     });
 
+    it('checks the manifest against Microsoft\'s schema 1.30: required fields, unknown properties, the version', () => {
+        const manifest = sample() as Manifest & Record<string, unknown>;
+        delete (manifest.developer as Partial<Manifest['developer']>).privacyUrl;
+        manifest.botz = [];
+        manifest.manifestVersion = '1.22';
+        assert.deepEqual(validateManifest(manifest, icons), [
+            'botz: is not a property the manifest schema knows (misspelt, or from another schema version?)',
+            'manifestVersion: must be "1.30" (got "1.22")',
+            'developer.privacyUrl: is missing',
+        ]);
+    });
+
     it('reports a 64×64 outline icon and a colour icon of the wrong size', () => {
         const big = encodePng({ width: 64, height: 64, rgba: new Uint8Array(64 * 64 * 4) });
         assert.deepEqual(validateManifest(sample(), { color: icons.outline, outline: big }), [
@@ -111,46 +90,5 @@ describe('Teams app package', () => {
         const opaque = encodePng({ width: 32, height: 32, rgba: new Uint8Array(32 * 32 * 4).fill(255) });
         assert.deepEqual(validateManifest(sample(), { ...icons, outline: opaque }), ['icons.outline: must have a transparent background (no pixel on its edge is fully transparent)']);
         assert.match(validateManifest(sample(), { ...icons, outline: Buffer.from('not a png') }).join(), /icons\.outline: not a PNG file/);
-    });
-
-    describe('scripts/teamsPackage.ts', () => {
-        let out = '';
-        beforeEach(() => { out = mkdtempSync(path.join(tmpdir(), 'teams-package-')); });
-        afterEach(() => rmSync(out, { recursive: true, force: true }));
-
-        it('writes a zip holding exactly manifest.json, color.png and outline.png, with the bot id filled in', () => {
-            const appId = '9b1f8b1e-1111-4222-8333-444455556666';
-            const run = runScript({ MicrosoftAppId: appId, BOT_DOMAIN: 'bot.contoso.example', TEAMS_PACKAGE_OUT: out });
-            assert.equal(run.status, 0, run.stderr);
-            const zipFile = path.join(out, 'csp-support-bot-teams-app.zip');
-            assert.deepEqual(readdirSync(out), ['csp-support-bot-teams-app.zip']);
-            assert.match(run.stdout, new RegExp(`^${zipFile.replace(/[.\\]/g, '\\$&')}\n.*app id [0-9a-f-]{36}, bot id ${appId}`));
-            const zip = readFileSync(zipFile);
-            assert.deepEqual(listZip(zip).map((e) => e.name).sort(), ['color.png', 'manifest.json', 'outline.png']);
-            const manifest = JSON.parse(readZipEntry(zip, 'manifest.json').toString('utf8')) as Manifest & { id: string; developer: { name: string } };
-            assert.equal(manifest.bots[0]!.botId, appId);
-            assert.notEqual(manifest.id, appId);
-            assert.equal(manifest.developer.name, 'Contoso Cloud Services');
-            assert.deepEqual(readZipEntry(zip, 'outline.png'), icons.outline);
-            assert.deepEqual(validateManifest(manifest, { color: readZipEntry(zip, 'color.png'), outline: readZipEntry(zip, 'outline.png') }), []);
-
-            const again = runScript({ MicrosoftAppId: appId, BOT_DOMAIN: 'bot.contoso.example', TEAMS_PACKAGE_OUT: out });
-            assert.equal(again.status, 0, again.stderr);
-            assert.deepEqual(readFileSync(zipFile), zip, 'the same inputs give the same package (stable TEAMS_APP_ID, fixed timestamps)');
-        });
-
-        it('exits 1 naming MicrosoftAppId when it is missing, and writes nothing', () => {
-            const run = runScript({ BOT_DOMAIN: 'bot.contoso.example', TEAMS_PACKAGE_OUT: out });
-            assert.equal(run.status, 1);
-            assert.match(run.stderr, /MicrosoftAppId is not set/);
-            assert.deepEqual(readdirSync(out), []);
-        });
-
-        it('exits 1 on a malformed MicrosoftAppId or a BOT_DOMAIN with a scheme', () => {
-            const run = runScript({ MicrosoftAppId: 'abc', BOT_DOMAIN: 'https://bot.contoso.example/', TEAMS_PACKAGE_OUT: out });
-            assert.equal(run.status, 1);
-            assert.match(run.stderr, /MicrosoftAppId "abc" is not a GUID/);
-            assert.match(run.stderr, /BOT_DOMAIN "https:\/\/bot\.contoso\.example\/" is not a host name/);
-        });
     });
 });

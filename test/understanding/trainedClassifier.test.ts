@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { projectRoot } from '../../src/paths';
-import { corpusFiles, isDev, loadCorpus, type CorpusRow } from '../../src/understanding/model/split';
+import { corpusFiles, isDev, loadCorpus, type CorpusRow } from '../../scripts/training/split';
 import { TrainedClassifier } from '../../src/understanding/model/trainedClassifier';
-import { DEFAULT_TRAIN_OPTIONS, serializeModel, trainModel, type TrainOptions } from '../../src/understanding/model/training';
+import { serializeModel } from '../../scripts/training/serializeModel';
+import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '../../scripts/training/trainOptions';
+import { trainModel } from '../../scripts/training/trainModel';
 import { LinearModel } from '../../src/understanding/model/linearModel';
 
 describe('TrainedClassifier (committed model)', () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CATEGORIES, KINDS, LANGUAGES, PRODUCTS, SEVERITIES } from '../../policy/types';
-import { normalizeForModel } from './modelText';
-import { fnv1a } from './features';
+import { CATEGORIES, KINDS, LANGUAGES, PRODUCTS, SEVERITIES } from '../../src/policy/types';
+import { normalizeForModel } from '../../src/understanding/model/modelText';
+import { fnv1a } from '../../src/understanding/model/features';
 
 /** One labelled corpus row, as in corpus/LABELS.md. */
 export const CorpusRowSchema = z
