@@ -5,8 +5,8 @@ import es from './locales/es.json';
 import pt from './locales/pt.json';
 import ru from './locales/ru.json';
 
-/** The message catalogues, one per language (i18next JSON v4: nested keys, plural suffixes). */
-export const CATALOGUES = { en, es, pt, ru } as const;
+/** The message catalogues, one per language (i18next JSON v4: nested keys, plural suffixes); a language without one does not compile. */
+export const CATALOGUES = { en, es, pt, ru } as const satisfies Record<Language, unknown>;
 
 /** A translate function bound to one language. */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
