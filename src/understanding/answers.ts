@@ -1,7 +1,7 @@
 import type { Category, Kind, Product } from '../policy/types';
 import { parseImpact, parseYesNo } from './intents';
 import { KeywordClassifier } from './keywordClassifier';
-import { anyWord, normalizeText } from './normalize';
+import { anyWord, normalizeText, wholeText } from './normalize';
 import { inAnyLanguage } from './packs';
 
 const cues = new KeywordClassifier();
@@ -52,7 +52,7 @@ export function parseTypedRating(text: string): number | undefined {
     return digit === undefined ? undefined : Number(digit);
 }
 
-const NO_PLAN = new RegExp(`^(?:${inAnyLanguage((p) => p.noPlan).join('|')})$`, 'i');
+const NO_PLAN = wholeText(inAnyLanguage((p) => p.noPlan), 'i');
 
 /** True when the answer to "your support plan id?" says there is none ("none", "ninguno", "нет"). */
 export function saysNoPlan(text: string): boolean {

@@ -1,5 +1,5 @@
 import { IMPACTS, type Impact } from '../policy/types';
-import { normalizeText, anyWord, wholeText } from './normalize';
+import { anyWord, normalizeText, wholeText } from './normalize';
 import { inAnyLanguage, type Command, type LanguagePack } from './packs';
 
 /** What a message asks of the conversation itself, rather than answering the question. */
@@ -31,7 +31,7 @@ export function detectInterruption(text: string): Interruption | null {
     return null;
 }
 
-const LEAVE = new RegExp(`^(?:${inAnyLanguage((p) => p.leave).join('|')})$`, 'i');
+const LEAVE = wholeText(inAnyLanguage((p) => p.leave), 'i');
 
 /** True for a request to leave the queue or the agent's chat ("leave", "salir"), besides the cancel commands. */
 export function isLeaveRequest(text: string): boolean {

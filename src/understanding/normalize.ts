@@ -40,7 +40,7 @@ export function anyWord(patterns: readonly string[], flags = ''): RegExp {
     return wordPattern(new RegExp(`\\b(?:${patterns.join('|')})\\b`, flags));
 }
 
-/** Normalized text that is exactly one of `patterns`. */
-export function wholeText(patterns: readonly string[]): RegExp {
-    return new RegExp(`^(?:${patterns.join('|')})$`, 'u');
+/** Text that is exactly one of `patterns` (normalized text by default; raw text with the flag 'i'). */
+export function wholeText(patterns: readonly string[], flags = 'u'): RegExp {
+    return new RegExp(`^(?:${patterns.join('|')})$`, flags);
 }
