@@ -2,6 +2,7 @@ import { WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, ty
 import { tenantIdOf } from '../src/channels/teamsChannelData';
 import { welcomeOnce } from '../src/bot/welcome';
 import { translator, type Translate } from '../src/i18n/i18n';
+import { saysNoPlan } from '../src/understanding/answers';
 import { detectInterruption, isGreeting } from '../src/understanding/intents';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import type { CaseDraft, ClassifiedCase } from '../src/cases/caseDraft';
@@ -22,7 +23,6 @@ const WATERFALL = 'mainWaterfall';
 const SUPPORT_PLAN_PROMPT = 'mainSupportPlanPrompt';
 const OFFER_PROMPT = 'mainAgentOfferPrompt';
 const SUPPORT_PLAN = /^[A-Za-z0-9][A-Za-z0-9._/-]{2,99}$/;
-const NONE = /^(none|no|n\/a|i don'?t have (one|it)|ninguno|nenhum|нет)$/i;
 
 interface MainOptions {
     restart?: boolean;
@@ -90,7 +90,7 @@ export class MainDialog extends CancelAndHelpDialog {
         const t = translator(language);
         if (typeof step.result === 'string') {
             const answer = step.result.trim();
-            if (NONE.test(answer)) {
+            if (saysNoPlan(answer)) {
                 await step.context.sendActivity(t('ownTenant.none'));
                 return step.endDialog();
             }
@@ -181,6 +181,6 @@ export class MainDialog extends CancelAndHelpDialog {
 
     private async validateSupportPlan(prompt: PromptValidatorContext<string>): Promise<boolean> {
         const value = (prompt.recognized.value ?? '').trim();
-        return NONE.test(value) || SUPPORT_PLAN.test(value);
+        return saysNoPlan(value) || SUPPORT_PLAN.test(value);
     }
 }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { renderAgentCard, type AgentCardAction, type RenderedCard } from '../../cards';
 import { serviceRequestLine } from '../escalation/serviceRequestStatus';
 import { deskTranslator } from '../i18n/i18n';
+import { languageName } from '../understanding/packs';
 import type { TicketRow } from '../store/ticketRepository';
 import type { TranscriptEntry } from '../transcript/transcriptRepository';
 import type { AgentActionIntent } from './agentActionRepository';
@@ -55,7 +56,7 @@ export function handoffFacts(handoff: Handoff, ticket: TicketRow | undefined, zo
     const facts = [
         { title: t('card.fact.customer'), value: handoff.customerName ?? ticket?.customer_name ?? t('someone.unknown') },
         { title: t('card.fact.organisation'), value: handoff.customerOrganisation ?? ticket?.customer_organisation ?? t('someone.unknown') },
-        { title: t('card.fact.language'), value: t(`language.${handoff.language}`) },
+        { title: t('card.fact.language'), value: t(`language.${handoff.language}`, { defaultValue: languageName(handoff.language) }) },
         { title: t('card.fact.channel'), value: handoff.channelId === 'msteams' ? t('card.channelTeams') : t('card.channelWeb', { channel: handoff.channelId }) },
         { title: t('card.fact.why'), value: t(`reason.${handoff.reason}`, { defaultValue: handoff.reason }) },
     ];
@@ -126,7 +127,7 @@ export async function ticketNoticeCard(ctx: ViewContext, ticket: TicketRow, issu
         f('customer', ticket.customer_name ?? t('someone.unknown')),
         f('organisation', ticket.customer_organisation ?? t('someone.unknown')),
         f('email', ticket.customer_email ?? t('someone.unknown')),
-        f('language', t(`language.${ticket.language}`, { defaultValue: ticket.language })),
+        f('language', t(`language.${ticket.language}`, { defaultValue: languageName(ticket.language) })),
         f('category', ticket.category),
         f('product', ticket.product),
         ...(ticket.kind ? [f('kind', ticket.kind)] : []),

@@ -2,7 +2,7 @@ import { TurnContext } from 'botbuilder';
 import type { CardSubmission } from '../../cards';
 import { translator } from '../i18n/i18n';
 import type { Language } from '../policy/types';
-import { wantsToLeave } from '../understanding/handoffWords';
+import { detectInterruption, isLeaveRequest } from '../understanding/intents';
 import type { AgentHub } from './agentHub';
 import type { CustomerQueue } from './customerQueue';
 import type { HandoffContext } from './handoffContext';
@@ -15,6 +15,11 @@ import type { Relay } from './relay';
  * message while one is live (waiting, with an agent, rating). Agents work the other side
  * (AgentDesk); both share the database rows, so any instance can serve any turn.
  */
+/** The bot's cancel commands, or words for leaving a queue or a chat ("leave", "salir", "выйти"). */
+function wantsToLeave(text: string): boolean {
+    return detectInterruption(text) === 'cancel' || isLeaveRequest(text);
+}
+
 export class CustomerSide {
     constructor(
         private readonly ctx: HandoffContext,

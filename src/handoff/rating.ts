@@ -3,7 +3,7 @@ import { renderQuestionCard, type CardSubmission, type RenderedCard } from '../.
 import { deskTranslator, translator } from '../i18n/i18n';
 import type { Language } from '../policy/types';
 import { markTranscript } from '../transcript/transcriptMarks';
-import { parseTypedRating } from '../understanding/handoffWords';
+import { parseTypedRating } from '../understanding/answers';
 import type { AgentsChannel } from './agentsChannel';
 import type { HandoffContext } from './handoffContext';
 import type { CustomerTurnOutcome, Handoff } from './handoffTypes';
@@ -46,7 +46,7 @@ export class Rating {
     async rate(context: TurnContext, handoff: Handoff, submission: CardSubmission | undefined, text: string, language: Language): Promise<CustomerTurnOutcome> {
         const now = this.ctx.now().toJSDate();
         const clicked = submission?.prompt === RATING_PROMPT && submission.intake === `handoff-${handoff.id}` ? Number(submission.choice) : undefined;
-        const value = clicked ?? parseTypedRating(text);
+        const value = clicked ?? parseTypedRating(text.trim());
         if (value === undefined || !(value >= 1 && value <= 5)) {
             await this.ctx.handoffs.transition(handoff.id, 'rating', 'closed', { closedAt: now }, now);
             return 'continue-fresh';

@@ -1,7 +1,8 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { Language } from '../policy/types';
+import { perLanguage } from '../understanding/packs';
 
-const LOCALE: Record<Language, string> = { en: 'en-GB', es: 'es-ES', pt: 'pt-BR', ru: 'ru-RU' };
+const LOCALE = perLanguage((pack) => pack.locale);
 
 /** The zone to show times in: the customer's when the channel tells us, else the partner's. */
 export function displayZone(customerZone: string | undefined, partnerZone: string): string {

@@ -6,7 +6,7 @@ import pt from './locales/pt.json';
 import ru from './locales/ru.json';
 import deskEn from './desk/en.json';
 
-/** The customers' message catalogues, one per language (i18next JSON v4: nested keys, plural suffixes). */
+/** The customers' message catalogues, one per language (i18next JSON v4: nested keys, plural suffixes); a language without one does not compile. */
 export const CATALOGUES = { en, es, pt, ru } as const satisfies Record<Language, object>;
 
 /** The agents' desk catalogues (the partner's agents in Teams); a language without one reads English. */

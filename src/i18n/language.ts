@@ -1,6 +1,7 @@
 import { LANGUAGES, type Language } from '../policy/types';
 import type { Scored } from '../understanding/classifier';
-import { normalizeText } from '../understanding/normalize';
+import { normalizeText, wholeText } from '../understanding/normalize';
+import { inAnyLanguage } from '../understanding/packs';
 
 /** The bot's language for a BCP-47 locale such as "es-MX" or "pt-BR"; undefined when unsupported. */
 export function languageFromLocale(locale: string | undefined): Language | undefined {
@@ -34,12 +35,8 @@ export function resolveLanguage(input: LanguageInput): Language {
     return 'en';
 }
 
-const SWITCHES: Array<[Language, RegExp]> = [
-    ['en', /^(?:(?:can we |could you |please )?(?:speak |continue |write |talk )?in english(?: please)?|english(?: please)?|en ingles|em ingles|по-английски|на английском)$/u],
-    ['es', /^(?:(?:en )?espanol(?: por favor)?|en castellano|in spanish(?: please)?|em espanhol|по-испански|на испанском)$/u],
-    ['pt', /^(?:(?:em )?portugues(?: por favor)?|in portuguese(?: please)?|en portugues|по-португальски|на португальском)$/u],
-    ['ru', /^(?:(?:на )?русском(?: пожалуйста)?|по-русски(?: пожалуйста)?|русский|in russian(?: please)?|en ruso|em russo)$/u],
-];
+/** Per language, the ways to ask for it, in every language (each pack's `switchTo`). */
+const SWITCHES: Array<[Language, RegExp]> = LANGUAGES.map((language) => [language, wholeText(inAnyLanguage((p) => p.switchTo[language]))]);
 
 /** Recognises a request to switch language ("in English please", "en español"); undefined otherwise. */
 export function detectLanguageSwitch(text: string): Language | undefined {

@@ -1,4 +1,5 @@
 import type { Product } from '../policy/types';
+import { mentionsMail } from '../understanding/serviceNames';
 
 /**
  * Which Microsoft 365 service health entries (Graph `service` names, as in
@@ -9,8 +10,8 @@ import type { Product } from '../policy/types';
  * entry in Microsoft 365 service health (its incidents are in Azure Resource Health), so an
  * Azure case is only checked when it names a shared service such as Entra sign-in.
  */
-const WORKLOADS: Array<{ pattern: RegExp; services: string[] }> = [
-    { pattern: /exchange|outlook|\bowa\b|mailbox|e-?mails?\b|\bmail\b|correo|buz[oó]n|caixa de correio|почт|ящик/iu, services: ['Exchange Online'] },
+const WORKLOADS: Array<{ pattern: RegExp | ((text: string) => boolean); services: string[] }> = [
+    { pattern: mentionsMail, services: ['Exchange Online'] },
     { pattern: /\b(microsoft )?teams\b/iu, services: ['Microsoft Teams'] },
     { pattern: /sharepoint/iu, services: ['SharePoint Online'] },
     { pattern: /onedrive/iu, services: ['OneDrive for Business'] },
@@ -33,7 +34,7 @@ const PRODUCT_SERVICES: Record<Product, string[]> = {
 
 /** Graph service names to check for a case (empty: nothing to check). */
 export function graphServicesFor(product: Product, description: string): string[] {
-    const named = WORKLOADS.filter((w) => w.pattern.test(description)).flatMap((w) => w.services);
+    const named = WORKLOADS.filter((w) => (typeof w.pattern === 'function' ? w.pattern(description) : w.pattern.test(description))).flatMap((w) => w.services);
     const services = named.length > 0 ? named : PRODUCT_SERVICES[product];
     // A suite-wide incident affects every Microsoft 365 workload.
     const suite = product === 'microsoft365' ? ['Microsoft 365 suite'] : [];

@@ -1,14 +1,15 @@
 import type { Category, Kind, Product } from '../policy/types';
 import { parseImpact, parseYesNo } from './intents';
 import { KeywordClassifier } from './keywordClassifier';
-import { normalizeText, wordPattern } from './normalize';
+import { anyWord, normalizeText, wholeText } from './normalize';
+import { inAnyLanguage } from './packs';
 
 const cues = new KeywordClassifier();
-const NOT_SURE = wordPattern(/\b(not sure|don t know|dont know|no idea|unsure|no se|nao sei|не знаю)\b/);
-const COMMERCIAL = wordPattern(/\b(commercial|billing|bill|invoice|licen[cs]e|subscription|payment|comercial|facturacion|cobranca|коммерч\S*|счет\S*)\b/);
-const TECHNICAL = wordPattern(/\b(technical|tech|tecnic[oa]|техническ\S*)\b/);
-const BROKEN = wordPattern(/\b(broken|not working|error|fails?|down|break-fix|break fix|roto|no funciona|quebrado|nao funciona|сломал\S*|не работает)\b/);
-const ADVICE = wordPattern(/\b(how to|how-to|how do|question|advice|advisory|pregunta|consulta|duvida|вопрос|консультац\S*)\b/);
+const NOT_SURE = anyWord(inAnyLanguage((p) => p.notSure));
+const COMMERCIAL = anyWord(inAnyLanguage((p) => p.answerWords.commercial));
+const TECHNICAL = anyWord(inAnyLanguage((p) => p.answerWords.technical));
+const BROKEN = anyWord(inAnyLanguage((p) => p.answerWords.breakFix));
+const ADVICE = anyWord(inAnyLanguage((p) => p.answerWords.advisory));
 
 /** Reads a typed answer to "which service?". */
 export function recognizeProduct(text: string): Product | undefined {
@@ -42,3 +43,18 @@ export function recognizeYesNo(text: string): 'yes' | 'no' | undefined {
 }
 
 export { parseImpact as recognizeImpact };
+
+const RATING = new RegExp(`^([1-5])(\\s*(\\/\\s*5|${inAnyLanguage((p) => p.ratingUnits).join('|')}))?$`, 'i');
+
+/** Reads a rating typed as text ("4", "4/5", "4 estrellas"); undefined when it is not one. */
+export function parseTypedRating(text: string): number | undefined {
+    const digit = RATING.exec(text)?.[1];
+    return digit === undefined ? undefined : Number(digit);
+}
+
+const NO_PLAN = wholeText(inAnyLanguage((p) => p.noPlan), 'i');
+
+/** True when the answer to "your support plan id?" says there is none ("none", "ninguno", "нет"). */
+export function saysNoPlan(text: string): boolean {
+    return NO_PLAN.test(text);
+}

@@ -9,6 +9,7 @@
 import { AzureKeyCredential, TextAnalyticsClient } from '@azure/ai-text-analytics';
 import { LANGUAGES, type Language } from '../policy/types';
 import type { Classification, Classifier, Scored } from './classifier';
+import { perLanguage } from './packs';
 
 /** The two logger methods this module uses; a pino Logger fits. */
 export interface LanguageServiceLogger {
@@ -41,9 +42,9 @@ export const DEFAULT_TIMEOUT_MS = 1500;
 const MAX_DOCUMENT_CHARS = 5120;
 
 /** Language codes sent to the service (Brazilian Portuguese for 'pt'). */
-const SERVICE_LANGUAGE: Record<Language, string> = { en: 'en', es: 'es', pt: 'pt-BR', ru: 'ru' };
+const SERVICE_LANGUAGE = perLanguage((pack) => pack.azure.language);
 /** Country hints for language detection when the caller has a guess. */
-const COUNTRY_HINT: Record<Language, string> = { en: 'us', es: 'es', pt: 'br', ru: 'ru' };
+const COUNTRY_HINT = perLanguage((pack) => pack.azure.countryHint);
 
 const TIMED_OUT = Symbol('timed out');
 

@@ -1,14 +1,29 @@
-import type { Category, Kind, Language, Product, Severity } from '../policy/types';
+import { LANGUAGES, type Category, type Kind, type Language, type Product, type Severity } from '../policy/types';
 import { softmax, type Classification, type Classifier, type Scored } from './classifier';
 import { CATEGORY_CUES, KIND_CUES, LANGUAGE_CUES, PRODUCT_CUES, SEVERITY_CUES, type Cue } from './lexicon';
 import { normalizeText } from './normalize';
 
 const MAX_CLASSIFIED_CHARS = 4000;
 
+/** Each cue's pattern made global once, for counting its matches (`match` resets `lastIndex`). */
+const globals = new Map<RegExp, RegExp>();
+
+function everyMatch(pattern: RegExp): RegExp {
+    let global = globals.get(pattern);
+    if (!global) {
+        global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+        globals.set(pattern, global);
+    }
+    return global;
+}
+
+/** Detection leans to English when nothing else is clear. */
+const LANGUAGE_BASE = Object.fromEntries(LANGUAGES.map((language) => [language, language === 'en' ? 0.5 : 0])) as Record<Language, number>;
+
 function score<T extends string>(text: string, cues: Array<Cue<T>>, base: Record<T, number>): Array<Scored<T>> {
     const scores = { ...base };
     for (const c of cues) {
-        const matches = text.match(new RegExp(c.pattern.source, c.pattern.flags.includes('g') ? c.pattern.flags : c.pattern.flags + 'g'));
+        const matches = text.match(everyMatch(c.pattern));
         if (matches) scores[c.label] += c.weight * Math.min(matches.length, 3);
     }
     return softmax(scores);
@@ -27,7 +42,7 @@ export class KeywordClassifier implements Classifier {
 
     classifySync(raw: string): Classification {
         const text = normalizeText(String(raw ?? '').slice(0, MAX_CLASSIFIED_CHARS));
-        const language = top(score<Language>(text, LANGUAGE_CUES, { en: 0.5, es: 0, pt: 0, ru: 0 }));
+        const language = top(score<Language>(text, LANGUAGE_CUES, LANGUAGE_BASE));
         const category = top(score<Category>(text, CATEGORY_CUES, { commercial: 0, technical: 0.3 }));
         const products = score<Product>(text, PRODUCT_CUES, { azure: 0, microsoft365: 0, dynamics365: 0, ems: 0, unknown: 1.5 });
         const kind = top(score<Kind>(text, KIND_CUES, { 'break-fix': 0.2, advisory: 0 }));

@@ -7,6 +7,7 @@
  * Redacting an already-redacted text changes nothing (tags match no detector).
  */
 import { isIPv6 } from 'node:net';
+import { inAnyLanguage } from './packs';
 
 export const PII_KINDS = ['email', 'phone', 'card', 'iban', 'ip', 'secret'] as const;
 export type PiiKind = (typeof PII_KINDS)[number];
@@ -136,9 +137,8 @@ function emails(text: string): PiiMatch[] {
 
 // ---------------------------------------------------------------- secrets
 
-/** `password: value`, `senha: value`, `contraseña=value`, `пароль: value`… (value only is redacted). */
-const SECRET_LABEL =
-    '(?:password|passwd|pwd|passcode|senha|contrase(?:ñ|n)a|clave|пароль|client[ _-]?secret|secret[ _-]?key|api[ _-]?key|access[ _-]?key|secret)';
+/** `password: value`, `senha: value`, `contraseña=value`… in any of the packs' languages (value only is redacted). */
+const SECRET_LABEL = `(?:${inAnyLanguage((p) => p.pii.secretLabels).join('|')})`;
 const LABELLED_COLON = new RegExp(`(?<![\\p{L}\\p{N}_\\[])${SECRET_LABEL}\\s*:\\s*("[^"\\n]*"|'[^'\\n]*'|\\S+)`, 'giud');
 const LABELLED_EQUALS = new RegExp(`(?<![\\p{L}\\p{N}_\\[])${SECRET_LABEL}\\s*=\\s*("[^"\\n]*"|'[^'\\n]*'|[^\\s;&]+)`, 'giud');
 /** Azure connection strings and SAS tokens. */
@@ -155,7 +155,7 @@ function secrets(text: string): PiiMatch[] {
             const span = m.indices?.[1];
             const value = m[1];
             if (!span || !value) continue;
-            // "пароль: qwerty, and…": sentence punctuation after an unquoted value is not part of it.
+            // "password: qwerty, and…": sentence punctuation after an unquoted value is not part of it.
             const trailing = /^[^"'].*[,;.]$/.test(value) && value.length > 1 ? 1 : 0;
             if (TAG.test(value.slice(0, value.length - trailing))) continue;
             found.push({ kind: 'secret', start: span[0], end: span[1] - trailing });
@@ -285,7 +285,8 @@ export function luhnOk(digits: string): boolean {
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\p{L}\\p{N}_.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{N}]|\\.\\d)`, 'gu');
 const IPV6_CANDIDATE = /(?<![\p{L}\p{N}_:.])[0-9A-Fa-f:]*:[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(?![\p{L}\p{N}_:])/gu;
-const VERSION_CONTEXT = /(?:version|versión|versão|версия|build|сборка|\bv)\s*$/i;
+/** "version 10.0.0.1", "v10.0.0.1": a version number, not an address. */
+const VERSION_CONTEXT = new RegExp(`(?:${inAnyLanguage((p) => p.pii.versionWords).join('|')}|\\bv)\\s*$`, 'i');
 
 function ips(text: string): PiiMatch[] {
     const found: PiiMatch[] = [];
@@ -326,8 +327,10 @@ const NATIONAL = [
 /** +CC or 00CC followed by digit groups (validated and trimmed in code). */
 const INTERNATIONAL = new RegExp(`${BEFORE}(?:\\+|00)[1-9]\\d{0,2}(?:[ .\\-]?(?:\\(\\d{1,4}\\)|\\d{1,5}))+`, 'gu');
 
-const PHONE_KEYWORD =
-    /(?<![\p{L}[])(?:phone|tel(?:ephone)?|mobile|cell(?:phone)?|whats ?app|call me(?: at| on)?|tel[eé]fono|m[oó]vil|celular|telefone|ll[aá]mame(?: al)?|ligue(?: para)?|телефон|тел\.?|мобильный|моб\.?)(?![\p{L}])[^\d+(\n]{0,20}(?<![\p{L}\p{N}_\-./])(\(?\d[\d .\-()]{7,}\d)/giud;
+const PHONE_KEYWORD = new RegExp(
+    `(?<![\\p{L}[])(?:${inAnyLanguage((p) => p.pii.phoneLabels).join('|')})(?![\\p{L}])[^\\d+(\\n]{0,20}(?<![\\p{L}\\p{N}_\\-./])(\\(?\\d[\\d .\\-()]{7,}\\d)`,
+    'giud',
+);
 
 function phones(text: string): PiiMatch[] {
     const found: PiiMatch[] = [];

@@ -1,15 +1,14 @@
-import { normalizeText, wordPattern } from './normalize';
+import { anyWord, normalizeText, wordPattern } from './normalize';
+import { inAnyLanguage } from './packs';
 
 /** A ticket number as customers type it: "SR-2026-000123", "sr 2026 123", "SR2026000123". */
 const NUMBER = wordPattern(/\bsr[\s-]?(\d{4})[\s-]?(\d{1,6})\b/);
 
-/** Words that ask how a ticket is doing, in the bot's four languages. */
-const ASKS_STATUS = wordPattern(
-    /\b(status|state|progress|update|updates|news|where|how is|how s|what s happening|any word|estado|situacion|novedades|como va|avance|situacao|andamento|novidades|como esta|статус\S*|состояни\S*|как дела|что с|что там|где)\b/,
-);
+/** Words that ask how a ticket is doing, in the bot's languages. */
+const ASKS_STATUS = anyWord(inAnyLanguage((p) => p.ticketStatus.asks));
 
 /** Nouns that may sit next to a bare number ("ticket SR-…", "chamado SR-…", "заявка SR-…"). */
-const TICKET_NOUNS = wordPattern(/\b(my|our|the|ticket|case|request|number|mi|nuestro|el|del|caso|solicitud|numero|meu|nosso|o|do|chamado|pedido|моя|наша|заявк\S*|тикет\S*|номер)\b/g);
+const TICKET_NOUNS = anyWord(inAnyLanguage((p) => p.ticketStatus.nouns), 'g');
 
 /** Longer messages are descriptions of a problem that happen to quote a number. */
 const MAX_CHARS = 120;

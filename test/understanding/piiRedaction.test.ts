@@ -58,6 +58,15 @@ describe('local PII redaction', () => {
             ['Windows version 10.0.19045.1234', 'Windows version 10.0.19045.1234'],
         ]));
 
+    describe('version numbers are not IP addresses, in four languages', () =>
+        check([
+            ['build 10.0.0.1 fails', 'build 10.0.0.1 fails'],
+            ['la versión 10.0.0.1 falla', 'la versión 10.0.0.1 falla'],
+            ['a versão 10.0.0.1 falha', 'a versão 10.0.0.1 falha'],
+            ['версия 10.0.0.1, сборка 10.0.0.2', 'версия 10.0.0.1, сборка 10.0.0.2'],
+            ['el servidor 10.0.0.1 no responde', 'el servidor [ip] no responde'],
+        ]));
+
     describe('payment cards (Luhn)', () =>
         check([
             ['card 4111 1111 1111 1111 thanks', 'card [card] thanks'],

@@ -1,6 +1,6 @@
 /**
  * Text normalisation owned by the trained model. It is deliberately a frozen copy rather
- * than an import of `../normalize`: model.json and the dev split are only valid for the
+ * than an import of `../normalize` (or of the language packs' letter folds): model.json and the dev split are only valid for the
  * exact normalisation they were built with, so changes to the shared cue normaliser must
  * not silently shift them. Changing this function requires retraining (scripts/train.ts).
  *
