@@ -3,7 +3,7 @@ import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnR
 import { bringInPerson } from '../src/bot/bringInPerson';
 import type { HandoffReason } from '../src/handoff/handoffTypes';
 import type { Language } from '../src/policy/types';
-import type { TicketRow } from '../src/store/ticketRepository';
+import type { Ticket } from '../src/store/ticketRepository';
 import { detectInterruption, type Interruption } from '../src/understanding/intents';
 import { CardPrompt } from './cardPrompt';
 import type { BotServices } from '../src/bot/botServices';
@@ -65,7 +65,7 @@ export class CancelAndHelpDialog extends ComponentDialog {
     }
 
     /** Puts the customer in touch with one of the partner's agents; true when a person is coming (the dialog then waits). */
-    protected bringInPerson(context: TurnContext, reason: HandoffReason, ticket?: TicketRow): Promise<boolean> {
+    protected bringInPerson(context: TurnContext, reason: HandoffReason, ticket?: Ticket): Promise<boolean> {
         return bringInPerson(context, this.services, reason, ticket);
     }
 

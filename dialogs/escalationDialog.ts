@@ -2,7 +2,7 @@ import { WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, ty
 import { z } from 'zod';
 import { renderInfoCard } from '../cards';
 import { translator, type Translate } from '../src/i18n/i18n';
-import type { TicketRow } from '../src/store/ticketRepository';
+import type { Ticket } from '../src/store/ticketRepository';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { CardPrompt } from './cardPrompt';
 import { titleOf, type ClassifiedCase } from '../src/cases/caseDraft';
@@ -44,7 +44,7 @@ type EscalationOptions = ClassifiedCase & { editing?: boolean };
 /**
  * Opens the ticket: collects or confirms the customer's name, e-mail and organisation, shows
  * a summary to confirm, stores the ticket once (however often the card is clicked) and
- * answers with its number, severity and due time. Result: the TicketRow, or undefined.
+ * answers with its number, severity and due time. Result: the Ticket, or undefined.
  */
 export class EscalationDialog extends CancelAndHelpDialog {
     constructor(services: BotServices) {
@@ -163,7 +163,7 @@ export class EscalationDialog extends CancelAndHelpDialog {
         return step.endDialog(ticket);
     }
 
-    private ticketCard(step: WaterfallStepContext, draft: ClassifiedCase, ticket: TicketRow, t: Translate) {
+    private ticketCard(step: WaterfallStepContext, draft: ClassifiedCase, ticket: Ticket, t: Translate) {
         const due = dueSentence(displayZoneOf(step.context, this.services), draft);
         const number = ticket.number ?? '';
         // "Is open" even when the row existed: replies are held until the turn's state is saved

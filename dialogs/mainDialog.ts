@@ -13,7 +13,7 @@ import { ImpactDialog, IMPACT_DIALOG } from './impactDialog';
 import { IntakeDialog, INTAKE_DIALOG } from './intakeDialog';
 import { ticketFromCase } from '../src/cases/ticketFromCase';
 import { CardPrompt } from './cardPrompt';
-import type { TicketRow } from '../src/store/ticketRepository';
+import type { Ticket } from '../src/store/ticketRepository';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
 import { key } from '../src/i18n/text';
 import { languageOf } from '../src/bot/turnHelpers';
@@ -33,7 +33,7 @@ interface MainValues {
     supportPlanId?: string;
     tenantId?: string;
     draft?: ClassifiedCase;
-    ticket?: TicketRow;
+    ticket?: Ticket;
     /** True when the first message asked for a person and one is coming. */
     handedOff?: boolean;
 }
@@ -143,7 +143,7 @@ export class MainDialog extends CancelAndHelpDialog {
      * once; otherwise the customer is offered a live agent.
      */
     private async offerAgentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-        const ticket = step.result as TicketRow | undefined;
+        const ticket = step.result as Ticket | undefined;
         (step.values as MainValues).ticket = ticket;
         const handoff = this.services.handoff;
         if (!ticket || ticket.status !== 'open' || !handoff || !(await handoff.canStart(step.context.activity.channelId))) return step.endDialog(ticket);

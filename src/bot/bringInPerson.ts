@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { HandoffReason } from '../handoff/handoffTypes';
-import type { TicketRow } from '../store/ticketRepository';
+import type { Ticket } from '../store/ticketRepository';
 import type { BotServices } from './botServices';
 import { languageOf } from './turnHelpers';
 
@@ -10,7 +10,7 @@ import { languageOf } from './turnHelpers';
  * resumes if the customer is handed back. False when nobody can come (the customer has been
  * told when the desk opens), or the bot runs without agents.
  */
-export async function bringInPerson(context: TurnContext, services: BotServices, reason: HandoffReason, ticket?: TicketRow): Promise<boolean> {
+export async function bringInPerson(context: TurnContext, services: BotServices, reason: HandoffReason, ticket?: Ticket): Promise<boolean> {
     const handoff = services.handoff;
     if (!handoff) return false;
     const profile = await services.customerProfile.get(context, {});

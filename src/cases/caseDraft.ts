@@ -1,4 +1,4 @@
-import type { Category, Impact, Kind, Language, Product, Severity } from '../policy/types';
+import type { Category, DueBasis, Impact, Kind, Language, Product, Severity } from '../policy/types';
 
 /** The case as the dialogs build it up; plain data, kept in dialog state between turns. */
 export interface CaseDraft {
@@ -16,7 +16,7 @@ export interface CaseDraft {
     impact?: Impact;
     severity?: Severity;
     dueAt?: string;
-    dueBasis?: string;
+    dueBasis?: DueBasis;
     supportPlanId?: string;
     tenantId?: string;
     /** The open Microsoft service health issue the customer was shown before escalating. */

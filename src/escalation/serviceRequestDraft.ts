@@ -7,7 +7,7 @@ import type { SupportTopicOverrides } from '../config';
 import { translator } from '../i18n/i18n';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import type { Category, Product, Severity } from '../policy/types';
-import type { TicketRow } from '../store/ticketRepository';
+import type { Ticket } from '../store/ticketRepository';
 import { redactPii } from '../understanding/piiRedaction';
 import type { NewServiceRequest, ServiceRequestSeverity, SupportTopic } from '../integrations/partnerCenterClient';
 
@@ -73,7 +73,7 @@ const MAX_TITLE = 255;
 const MAX_DESCRIPTION = 10_000;
 
 /** The ServiceRequest body for a ticket. Throws ServiceRequestInputError when it cannot be filed. */
-export function buildServiceRequest(ticket: TicketRow, { partner, topic }: DraftContext): NewServiceRequest {
+export function buildServiceRequest(ticket: Ticket, { partner, topic }: DraftContext): NewServiceRequest {
     const contact = partner.microsoftContact;
     return {
         Title: clip(`${ticket.number ?? `#${ticket.id}`} ${redactPii(ticket.title).text}`, MAX_TITLE),
@@ -87,28 +87,28 @@ export function buildServiceRequest(ticket: TicketRow, { partner, topic }: Draft
 }
 
 /** True when the ticket comes from the partner's own tenant (not covered by the CSP benefit). */
-export function isOwnTenant(ticket: Pick<TicketRow, 'customer_tenant_id'>, partner: Pick<PartnerProfile, 'tenantId'>): boolean {
-    return !!ticket.customer_tenant_id && !!partner.tenantId && ticket.customer_tenant_id.toLowerCase() === partner.tenantId.toLowerCase();
+export function isOwnTenant(ticket: Pick<Ticket, 'customerTenantId'>, partner: Pick<PartnerProfile, 'tenantId'>): boolean {
+    return !!ticket.customerTenantId && !!partner.tenantId && ticket.customerTenantId.toLowerCase() === partner.tenantId.toLowerCase();
 }
 
 /** Facts for Microsoft's engineer, in English, and the summary with personal data removed. */
-function descriptionOf(ticket: TicketRow, partner: PartnerProfile): string {
+function descriptionOf(ticket: Ticket, partner: PartnerProfile): string {
     const en = translator('en');
     const ownTenant = isOwnTenant(ticket, partner);
-    if (ownTenant && !ticket.support_plan_id) throw new ServiceRequestInputError(`ticket ${ticket.id} is for the partner's own tenant and has no support plan id`);
+    if (ownTenant && !ticket.supportPlanId) throw new ServiceRequestInputError(`ticket ${ticket.id} is for the partner's own tenant and has no support plan id`);
     const lines = [
         ownTenant ? `Filed by ${partner.name} for its own tenant.` : `Filed by ${partner.name} (CSP partner) on behalf of its customer.`,
         `Partner ticket: ${ticket.number ?? ticket.id}`,
-        ...(ownTenant ? [`Support plan: ${ticket.support_plan_id}`] : []),
-        ...(ticket.customer_tenant_id ? [`Customer tenant: ${ticket.customer_tenant_id}`] : []),
-        ...(ticket.customer_organisation && !ownTenant ? [`Customer organisation: ${redactPii(ticket.customer_organisation).text}`] : []),
+        ...(ownTenant ? [`Support plan: ${ticket.supportPlanId}`] : []),
+        ...(ticket.customerTenantId ? [`Customer tenant: ${ticket.customerTenantId}`] : []),
+        ...(ticket.customerOrganisation && !ownTenant ? [`Customer organisation: ${redactPii(ticket.customerOrganisation).text}`] : []),
         `Product: ${en(`label.product.${ticket.product}`)}; ${ticket.category}${ticket.kind ? `, ${ticket.kind}` : ''}`,
         ...(ticket.impact ? [`Business impact: ${ticket.impact}. ${en(`impact.${ticket.impact}`)}`] : []),
         ...(ticket.severity ? [`Severity: ${ticket.severity}`] : []),
-        ...(ticket.service_health_issue_id ? [`Open service health issue shown to the customer: ${ticket.service_health_issue_id} ${ticket.service_health_issue_title ?? ''}`.trim()] : []),
+        ...(ticket.serviceHealthIssueId ? [`Open service health issue shown to the customer: ${ticket.serviceHealthIssueId} ${ticket.serviceHealthIssueTitle ?? ''}`.trim()] : []),
         '',
         'Summary (personal data removed):',
-        ticket.description_redacted ?? redactPii(ticket.description).text,
+        ticket.descriptionRedacted ?? redactPii(ticket.description).text,
     ];
     return lines.join('\n');
 }

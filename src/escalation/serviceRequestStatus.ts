@@ -1,7 +1,7 @@
 import { formatDueAt } from '../i18n/format';
 import { translator } from '../i18n/i18n';
 import type { Language } from '../policy/types';
-import type { TicketRow } from '../store/ticketRepository';
+import type { Ticket } from '../store/ticketRepository';
 
 const KNOWN_STATUSES = new Set(['none', 'open', 'closed', 'attention_needed']);
 
@@ -11,16 +11,16 @@ const KNOWN_STATUSES = new Set(['none', 'open', 'closed', 'attention_needed']);
  * Undefined when nothing was filed with Microsoft.
  */
 export function serviceRequestLine(
-    ticket: Pick<TicketRow, 'service_request_id' | 'service_request_status' | 'service_request_updated_at'>,
+    ticket: Pick<Ticket, 'serviceRequestId' | 'serviceRequestStatus' | 'serviceRequestUpdatedAt'>,
     language: Language,
     zone: string,
 ): string | undefined {
-    if (!ticket.service_request_id) return undefined;
+    if (!ticket.serviceRequestId) return undefined;
     const t = translator(language);
-    const status = ticket.service_request_status ?? 'none';
+    const status = ticket.serviceRequestStatus ?? 'none';
     return t('serviceRequest.line', {
-        id: ticket.service_request_id,
+        id: ticket.serviceRequestId,
         status: KNOWN_STATUSES.has(status) ? t(`serviceRequest.status.${status}`) : status,
-        checked: ticket.service_request_updated_at ? formatDueAt(ticket.service_request_updated_at, zone, language) : '—',
+        checked: ticket.serviceRequestUpdatedAt ? formatDueAt(ticket.serviceRequestUpdatedAt, zone, language) : '—',
     });
 }

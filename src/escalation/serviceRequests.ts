@@ -11,9 +11,9 @@ import { z } from 'zod';
 import type { SupportTopicOverrides } from '../config';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import type { Database } from '../store/schema';
-import type { TicketRow } from '../store/ticketRepository';
+import { TicketRepository, type Ticket } from '../store/ticketRepository';
 import { PermanentDeliveryError, type OutboxHandler, type OutboxKind, type OutboxMessage } from '../outbox/outboxTypes';
-import type { PartnerCenterClient, ServiceRequestState } from '../integrations/partnerCenterClient';
+import type { PartnerCenterClient } from '../integrations/partnerCenterClient';
 import { buildServiceRequest, chooseSupportTopic, ServiceRequestInputError } from './serviceRequestDraft';
 
 /** A message for the outbox, as the code that wants a side effect describes it. */
@@ -49,29 +49,25 @@ export function serviceRequestEntry(ticketId: number): OutboxEntry {
  * enqueues the delivery, in the caller's transaction. Says what happened.
  */
 export async function requestServiceRequest(trx: Kysely<Database>, outbox: OutboxWriter, ticketId: number, requestedBy: string, now: Date = new Date()): Promise<'queued' | 'already-filed' | 'not-found'> {
-    const ticket = await trx.selectFrom('tickets').select(['id', 'service_request_id']).where('id', '=', ticketId).executeTakeFirst();
+    const tickets = new TicketRepository(trx);
+    const ticket = await tickets.findById(ticketId);
     if (!ticket) return 'not-found';
-    if (ticket.service_request_id) return 'already-filed';
-    await trx.insertInto('ticket_events').values({ ticket_id: ticketId, type: 'service-request-requested', data: JSON.stringify({ requestedBy }), created_at: now.toISOString() }).execute();
+    if (ticket.serviceRequestId) return 'already-filed';
+    await tickets.addEvent(ticketId, 'service-request-requested', { requestedBy }, now);
     await outbox.enqueue(trx, serviceRequestEntry(ticketId));
     return 'queued';
 }
 
 /** The entry to enqueue with a newly opened ticket when AUTO_ESCALATE_SEVERITY_A is on and it is Severity A. */
-export function autoServiceRequest(ticket: Pick<TicketRow, 'id' | 'status' | 'severity'>, config: { AUTO_ESCALATE_SEVERITY_A: boolean }): OutboxEntry | undefined {
+export function autoServiceRequest(ticket: Pick<Ticket, 'id' | 'status' | 'severity'>, config: { AUTO_ESCALATE_SEVERITY_A: boolean }): OutboxEntry | undefined {
     return config.AUTO_ESCALATE_SEVERITY_A && ticket.status === 'open' && ticket.severity === 'A' ? serviceRequestEntry(ticket.id) : undefined;
 }
 
 /** Refresh entries for every filed request that is not closed; one per ticket per `intervalMs` window. */
 export async function enqueueStatusRefreshes(trx: Kysely<Database>, outbox: OutboxWriter, intervalMs: number, now: Date = new Date()): Promise<number> {
     const window = Math.floor(now.getTime() / intervalMs);
-    const open = await trx
-        .selectFrom('tickets')
-        .select('id')
-        .where('service_request_id', 'is not', null)
-        .where((eb) => eb.or([eb('service_request_status', 'is', null), eb('service_request_status', 'not in', FINAL_STATUSES)]))
-        .execute();
-    for (const { id } of open) {
+    const open = await new TicketRepository(trx).withOpenServiceRequests(FINAL_STATUSES);
+    for (const id of open) {
         await outbox.enqueue(trx, { kind: 'service-request-refresh', idempotencyKey: `service-request-refresh:${id}:${window}`, payload: { ticketId: id }, ticketId: id });
     }
     return open.length;
@@ -113,7 +109,7 @@ export function serviceRequestHandlers(deps: ServiceRequestDependencies): Record
 
 async function fileServiceRequest(deps: ServiceRequestDependencies, message: OutboxMessage, now: Date): Promise<void> {
     const ticket = await ticketOf(deps.db, message);
-    if (ticket.service_request_id) return; // filed already: a repeated delivery does nothing
+    if (ticket.serviceRequestId) return; // filed already: a repeated delivery does nothing
     const topics = await deps.client.supportTopics();
     let body;
     try {
@@ -126,45 +122,31 @@ async function fileServiceRequest(deps: ServiceRequestDependencies, message: Out
     }
     const filed = await deps.client.create(body, deps.agentLocale, requestIdFor(message.idempotencyKey));
     await deps.db.transaction().execute(async (trx) => {
-        await storeState(trx, ticket.id, filed, now, true);
-        await event(trx, ticket.id, 'service-request-filed', { id: filed.id, status: filed.status, severity: body.Severity, supportTopicId: body.SupportTopicId }, now);
+        const tickets = new TicketRepository(trx);
+        await tickets.setServiceRequest(ticket.id, filed, now, true);
+        await tickets.addEvent(ticket.id, 'service-request-filed', { id: filed.id, status: filed.status, severity: body.Severity, supportTopicId: body.SupportTopicId }, now);
     });
     deps.logger.info({ component: 'serviceRequests', ticketId: ticket.id, serviceRequestId: filed.id, status: filed.status }, 'Microsoft service request filed');
 }
 
 async function refreshServiceRequest(deps: ServiceRequestDependencies, message: OutboxMessage, now: Date): Promise<void> {
     const ticket = await ticketOf(deps.db, message);
-    if (!ticket.service_request_id) return; // nothing filed yet: nothing to refresh
-    const current = await deps.client.get(ticket.service_request_id);
+    if (!ticket.serviceRequestId) return; // nothing filed yet: nothing to refresh
+    const current = await deps.client.get(ticket.serviceRequestId);
     await deps.db.transaction().execute(async (trx) => {
-        const changed = current.status !== ticket.service_request_status;
-        await storeState(trx, ticket.id, current, now, changed);
-        if (changed) {
-            await event(trx, ticket.id, 'service-request-status', { id: current.id, from: ticket.service_request_status, to: current.status }, now);
-        }
+        const tickets = new TicketRepository(trx);
+        const changed = current.status !== ticket.serviceRequestStatus;
+        await tickets.setServiceRequest(ticket.id, current, now, changed);
+        if (changed) await tickets.addEvent(ticket.id, 'service-request-status', { id: current.id, from: ticket.serviceRequestStatus, to: current.status }, now);
     });
 }
 
-async function ticketOf(db: Kysely<Database>, message: OutboxMessage): Promise<TicketRow> {
+async function ticketOf(db: Kysely<Database>, message: OutboxMessage): Promise<Ticket> {
     const payload = PayloadSchema.safeParse(message.payload);
     if (!payload.success) throw new PermanentDeliveryError(`${message.kind}: invalid payload`);
-    const ticket = await db.selectFrom('tickets').selectAll().where('id', '=', payload.data.ticketId).executeTakeFirst();
+    const ticket = await new TicketRepository(db).findById(payload.data.ticketId);
     if (!ticket) throw new PermanentDeliveryError(`${message.kind}: ticket ${payload.data.ticketId} not found`);
     return ticket;
-}
-
-/** Stores what Partner Center said; `service_request_updated_at` is when the bot last read it. */
-async function storeState(trx: Kysely<Database>, ticketId: number, state: ServiceRequestState, now: Date, changed: boolean): Promise<void> {
-    const iso = now.toISOString();
-    await trx
-        .updateTable('tickets')
-        .set({ service_request_id: state.id, service_request_status: state.status, service_request_updated_at: iso, ...(changed ? { updated_at: iso } : {}) })
-        .where('id', '=', ticketId)
-        .execute();
-}
-
-async function event(trx: Kysely<Database>, ticketId: number, type: string, data: Record<string, unknown>, now: Date): Promise<void> {
-    await trx.insertInto('ticket_events').values({ ticket_id: ticketId, type, data: JSON.stringify(data), created_at: now.toISOString() }).execute();
 }
 
 /** A stable MS-RequestId per outbox message, so a retried POST is recognised by Partner Center. */

@@ -1,4 +1,4 @@
-import type { TicketRow } from '../store/ticketRepository';
+import type { Ticket } from '../store/ticketRepository';
 
 /** Who is asking about a ticket, as far as the channel vouches for it. */
 export interface Asker {
@@ -10,7 +10,7 @@ export interface Asker {
     tenantId?: string;
 }
 
-type Owned = Pick<TicketRow, 'customer_tenant_id' | 'channel_id' | 'conversation_id' | 'customer_user_id'>;
+type Owned = Pick<Ticket, 'customerTenantId' | 'channelId' | 'conversationId' | 'customerUserId'>;
 
 /**
  * True when the asker may read the ticket: the conversation that opened it, the same person on
@@ -19,9 +19,9 @@ type Owned = Pick<TicketRow, 'customer_tenant_id' | 'channel_id' | 'conversation
  * ticket number is useless to anyone else, however easily it is guessed.
  */
 export function mayReadTicket(ticket: Owned, asker: Asker): boolean {
-    const sameChannel = ticket.channel_id === asker.channelId;
-    if (sameChannel && ticket.conversation_id === asker.conversationId) return true;
-    if (sameChannel && ticket.customer_user_id !== null && ticket.customer_user_id === asker.userId) return true;
+    const sameChannel = ticket.channelId === asker.channelId;
+    if (sameChannel && ticket.conversationId === asker.conversationId) return true;
+    if (sameChannel && ticket.customerUserId !== null && ticket.customerUserId === asker.userId) return true;
     const vouched = asker.channelId === 'msteams' && asker.tenantId !== undefined;
-    return vouched && !!ticket.customer_tenant_id && ticket.customer_tenant_id.toLowerCase() === asker.tenantId?.toLowerCase();
+    return vouched && !!ticket.customerTenantId && ticket.customerTenantId.toLowerCase() === asker.tenantId?.toLowerCase();
 }

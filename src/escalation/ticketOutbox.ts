@@ -29,7 +29,7 @@ export function messagesForChange(change: TicketChange, webhookUrls: string[]): 
     const messages: NewOutboxMessage[] = webhookUrls.map((url) => ({
         kind: 'webhook',
         idempotencyKey: `webhook/${number}/${event}/${change.eventId}/${urlTag(url)}`,
-        payload: { url, event, occurred_at: ticket.updated_at, ticket: snapshot } satisfies WebhookPayload,
+        payload: { url, event, occurred_at: ticket.updatedAt, ticket: snapshot } satisfies WebhookPayload,
         ticketId: ticket.id,
     }));
     if (change.type === 'created' && ticket.status === 'open') {

@@ -3,7 +3,7 @@ import { renderAgentCard, type AgentCardAction, type RenderedCard } from '../../
 import { serviceRequestLine } from '../escalation/serviceRequestStatus';
 import { deskTranslator } from '../i18n/i18n';
 import { languageName } from '../understanding/packs';
-import type { TicketRow } from '../store/ticketRepository';
+import type { Ticket } from '../store/ticketRepository';
 import type { TranscriptEntry } from '../transcript/transcriptRepository';
 import type { AgentActionIntent } from './agentActionRepository';
 import type { HandoffContext } from './handoffContext';
@@ -52,10 +52,10 @@ function statusOf(handoff: Handoff, zone: string, timeoutMinutes: number): { sta
 }
 
 /** Facts about the customer and their ticket. */
-export function handoffFacts(handoff: Handoff, ticket: TicketRow | undefined, zone: string): Array<{ title: string; value: string }> {
+export function handoffFacts(handoff: Handoff, ticket: Ticket | undefined, zone: string): Array<{ title: string; value: string }> {
     const facts = [
-        { title: t('card.fact.customer'), value: handoff.customerName ?? ticket?.customer_name ?? t('someone.unknown') },
-        { title: t('card.fact.organisation'), value: handoff.customerOrganisation ?? ticket?.customer_organisation ?? t('someone.unknown') },
+        { title: t('card.fact.customer'), value: handoff.customerName ?? ticket?.customerName ?? t('someone.unknown') },
+        { title: t('card.fact.organisation'), value: handoff.customerOrganisation ?? ticket?.customerOrganisation ?? t('someone.unknown') },
         { title: t('card.fact.language'), value: t(`language.${handoff.language}`, { defaultValue: languageName(handoff.language) }) },
         { title: t('card.fact.channel'), value: handoff.channelId === 'msteams' ? t('card.channelTeams') : t('card.channelWeb', { channel: handoff.channelId }) },
         { title: t('card.fact.why'), value: t(`reason.${handoff.reason}`, { defaultValue: handoff.reason }) },
@@ -63,7 +63,7 @@ export function handoffFacts(handoff: Handoff, ticket: TicketRow | undefined, zo
     if (ticket) {
         facts.push({ title: t('card.fact.ticket'), value: ticket.number ?? `#${ticket.id}` }, { title: t('card.fact.category'), value: ticket.category }, { title: t('card.fact.product'), value: ticket.product });
         if (ticket.severity) facts.push({ title: t('card.fact.severity'), value: ticket.severity });
-        if (ticket.due_at) facts.push({ title: t('card.fact.due'), value: at(ticket.due_at, zone) });
+        if (ticket.dueAt) facts.push({ title: t('card.fact.due'), value: at(ticket.dueAt, zone) });
         const microsoft = serviceRequestLine(ticket, 'en', zone);
         if (microsoft) facts.push({ title: t('card.fact.microsoft'), value: microsoft });
     } else {
@@ -119,23 +119,23 @@ export async function conversationCard(ctx: ViewContext, handoff: Handoff, title
 }
 
 /** The notice of a new ticket in the agents' channel, with Take over and Escalate to Microsoft. */
-export async function ticketNoticeCard(ctx: ViewContext, ticket: TicketRow, issue: IssueAction): Promise<RenderedCard> {
+export async function ticketNoticeCard(ctx: ViewContext, ticket: Ticket, issue: IssueAction): Promise<RenderedCard> {
     const zone = ctx.partner.hours.timeZone;
-    const due = ticket.due_at ? t('card.due', { at: at(ticket.due_at, zone) }) : t('card.noDue');
+    const due = ticket.dueAt ? t('card.due', { at: at(ticket.dueAt, zone) }) : t('card.noDue');
     const f = (key: string, value: string) => ({ title: t(`card.fact.${key}`), value });
     const facts = [
-        f('customer', ticket.customer_name ?? t('someone.unknown')),
-        f('organisation', ticket.customer_organisation ?? t('someone.unknown')),
-        f('email', ticket.customer_email ?? t('someone.unknown')),
+        f('customer', ticket.customerName ?? t('someone.unknown')),
+        f('organisation', ticket.customerOrganisation ?? t('someone.unknown')),
+        f('email', ticket.customerEmail ?? t('someone.unknown')),
         f('language', t(`language.${ticket.language}`, { defaultValue: languageName(ticket.language) })),
         f('category', ticket.category),
         f('product', ticket.product),
         ...(ticket.kind ? [f('kind', ticket.kind)] : []),
         f('severity', ticket.severity ?? 'none'),
-        ...(ticket.due_at ? [f('due', at(ticket.due_at, zone))] : []),
-        ...(ticket.support_plan_id ? [f('supportPlan', ticket.support_plan_id)] : []),
-        ...(ticket.service_health_issue_title ? [f('serviceHealth', ticket.service_health_issue_title)] : []),
-        ...(ticket.service_request_id ? [f('microsoft', serviceRequestLine(ticket, 'en', zone) ?? ticket.service_request_id)] : []),
+        ...(ticket.dueAt ? [f('due', at(ticket.dueAt, zone))] : []),
+        ...(ticket.supportPlanId ? [f('supportPlan', ticket.supportPlanId)] : []),
+        ...(ticket.serviceHealthIssueTitle ? [f('serviceHealth', ticket.serviceHealthIssueTitle)] : []),
+        ...(ticket.serviceRequestId ? [f('microsoft', serviceRequestLine(ticket, 'en', zone) ?? ticket.serviceRequestId)] : []),
     ];
     const headline = ticket.severity ? t('card.severity', { severity: ticket.severity }) : ticket.category === 'commercial' ? t('card.commercial') : t('card.advisory');
     const buttons: Button[] = [

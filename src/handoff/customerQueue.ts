@@ -4,7 +4,7 @@ import { formatDueAt } from '../i18n/format';
 import { translator } from '../i18n/i18n';
 import { isOpen, nextOpenInstant } from '../policy/businessCalendar';
 import type { Language, Severity } from '../policy/types';
-import type { TicketRow } from '../store/ticketRepository';
+import type { Ticket } from '../store/ticketRepository';
 import type { AgentsChannel } from './agentsChannel';
 import type { HandoffContext } from './handoffContext';
 import type { NewHandoff } from './handoffRepository';
@@ -97,10 +97,10 @@ export class CustomerQueue {
     }
 
     /** The sentence that tells the customer their ticket stands (severity and due time), or how to get one. */
-    ticketLine(ticket: TicketRow | undefined, language: Language): string {
+    ticketLine(ticket: Ticket | undefined, language: Language): string {
         const t = translator(language);
         if (!ticket?.number) return t('handoff.noTicketYet');
-        const due = dueSentence(this.ctx.partner.hours.timeZone, { dueAt: ticket.due_at ?? undefined, dueBasis: ticket.due_basis ?? undefined, severity: (ticket.severity as Severity | null) ?? undefined, language });
+        const due = dueSentence(this.ctx.partner.hours.timeZone, { dueAt: ticket.dueAt ?? undefined, dueBasis: ticket.dueBasis ?? undefined, severity: (ticket.severity as Severity | null) ?? undefined, language });
         return ticket.severity ? t('handoff.ticketStandsSeverity', { number: ticket.number, severity: ticket.severity, due }) : t('handoff.ticketStands', { number: ticket.number, due });
     }
 

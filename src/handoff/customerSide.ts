@@ -43,7 +43,7 @@ export class CustomerSide {
             reason: request.reason,
             language: request.language,
             customerName: request.customerName ?? null,
-            customerOrganisation: request.organisation ?? request.ticket?.customer_organisation ?? null,
+            customerOrganisation: request.organisation ?? request.ticket?.customerOrganisation ?? null,
             ticketId: request.ticket?.id ?? null,
             summary: (request.summary ?? request.ticket?.title ?? '').slice(0, 500) || null,
             customerReference: JSON.stringify(TurnContext.getConversationReference(activity)),

@@ -1,7 +1,7 @@
 import type { CardSubmission } from '../../cards';
 import type { Language } from '../policy/types';
 import type { HandoffState } from '../store/schema';
-import type { TicketRow } from '../store/ticketRepository';
+import type { Ticket } from '../store/ticketRepository';
 
 export type { HandoffState };
 
@@ -44,7 +44,7 @@ export interface StartRequest {
     language: Language;
     customerName?: string;
     organisation?: string;
-    ticket?: TicketRow;
+    ticket?: Ticket;
     summary?: string;
 }
 

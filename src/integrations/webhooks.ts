@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { redactPii } from '../understanding/piiRedaction';
-import type { TicketRow } from '../store/ticketRepository';
+import type { Ticket } from '../store/ticketRepository';
 import { PermanentDeliveryError, RetryableDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/outboxTypes';
 
 /** Events a webhook carries. */
@@ -67,30 +67,30 @@ export function redactedOrganisation(organisation: string | null): string | null
 }
 
 /** A ticket row in the webhook's version-1 shape (never the raw description). */
-export function webhookTicket(ticket: TicketRow): WebhookTicketV1 {
+export function webhookTicket(ticket: Ticket): WebhookTicketV1 {
     const severity = z.enum(['A', 'B', 'C']).safeParse(ticket.severity);
-    const description = ticket.description_redacted ?? '';
+    const description = ticket.descriptionRedacted ?? '';
     return {
         number: ticket.number ?? '',
         status: ticket.status,
         resolution: ticket.resolution,
         severity: severity.success ? severity.data : null,
         impact: ticket.impact,
-        due_at: ticket.due_at,
-        due_basis: ticket.due_basis,
+        due_at: ticket.dueAt,
+        due_basis: ticket.dueBasis,
         category: ticket.category,
         product: ticket.product,
         kind: ticket.kind,
         language: ticket.language,
-        channel: ticket.channel_id,
+        channel: ticket.channelId,
         title_redacted: redactedTitle(description),
         description_redacted: description,
-        guidance_article_id: ticket.guidance_article_id,
-        support_plan_id: ticket.support_plan_id,
-        customer: { organisation: redactedOrganisation(ticket.customer_organisation), tenant_id: ticket.customer_tenant_id, tenant_verified: ticket.customer_tenant_id !== null },
-        partner_contact: { name: ticket.partner_contact_name, email: ticket.partner_contact_email, phone: ticket.partner_contact_phone },
-        created_at: ticket.created_at,
-        updated_at: ticket.updated_at,
+        guidance_article_id: ticket.guidanceArticleId,
+        support_plan_id: ticket.supportPlanId,
+        customer: { organisation: redactedOrganisation(ticket.customerOrganisation), tenant_id: ticket.customerTenantId, tenant_verified: ticket.customerTenantId !== null },
+        partner_contact: { name: ticket.partnerContactName, email: ticket.partnerContactEmail, phone: ticket.partnerContactPhone },
+        created_at: ticket.createdAt,
+        updated_at: ticket.updatedAt,
     };
 }
 

@@ -4,7 +4,9 @@ import { RESPONSE_HOURS } from './severity';
 import type { Category, Kind, Language, Severity } from './types';
 
 /** How the first-response clock runs for a case. */
-export type DueBasis = 'around-the-clock' | 'business-hours' | 'business-day';
+import type { DueBasis } from './types';
+
+export type { DueBasis };
 
 export interface DueTimeInput {
     category: Category;

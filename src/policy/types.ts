@@ -16,3 +16,7 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export const IMPACTS = ['critical', 'moderate', 'minimal'] as const;
 export type Impact = (typeof IMPACTS)[number];
+
+/** How a first-response due time was computed: English around the clock, local language in business hours, or one business day. */
+export const DUE_BASES = ['around-the-clock', 'business-hours', 'business-day'] as const;
+export type DueBasis = (typeof DUE_BASES)[number];

@@ -1,26 +1,138 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { z } from 'zod';
+import { CATEGORIES, DUE_BASES, IMPACTS, KINDS, LANGUAGES, PRODUCTS, SEVERITIES, type Category, type DueBasis, type Impact, type Kind, type Language, type Product, type Severity } from '../policy/types';
 import type { Database, TicketsTable } from './schema';
 
-export type TicketRow = Selectable<TicketsTable>;
+export type TicketStatus = 'open' | 'resolved';
+
+/** A ticket as the bot works with it: camelCase, labels as literal unions. */
+export interface Ticket {
+    id: number;
+    /** SR-<year>-<6 digits>; null only inside the transaction that creates it. */
+    number: string | null;
+    idempotencyKey: string;
+    status: TicketStatus;
+    /** How a resolved ticket was resolved ('guidance'), else null. */
+    resolution: string | null;
+    conversationId: string;
+    channelId: string;
+    language: Language;
+    title: string;
+    description: string;
+    /** The description with personal data and secrets masked: what may leave the partner. */
+    descriptionRedacted: string | null;
+    category: Category;
+    product: Product;
+    kind: Kind | null;
+    impact: Impact | null;
+    severity: Severity | null;
+    dueAt: string | null;
+    dueBasis: DueBasis | null;
+    guidanceArticleId: string | null;
+    customerName: string | null;
+    customerEmail: string | null;
+    customerOrganisation: string | null;
+    /** The Microsoft Entra tenant, only as Teams vouches for it (never what a Web Chat client writes). */
+    customerTenantId: string | null;
+    /** The channel's id of the person who opened the ticket (Web Chat: bound to the Direct Line token). */
+    customerUserId: string | null;
+    supportPlanId: string | null;
+    partnerContactName: string;
+    partnerContactEmail: string;
+    partnerContactPhone: string | null;
+    /** The Microsoft service request filed for this ticket (Partner Center id and status, and when the bot last read it). */
+    serviceRequestId: string | null;
+    serviceRequestStatus: string | null;
+    serviceRequestUpdatedAt: string | null;
+    /** The open Microsoft service health issue the customer was shown before escalating. */
+    serviceHealthIssueId: string | null;
+    serviceHealthIssueTitle: string | null;
+    /** The customer's 1-5 rating of an agent's help, when given. */
+    rating: number | null;
+    createdAt: string;
+    updatedAt: string;
+}
+
+/** One entry of a ticket's history. */
+export interface TicketEvent {
+    type: string;
+    data: string;
+    createdAt: string;
+}
+
+const nullableEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullable().catch(null);
+const Labels = z.object({
+    language: z.enum(LANGUAGES).catch('en'),
+    category: z.enum(CATEGORIES).catch('technical'),
+    product: z.enum(PRODUCTS).catch('unknown'),
+    kind: nullableEnum(KINDS),
+    impact: nullableEnum(IMPACTS),
+    severity: nullableEnum(SEVERITIES),
+    dueBasis: nullableEnum(DUE_BASES),
+    status: z.enum(['open', 'resolved']).catch('open'),
+});
+
+/** A row as the rest of the bot sees it; a label the code does not know reads as the safe default. */
+export function toTicket(row: Selectable<TicketsTable>): Ticket {
+    const labels = Labels.parse({ language: row.language, category: row.category, product: row.product, kind: row.kind, impact: row.impact, severity: row.severity, dueBasis: row.due_basis, status: row.status });
+    return {
+        id: row.id,
+        number: row.number,
+        idempotencyKey: row.idempotency_key,
+        status: labels.status,
+        resolution: row.resolution,
+        conversationId: row.conversation_id,
+        channelId: row.channel_id,
+        language: labels.language,
+        title: row.title,
+        description: row.description,
+        descriptionRedacted: row.description_redacted,
+        category: labels.category,
+        product: labels.product,
+        kind: labels.kind,
+        impact: labels.impact,
+        severity: labels.severity,
+        dueAt: row.due_at,
+        dueBasis: labels.dueBasis,
+        guidanceArticleId: row.guidance_article_id,
+        customerName: row.customer_name,
+        customerEmail: row.customer_email,
+        customerOrganisation: row.customer_organisation,
+        customerTenantId: row.customer_tenant_id,
+        customerUserId: row.customer_user_id,
+        supportPlanId: row.support_plan_id,
+        partnerContactName: row.partner_contact_name,
+        partnerContactEmail: row.partner_contact_email,
+        partnerContactPhone: row.partner_contact_phone,
+        serviceRequestId: row.service_request_id,
+        serviceRequestStatus: row.service_request_status,
+        serviceRequestUpdatedAt: row.service_request_updated_at,
+        serviceHealthIssueId: row.service_health_issue_id,
+        serviceHealthIssueTitle: row.service_health_issue_title,
+        rating: row.rating,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+    };
+}
 
 /** What the bot knows when it opens (or records) a ticket. */
 export interface NewTicket {
     idempotencyKey: string;
-    status: 'open' | 'resolved';
+    status: TicketStatus;
     resolution: string | null;
     conversationId: string;
     channelId: string;
-    language: string;
+    language: Language;
     title: string;
     description: string;
     descriptionRedacted: string;
-    category: string;
-    product: string;
-    kind: string | null;
-    impact: string | null;
-    severity: string | null;
+    category: Category;
+    product: Product;
+    kind: Kind | null;
+    impact: Impact | null;
+    severity: Severity | null;
     dueAt: string | null;
-    dueBasis: string | null;
+    dueBasis: DueBasis | null;
     guidanceArticleId: string | null;
     customer: { name: string | null; email: string | null; organisation: string | null; tenantId: string | null; userId?: string | null };
     supportPlanId: string | null;
@@ -30,7 +142,7 @@ export interface NewTicket {
 }
 
 export interface CreateResult {
-    ticket: TicketRow;
+    ticket: Ticket;
     /** False when a ticket with the same idempotency key already existed. */
     created: boolean;
 }
@@ -38,7 +150,7 @@ export interface CreateResult {
 /** A change to a ticket, as the hooks see it; `eventId` is the ticket_events row it wrote. */
 export interface TicketChange {
     type: 'created' | 'updated';
-    ticket: TicketRow;
+    ticket: Ticket;
     eventId: number;
 }
 
@@ -116,7 +228,7 @@ export class TicketRepository {
                 .executeTakeFirst();
             if (!inserted) {
                 const existing = await trx.selectFrom('tickets').selectAll().where('idempotency_key', '=', input.idempotencyKey).executeTakeFirstOrThrow();
-                return { ticket: existing, created: false };
+                return { ticket: toTicket(existing), created: false };
             }
             const number = formatTicketNumber(inserted.id, now);
             await trx.updateTable('tickets').set({ number }).where('id', '=', inserted.id).execute();
@@ -125,7 +237,7 @@ export class TicketRepository {
                 .values({ ticket_id: inserted.id, type: input.status === 'open' ? 'opened' : 'resolved-by-guidance', data: JSON.stringify({ severity: input.severity, dueAt: input.dueAt }), created_at: iso })
                 .returning('id')
                 .executeTakeFirstOrThrow();
-            const ticket = await trx.selectFrom('tickets').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow();
+            const ticket = toTicket(await trx.selectFrom('tickets').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow());
             const change: TicketChange = { type: 'created', ticket, eventId: event.id };
             await this.hooks.inTransaction?.(trx, change);
             return { ticket, created: true, change };
@@ -139,10 +251,10 @@ export class TicketRepository {
      * and the hooks' rows in one transaction. Undefined when there is no such ticket; no
      * change (and no event) when the status and resolution are already these.
      */
-    async updateStatus(ticketId: number, update: { status: TicketRow['status']; resolution: string | null }, now: Date = new Date()): Promise<TicketRow | undefined> {
+    async updateStatus(ticketId: number, update: { status: TicketStatus; resolution: string | null }, now: Date = new Date()): Promise<Ticket | undefined> {
         const result = await this.db.transaction().execute(async (trx) => {
             const before = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
-            if (!before || (before.status === update.status && before.resolution === update.resolution)) return { ticket: before };
+            if (!before || (before.status === update.status && before.resolution === update.resolution)) return { ticket: before && toTicket(before) };
             const iso = now.toISOString();
             await trx.updateTable('tickets').set({ status: update.status, resolution: update.resolution, updated_at: iso }).where('id', '=', ticketId).execute();
             const event = await trx
@@ -150,7 +262,7 @@ export class TicketRepository {
                 .values({ ticket_id: ticketId, type: 'status-changed', data: JSON.stringify({ from: before.status, to: update.status, resolution: update.resolution }), created_at: iso })
                 .returning('id')
                 .executeTakeFirstOrThrow();
-            const ticket = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow();
+            const ticket = toTicket(await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow());
             const change: TicketChange = { type: 'updated', ticket, eventId: event.id };
             await this.hooks.inTransaction?.(trx, change);
             return { ticket, change };
@@ -160,20 +272,24 @@ export class TicketRepository {
     }
 
     /** The ticket with this number (e.g. SR-2026-000123), if any. */
-    findByNumber(number: string): Promise<TicketRow | undefined> {
-        return this.db.selectFrom('tickets').selectAll().where('number', '=', number).executeTakeFirst();
+    async findByNumber(number: string): Promise<Ticket | undefined> {
+        const row = await this.db.selectFrom('tickets').selectAll().where('number', '=', number).executeTakeFirst();
+        return row && toTicket(row);
     }
 
-    findByIdempotencyKey(key: string): Promise<TicketRow | undefined> {
-        return this.db.selectFrom('tickets').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+    async findByIdempotencyKey(key: string): Promise<Ticket | undefined> {
+        const row = await this.db.selectFrom('tickets').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+        return row && toTicket(row);
     }
 
-    listByConversation(conversationId: string): Promise<TicketRow[]> {
-        return this.db.selectFrom('tickets').selectAll().where('conversation_id', '=', conversationId).orderBy('id').execute();
+    async listByConversation(conversationId: string): Promise<Ticket[]> {
+        const rows = await this.db.selectFrom('tickets').selectAll().where('conversation_id', '=', conversationId).orderBy('id').execute();
+        return rows.map(toTicket);
     }
 
-    findById(id: number): Promise<TicketRow | undefined> {
-        return this.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+    async findById(id: number): Promise<Ticket | undefined> {
+        const row = await this.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+        return row && toTicket(row);
     }
 
     /** Appends an event (an agent's note, a takeover, a rating) to the ticket's history. */
@@ -189,7 +305,29 @@ export class TicketRepository {
         });
     }
 
-    events(ticketId: number): Promise<Array<{ type: string; data: string; created_at: string }>> {
-        return this.db.selectFrom('ticket_events').select(['type', 'data', 'created_at']).where('ticket_id', '=', ticketId).orderBy('id').execute();
+    /** Records what Partner Center said about the ticket's service request; `changed` also touches the ticket's updated time. */
+    async setServiceRequest(ticketId: number, state: { id: string; status: string }, now: Date, changed: boolean): Promise<void> {
+        const iso = now.toISOString();
+        await this.db
+            .updateTable('tickets')
+            .set({ service_request_id: state.id, service_request_status: state.status, service_request_updated_at: iso, ...(changed ? { updated_at: iso } : {}) })
+            .where('id', '=', ticketId)
+            .execute();
+    }
+
+    /** Ids of tickets with a filed service request whose status is not one of `finalStatuses`. */
+    async withOpenServiceRequests(finalStatuses: readonly string[]): Promise<number[]> {
+        const rows = await this.db
+            .selectFrom('tickets')
+            .select('id')
+            .where('service_request_id', 'is not', null)
+            .where((eb) => eb.or([eb('service_request_status', 'is', null), eb('service_request_status', 'not in', [...finalStatuses])]))
+            .execute();
+        return rows.map((r) => r.id);
+    }
+
+    async events(ticketId: number): Promise<TicketEvent[]> {
+        const rows = await this.db.selectFrom('ticket_events').select(['type', 'data', 'created_at']).where('ticket_id', '=', ticketId).orderBy('id').execute();
+        return rows.map((r) => ({ type: r.type, data: r.data, createdAt: r.created_at }));
     }
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { toTicket } from '../../src/store/ticketRepository';
 import { enqueue } from '../../src/outbox/outboxRepository';
 import type { OutboxKind } from '../../src/outbox/outboxTypes';
 import { serviceRequestLine } from '../../src/escalation/serviceRequestStatus';
@@ -75,13 +76,13 @@ describe('from a conversation to a Microsoft service request (whole flow)', () =
         const [stored] = await bot.tickets();
         assert.equal(stored?.service_request_id, filed?.id);
         assert.equal(stored?.service_request_status, 'open');
-        assert.match(serviceRequestLine(stored as NonNullable<typeof stored>, 'en', 'Europe/Madrid') ?? '', new RegExp(`service request ${filed?.id}: open, Microsoft is working on it \\(last checked \\w{3} \\d+ \\w+ \\d{4}, \\d\\d:\\d\\d \\(Europe/Madrid\\)\\)`));
+        assert.match(serviceRequestLine(toTicket(stored as NonNullable<typeof stored>), 'en', 'Europe/Madrid') ?? '', new RegExp(`service request ${filed?.id}: open, Microsoft is working on it \\(last checked \\w{3} \\d+ \\w+ \\d{4}, \\d\\d:\\d\\d \\(Europe/Madrid\\)\\)`));
 
         partnerCenter.setStatus(filed?.id ?? '', 'closed');
         assert.equal(await deliver('service-request-refresh', ticket.id), 'delivered');
         const [refreshed] = await bot.tickets();
         assert.equal(refreshed?.service_request_status, 'closed');
-        assert.match(serviceRequestLine(refreshed as NonNullable<typeof refreshed>, 'es', 'Europe/Madrid') ?? '', /solicitud de servicio \d+: cerrada por Microsoft/);
+        assert.match(serviceRequestLine(toTicket(refreshed as NonNullable<typeof refreshed>), 'es', 'Europe/Madrid') ?? '', /solicitud de servicio \d+: cerrada por Microsoft/);
     });
 
     it('without Partner Center configuration a service request waits in the outbox (never dropped) and nothing is called', async () => {

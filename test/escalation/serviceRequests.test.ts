@@ -9,7 +9,8 @@ import { RefreshTokenSource } from '../../src/integrations/entraTokens';
 import { loadPartnerProfile, type PartnerProfile } from '../../src/partner/partnerProfile';
 import { openSqliteDatabase, type OpenDatabase } from '../../src/store/database';
 import type { Database } from '../../src/store/schema';
-import { TicketRepository, type NewTicket, type TicketRow } from '../../src/store/ticketRepository';
+import { TicketRepository, type NewTicket, type Ticket } from '../../src/store/ticketRepository';
+import type { Category, Product, Severity } from '../../src/policy/types';
 import { FakeIdentity } from '../fakes/fakeIdentity';
 import { FakePartnerCenter } from '../fakes/fakePartnerCenter';
 
@@ -88,7 +89,7 @@ describe('Microsoft service requests through Partner Center', () => {
         return serviceRequestHandlers({ db: database.db, client, partner: options.partner ?? PARTNER, agentLocale: 'en-US', topicOverrides: options.overrides, logger: { info: () => undefined }, now: () => NOW });
     }
 
-    async function opened(overrides: Partial<NewTicket> = {}): Promise<TicketRow> {
+    async function opened(overrides: Partial<NewTicket> = {}): Promise<Ticket> {
         return (await tickets.create(newTicket(overrides), NOW)).ticket;
     }
 
@@ -124,7 +125,7 @@ describe('Microsoft service requests through Partner Center', () => {
         assert.deepEqual(JSON.parse(events.at(-1)?.data ?? '{}'), { id: filed?.id, status: 'open', severity: 'critical', supportTopicId: '32569844' });
     });
 
-    const severities: Array<[string | null, string]> = [
+    const severities: Array<[Severity | null, string]> = [
         ['B', 'moderate'],
         ['C', 'minimal'],
         [null, 'minimal'],
@@ -137,7 +138,7 @@ describe('Microsoft service requests through Partner Center', () => {
         });
     }
 
-    const topics: Array<[string, string, Record<string, string>, string]> = [
+    const topics: Array<[Category, Product, Record<string, string>, string]> = [
         ['commercial', 'azure', {}, '32569836'],
         ['technical', 'azure', {}, '32569840'],
         ['technical', 'dynamics365', {}, '32569848'],

@@ -6,7 +6,11 @@ import { DateTime } from 'luxon';
 import { createApp, type App, type AppOverrides } from '../../src/app';
 import { loadConfig, type AppConfig } from '../../src/config';
 import { createLogger, type Logger } from '../../src/logger';
-import type { TicketRow } from '../../src/store/ticketRepository';
+import type { Selectable } from 'kysely';
+import type { TicketsTable } from '../../src/store/schema';
+
+/** A tickets row as stored (tests read the database itself). */
+type TicketRow = Selectable<TicketsTable>;
 import { FakeChannel, type ChannelActivity } from '../fakes/fakeChannel';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from './testDatabase';
 

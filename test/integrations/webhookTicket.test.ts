@@ -1,22 +1,22 @@
 import assert from 'node:assert/strict';
 import { webhookTicket } from '../../src/integrations/webhooks';
-import type { TicketRow } from '../../src/store/ticketRepository';
+import type { Ticket } from '../../src/store/ticketRepository';
 
-const base = { customer_tenant_id: null, customer_organisation: 'Fabrikam Ltd' } as const;
+const base = { customerTenantId: null, customerOrganisation: 'Fabrikam Ltd' } as const;
 
-function row(fields: Partial<TicketRow>): TicketRow {
-    return { id: 1, number: 'SR-2026-000001', status: 'open', description_redacted: 'Mail is down.', created_at: '', updated_at: '', ...base, ...fields } as TicketRow;
+function row(fields: Partial<Ticket>): Ticket {
+    return { id: 1, number: 'SR-2026-000001', status: 'open', descriptionRedacted: 'Mail is down.', createdAt: '', updatedAt: '', ...base, ...fields } as Ticket;
 }
 
 describe('the ticket a webhook receiver gets', () => {
     it('says whether the tenant (and so the organisation) was vouched for by Teams', () => {
         assert.deepEqual(webhookTicket(row({})).customer, { organisation: 'Fabrikam Ltd', tenant_id: null, tenant_verified: false });
-        const teams = webhookTicket(row({ customer_tenant_id: '11111111-2222-4333-8444-555555555555' }));
+        const teams = webhookTicket(row({ customerTenantId: '11111111-2222-4333-8444-555555555555' }));
         assert.equal(teams.customer.tenant_verified, true);
     });
 
     it('masks personal data typed into the organisation (rows stored before the dialog refused it)', () => {
-        const { organisation } = webhookTicket(row({ customer_organisation: 'alex.kim@fabrikam.example +34 612 345 678' })).customer;
+        const { organisation } = webhookTicket(row({ customerOrganisation: 'alex.kim@fabrikam.example +34 612 345 678' })).customer;
         assert.doesNotMatch(organisation ?? '', /alex\.kim|612 345/);
     });
 });

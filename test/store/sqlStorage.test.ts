@@ -110,8 +110,8 @@ describe(`TicketRepository (on ${ON})`, () => {
         const { ticket: row, created } = await tickets.create(ticket('k1'), new Date('2026-11-23T09:00:00Z'));
         assert.equal(created, true);
         assert.equal(row.number, 'SR-2026-000001');
-        assert.equal(row.partner_contact_email, 'escalations@contoso-cloud.example');
-        assert.equal(row.customer_email, 'alex@fabrikam.example');
+        assert.equal(row.partnerContactEmail, 'escalations@contoso-cloud.example');
+        assert.equal(row.customerEmail, 'alex@fabrikam.example');
         assert.deepEqual((await tickets.events(row.id)).map((e) => e.type), ['opened']);
         assert.equal(formatTicketNumber(123, new Date('2027-01-01T00:00:00Z')), 'SR-2027-000123');
     });
@@ -141,7 +141,7 @@ describe(`TicketRepository (on ${ON})`, () => {
     it('stores text with NUL characters (which PostgreSQL text cannot hold) without them', async () => {
         const { ticket: row } = await tickets.create({ ...ticket('nul'), description: 'Mail\u0000 not arriving', customer: { ...ticket('nul').customer, organisation: 'Fabrikam\u0000 Ltd' } });
         assert.equal(row.description, 'Mail not arriving');
-        assert.equal(row.customer_organisation, 'Fabrikam Ltd');
+        assert.equal(row.customerOrganisation, 'Fabrikam Ltd');
     });
 
     it('does not skip a number when a create is repeated (a retried confirmation)', async () => {

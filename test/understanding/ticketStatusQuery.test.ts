@@ -31,8 +31,8 @@ describe('ticket status questions', () => {
 
 describe('who may read a ticket', () => {
     const FABRIKAM = '11111111-2222-4333-8444-555555555555';
-    const teamsTicket = { customer_tenant_id: FABRIKAM, channel_id: 'msteams', conversation_id: 'a:teams-1', customer_user_id: '29:alex' };
-    const webTicket = { customer_tenant_id: null, channel_id: 'directline', conversation_id: 'dl-conv-1', customer_user_id: 'dl_alex' };
+    const teamsTicket = { customerTenantId: FABRIKAM, channelId: 'msteams', conversationId: 'a:teams-1', customerUserId: '29:alex' };
+    const webTicket = { customerTenantId: null, channelId: 'directline', conversationId: 'dl-conv-1', customerUserId: 'dl_alex' };
     const web = (conversationId: string, userId: string, tenantId?: string) => ({ channelId: 'directline', conversationId, userId, tenantId });
     const cases: Array<[string, typeof teamsTicket | typeof webTicket, Parameters<typeof mayReadTicket>[1], boolean]> = [
         ['the same tenant in Teams', teamsTicket, { channelId: 'msteams', conversationId: 'a:teams-2', userId: '29:pat', tenantId: FABRIKAM.toUpperCase() }, true],

@@ -4,7 +4,7 @@ import { serviceRequestLine } from '../../escalation/serviceRequestStatus';
 import { formatDueAt } from '../../i18n/format';
 import { translator } from '../../i18n/i18n';
 import type { Language } from '../../policy/types';
-import type { TicketRow } from '../../store/ticketRepository';
+import type { Ticket } from '../../store/ticketRepository';
 import { parseTicketStatusQuery } from '../../understanding/ticketStatusQuery';
 import { tenantIdOf } from '../../channels/teamsChannelData';
 import type { BotServices } from '../botServices';
@@ -17,13 +17,13 @@ function askerOf(context: TurnContext): Asker {
     return { channelId: activity.channelId, conversationId: activity.conversation.id, userId: activity.from?.id, tenantId: tenantIdOf(activity) };
 }
 
-function statusText(context: TurnContext, services: BotServices, language: Language, number: string, ticket: TicketRow | undefined): string {
+function statusText(context: TurnContext, services: BotServices, language: Language, number: string, ticket: Ticket | undefined): string {
     const t = translator(language);
     if (!ticket) return t('ticketStatus.notFound', { number, email: services.partner.supportEmail });
     const zone = displayZoneOf(context, services);
     const lines = [t('ticketStatus.summary', { number, status: t(`ticketStatus.status.${ticket.status}`, { defaultValue: ticket.status }) })];
     if (ticket.severity) lines.push(t('ticketStatus.severity', { severity: ticket.severity }));
-    if (ticket.status === 'open' && ticket.due_at) lines.push(t('ticketStatus.due', { dueAt: formatDueAt(ticket.due_at, zone, language) }));
+    if (ticket.status === 'open' && ticket.dueAt) lines.push(t('ticketStatus.due', { dueAt: formatDueAt(ticket.dueAt, zone, language) }));
     const microsoft = serviceRequestLine(ticket, language, zone);
     if (microsoft) lines.push(microsoft);
     return lines.join(' ');

@@ -8,20 +8,20 @@ export async function takeOverCommand(desk: Desk, context: TurnContext, agent: A
     const { ctx } = desk;
     const ticket = await ctx.tickets.findById(ticketId);
     if (!ticket) return void (await context.sendActivity(t('noSuchTicket', { id: ticketId })));
-    const live = await ctx.handoffs.live(ticket.conversation_id);
+    const live = await ctx.handoffs.live(ticket.conversationId);
     if (live?.state === 'waiting' && live.hub === 'builtin') return acceptCommand(desk, context, agent, live.id);
     if (live) return void (await context.sendActivity(live.state === 'agent' ? t('alreadyWithAgent', { ticket: ticket.number ?? t('card.fact.ticket'), agent: live.agentName ?? t('someone.anAgent') }) : t('finishingChat')));
-    const reference = await ctx.transcript.reference(ticket.conversation_id);
+    const reference = await ctx.transcript.reference(ticket.conversationId);
     if (!reference) return void (await context.sendActivity(t('cannotReach')));
     const { handoff } = await ctx.handoffs.enqueue(
         {
-            conversationId: ticket.conversation_id,
-            channelId: ticket.channel_id,
+            conversationId: ticket.conversationId,
+            channelId: ticket.channelId,
             hub: 'builtin',
             reason: 'agent-initiated',
             language: ticket.language,
-            customerName: ticket.customer_name,
-            customerOrganisation: ticket.customer_organisation,
+            customerName: ticket.customerName,
+            customerOrganisation: ticket.customerOrganisation,
             ticketId: ticket.id,
             summary: ticket.title,
             customerReference: reference,
