@@ -1,7 +1,9 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { RateLimiter } from './channels/rateLimiter';
+import { readBody } from './http/bodyReader';
 import { clientAddress } from './http/clientAddress';
+import { refuseEncodedBodies } from './http/contentEncoding';
 import { registerMessagesRoute } from './http/messagesRoute';
 import { TurnGate } from './http/turnGate';
 import type { Logger } from './logger';
@@ -86,8 +88,9 @@ export function createServer(deps: ServerDependencies): BotServer {
         }
         return next();
     });
+    server.pre(refuseEncodedBodies(deps.maxBodyBytes));
     server.use(restify.plugins.queryParser({ mapParams: false }));
-    server.use(restify.plugins.bodyReader({ maxBodySize: deps.maxBodyBytes }));
+    server.use(readBody(deps.maxBodyBytes));
 
     registerMessagesRoute(server, {
         adapter: deps.adapter,
