@@ -56,6 +56,9 @@ export function serverLimits(config: AppConfig): ServerLimits {
         trustedProxyHops: config.TRUSTED_PROXY_HOPS,
         maxConcurrentTurns: config.MAX_CONCURRENT_TURNS,
         maxQueuedTurns: config.MAX_QUEUED_TURNS,
+        maxConnections: config.MAX_CONNECTIONS,
+        requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+        keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS,
     };
 }
 

@@ -3,6 +3,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { RateLimiter } from './channels/rateLimiter';
 import { readBody } from './http/bodyReader';
 import { clientAddress } from './http/clientAddress';
+import { applyConnectionLimits, type ConnectionLimits } from './http/connectionLimits';
 import { refuseEncodedBodies } from './http/contentEncoding';
 import { registerMessagesRoute } from './http/messagesRoute';
 import { TurnGate } from './http/turnGate';
@@ -16,7 +17,7 @@ import type { Logger } from './logger';
 export const LISTEN_BACKLOG = 4096;
 
 /** Request limits; see CONVERSATION_RATE_LIMIT_PER_MINUTE and the others in .env.example. */
-export interface ServerLimits {
+export interface ServerLimits extends ConnectionLimits {
     conversationTurnsPerMinute: number;
     clientRequestsPerMinute: number;
     trustedProxyHops: number;
@@ -24,7 +25,16 @@ export interface ServerLimits {
     maxQueuedTurns: number;
 }
 
-const DEFAULT_LIMITS: ServerLimits = { conversationTurnsPerMinute: 60, clientRequestsPerMinute: 600, trustedProxyHops: 0, maxConcurrentTurns: 64, maxQueuedTurns: 1000 };
+const DEFAULT_LIMITS: ServerLimits = {
+    conversationTurnsPerMinute: 60,
+    clientRequestsPerMinute: 600,
+    trustedProxyHops: 0,
+    maxConcurrentTurns: 64,
+    maxQueuedTurns: 1000,
+    maxConnections: 1024,
+    requestTimeoutMs: 30_000,
+    keepAliveTimeoutMs: 65_000,
+};
 
 /** Paths the per-client limit does not cover: the channel's endpoint (limited per conversation) and probes. */
 const NOT_PER_CLIENT = new Set(['/api/messages', '/healthz', '/readyz']);
@@ -65,6 +75,7 @@ function accessLog(logger: Logger, req: Request, res: Response, started: number)
 export function createServer(deps: ServerDependencies): BotServer {
     const limits = { ...DEFAULT_LIMITS, ...deps.limits };
     const server = restify.createServer({ name: 'csp-support-bot', handleUncaughtExceptions: false });
+    applyConnectionLimits(server.server, limits);
     const perClient = new RateLimiter(limits.clientRequestsPerMinute, 60_000);
     const internal = deps.internalPathPrefixes ?? [];
     let inFlight = 0;
