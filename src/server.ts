@@ -5,6 +5,7 @@ import { readBody } from './http/bodyReader';
 import { clientAddress } from './http/clientAddress';
 import { applyConnectionLimits, type ConnectionLimits } from './http/connectionLimits';
 import { refuseEncodedBodies } from './http/contentEncoding';
+import { restifyLogger } from './http/restifyLogger';
 import { registerMessagesRoute } from './http/messagesRoute';
 import { TurnGate } from './http/turnGate';
 import type { Logger } from './logger';
@@ -74,7 +75,7 @@ function accessLog(logger: Logger, req: Request, res: Response, started: number)
 /** Builds the restify server (routes, limits, error handling) without listening. */
 export function createServer(deps: ServerDependencies): BotServer {
     const limits = { ...DEFAULT_LIMITS, ...deps.limits };
-    const server = restify.createServer({ name: 'csp-support-bot', handleUncaughtExceptions: false });
+    const server = restify.createServer({ name: 'csp-support-bot', handleUncaughtExceptions: false, log: restifyLogger(deps.logger) as unknown as restify.ServerOptions['log'] });
     applyConnectionLimits(server.server, limits);
     const perClient = new RateLimiter(limits.clientRequestsPerMinute, 60_000);
     const internal = deps.internalPathPrefixes ?? [];

@@ -1,21 +1,23 @@
 import type { Next, Request, Response } from 'restify';
-import { refuseBody } from './refusal';
+import { jsonBoundsViolation } from './jsonBounds';
+import { edgeError, refuseBody } from './refusal';
 
-const TOO_LARGE = (maxBodyBytes: number) => ({ error: `request body too large: the limit is ${maxBodyBytes} bytes` });
+const tooLarge = (req: Request, maxBodyBytes: number) => edgeError(req, 'MessageSizeTooBig', `request body too large: the limit is ${maxBodyBytes} bytes`);
 
 /**
  * Reads the request body into `req.body` (a UTF-8 string) for the routes, with MAX_BODY_BYTES
  * enforced as the bytes arrive: a declared Content-Length over the limit is refused with 413
  * before reading, and a chunked body (no Content-Length) as soon as it passes the limit, so
  * that nothing larger than the limit is ever held. Bodies are never inflated (see
- * refuseEncodedBodies).
+ * refuseEncodedBodies). A body nested deeper or holding more values than JSON_BOUNDS is
+ * refused with 400 here, for every route, before any parser or serialiser walks it.
  */
 export function readBody(maxBodyBytes: number) {
     return (req: Request, res: Response, next: Next): void => {
         const declared = Number(req.headers['content-length'] ?? 0);
         if (!req.isChunked() && !(declared > 0)) return next();
         if (declared > maxBodyBytes) {
-            refuseBody(req, res, maxBodyBytes, 413, TOO_LARGE(maxBodyBytes));
+            refuseBody(req, res, maxBodyBytes, 413, tooLarge(req, maxBodyBytes));
             return next(false);
         }
         const chunks: Buffer[] = [];
@@ -31,12 +33,18 @@ export function readBody(maxBodyBytes: number) {
             received += chunk.length;
             if (received <= maxBodyBytes) return void chunks.push(chunk);
             chunks.length = 0;
-            refuseBody(req, res, maxBodyBytes, 413, TOO_LARGE(maxBodyBytes));
+            refuseBody(req, res, maxBodyBytes, 413, tooLarge(req, maxBodyBytes));
             settle(false);
         });
         req.once('end', () => {
             if (settled) return;
-            req.body = Buffer.concat(chunks).toString('utf8');
+            const text = Buffer.concat(chunks).toString('utf8');
+            const violation = jsonBoundsViolation(text);
+            if (violation) {
+                res.send(400, edgeError(req, 'BadArgument', violation));
+                return settle(false);
+            }
+            req.body = text;
             settle(true);
         });
         // A client that goes away mid-body gets no answer; the chain stops here.

@@ -1,5 +1,5 @@
 import type { Next, Request, Response } from 'restify';
-import { refuseBody } from './refusal';
+import { edgeError, refuseBody } from './refusal';
 
 /** True for a Content-Encoding that means "not encoded": absent, or identity only. */
 function isIdentity(header: string | undefined): boolean {
@@ -16,7 +16,7 @@ export function refuseEncodedBodies(maxBodyBytes: number) {
     return (req: Request, res: Response, next: Next): void => {
         if (isIdentity(req.headers['content-encoding'])) return next();
         res.header('Accept-Encoding', 'identity');
-        refuseBody(req, res, maxBodyBytes, 415, { error: 'content encoding is not supported: send the body uncompressed' });
+        refuseBody(req, res, maxBodyBytes, 415, edgeError(req, 'UnsupportedMediaType', 'content encoding is not supported: send the body uncompressed'));
         return next(false);
     };
 }

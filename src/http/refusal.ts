@@ -7,8 +7,13 @@ import type { Request, Response } from 'restify';
  */
 const DISCARD_FACTOR = 8;
 
+/** Direct Line clients (Web Chat) read `{ error: { code, message } }`; everything else `{ error }`. */
+export function edgeError(req: Request, code: string, message: string): object {
+    return req.path().startsWith('/v3/directline/') ? { error: { code, message } } : { error: message };
+}
+
 /**
- * Answers `status` with a JSON `{ error }` before (or instead of) reading the request body:
+ * Answers `status` with `error` (see edgeError) before (or instead of) reading the request body:
  * the rest of the body is read and discarded up to a bound, then the connection is closed.
  */
 export function refuseBody(req: Request, res: Response, maxBodyBytes: number, status: number, error: object): void {

@@ -27,7 +27,8 @@ describe('compressed and chunked request bodies', () => {
             for (const path of routes) {
                 const res = await rawRequest(bot.baseUrl, { path, headers: { 'content-type': 'application/json', 'content-encoding': encoding, 'content-length': body.length }, body });
                 assert.equal(res.status, 415, `${path} with ${encoding}`);
-                assert.match((JSON.parse(res.body) as { error: string }).error, /content encoding .* not supported/i);
+                const { error } = JSON.parse(res.body) as { error: string | { message: string } };
+                assert.match(typeof error === 'string' ? error : error.message, /content encoding .* not supported/i, 'a clear reason, Direct Line-shaped on Direct Line routes');
             }
             bot.channel.take();
             assert.match(visibleText(await bot.say('hi', `after-${what}`)), /support assistant/);
