@@ -1,5 +1,6 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
+import { scrubbed } from './bot/turnErrorHandler';
 import { RateLimiter } from './channels/rateLimiter';
 import { readBody } from './http/bodyReader';
 import { clientAddress } from './http/clientAddress';
@@ -128,11 +129,13 @@ export function createServer(deps: ServerDependencies): BotServer {
 
     for (const register of deps.routes ?? []) register(server);
 
-    server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-        const status = err.statusCode ?? 500;
-        if (status >= 500) deps.logger.error({ err: { name: err.name, message: err.message }, path: req.getRoute()?.path ?? 'unmatched' }, 'request failed');
-        // Never show 5xx details to the caller; 4xx messages are ours and safe to show.
-        (err as Error & { toJSON?: () => object }).toJSON = () => ({ error: status >= 500 ? 'internal error' : err.message });
+    // The one place restify's errors (thrown, rejected, next(err), 404/405) become answers: 5xx
+    // say only that something failed; 4xx messages are restify's or ours and safe to show.
+    server.on('restifyError', (req: Request, res: Response, err: unknown, callback: () => void) => {
+        const failure: Error & { statusCode?: unknown } = err instanceof Error ? err : new Error(String(err));
+        const status = typeof failure.statusCode === 'number' && failure.statusCode >= 400 ? failure.statusCode : 500;
+        if (status >= 500) deps.logger.error({ err: { name: failure.name, message: scrubbed(failure.message) }, path: req.getRoute()?.path ?? 'unmatched' }, 'request failed');
+        if (!res.headersSent) res.send(status, { error: status >= 500 ? 'internal error' : failure.message });
         return callback();
     });
 

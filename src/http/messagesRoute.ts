@@ -1,6 +1,7 @@
 import type { CloudAdapter, Response as BotResponse, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { RateLimiter } from '../channels/rateLimiter';
+import { scrubbed } from '../bot/turnErrorHandler';
 import type { Logger } from '../logger';
 import { parseActivityBody } from './activityBody';
 import { ServerBusyError, TurnGate } from './turnGate';
@@ -17,16 +18,24 @@ export interface MessagesRouteOptions {
 }
 
 const TOO_MANY = { error: 'too many messages in this conversation; please wait a minute and send again' };
+const INTERNAL = { error: 'internal error' };
 
 /**
  * The response the adapter writes to, except for a turn its conversation may not take now:
  * then the adapter's 200 becomes a polite 429 with Retry-After, and nothing else is written.
+ * A 5xx never carries the adapter's body (it sends the SDK's error message); the message is
+ * logged, scrubbed, instead.
  */
-function guardedResponse(res: Response, limited: () => boolean): BotResponse {
+function guardedResponse(res: Response, limited: () => boolean, logger: Logger): BotResponse {
     const guarded: BotResponse = {
         socket: res.socket,
         status: (code: number) => (limited() ? guarded : res.status(code)),
-        send: (...args: unknown[]) => (limited() ? guarded : res.send(...(args as [unknown]))),
+        send: (body: unknown) => {
+            if (limited()) return guarded;
+            if (res.statusCode < 500) return res.send(body);
+            logger.error({ err: { message: scrubbed(typeof body === 'string' ? body : JSON.stringify(body)) } }, 'activity processing failed');
+            return res.send(INTERNAL);
+        },
         header: (name: string, value: unknown) => res.header(name, value as string),
         end: (...args: unknown[]) => {
             if (!limited()) return res.end(...(args as []));
@@ -58,14 +67,14 @@ export function registerMessagesRoute(server: Server, options: MessagesRouteOpti
         };
         options.track(1);
         try {
-            await options.gate.run(() => options.adapter.process(req, guardedResponse(res, () => limited), logic));
+            await options.gate.run(() => options.adapter.process(req, guardedResponse(res, () => limited, options.logger), logic));
         } catch (err) {
             if (err instanceof ServerBusyError) {
                 res.header('Retry-After', '1');
                 return void res.send(503, { error: 'busy: please retry in a moment' });
             }
             options.logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'activity processing failed');
-            if (!res.headersSent) res.send(500, { error: 'internal error' });
+            if (!res.headersSent) res.send(500, INTERNAL);
         } finally {
             options.track(-1);
         }
