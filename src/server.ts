@@ -3,7 +3,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { scrubbed } from './bot/turnErrorHandler';
 import { RateLimiter } from './channels/rateLimiter';
 import { readBody } from './http/bodyReader';
-import { clientAddress } from './http/clientAddress';
+import { clientKey } from './http/clientAddress';
 import { applyConnectionLimits, type ConnectionLimits } from './http/connectionLimits';
 import { refuseEncodedBodies } from './http/contentEncoding';
 import { restifyLogger } from './http/restifyLogger';
@@ -94,7 +94,7 @@ export function createServer(deps: ServerDependencies): BotServer {
         }
         const path = req.path();
         const limited = !NOT_PER_CLIENT.has(path) && !internal.some((prefix) => path.startsWith(prefix));
-        if (limited && !perClient.allow(clientAddress(req, limits.trustedProxyHops))) {
+        if (limited && !perClient.allow(clientKey(req, limits.trustedProxyHops))) {
             res.header('Retry-After', '60');
             res.send(429, { error: 'too many requests; please try again in a minute' });
             return next(false);

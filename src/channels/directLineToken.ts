@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { clientAddress } from '../http/clientAddress';
+import { clientKey } from '../http/clientAddress';
 import type { Logger } from '../logger';
 import type { LocalDirectLine } from './localDirectLine';
 import type { RateLimiter } from './rateLimiter';
@@ -25,11 +25,11 @@ export interface DirectLineTokenOptions {
  * POST /api/directline/token: a Direct Line conversation token for the browser, bound to a
  * generated `dl_` user id. With a secret it is exchanged with Azure Bot Service (the secret
  * never reaches the browser); without one the built-in Direct Line issues it. Rate-limited
- * per client address.
+ * per client (see clientKey).
  */
 export function registerDirectLineToken(server: Server, options: DirectLineTokenOptions): void {
     server.post('/api/directline/token', async (req: Request, res: Response) => {
-        const client = clientAddress(req, options.trustedProxyHops ?? 0);
+        const client = clientKey(req, options.trustedProxyHops ?? 0);
         if (!options.limiter.allow(`token:${client}`)) {
             res.header('Retry-After', '60');
             return void res.send(429, { error: 'too many token requests; try again in a minute' });
