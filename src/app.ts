@@ -125,6 +125,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         internalPathPrefixes: ['/directline-connector/'],
         databaseUp: database.ping,
         outboxCounts: () => outboxCounts(database.db),
+        healthDetailsToken: config.HEALTH_DETAILS_TOKEN,
         routes,
     });
     outbox.handle('agent-notice', createAgentNoticeHandler(handoff.service));

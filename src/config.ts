@@ -119,6 +119,7 @@ export const EnvSchema = z.object({
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     MAX_CONCURRENT_TURNS: z.coerce.number().int().min(1).max(10_000).default(64),
     MAX_QUEUED_TURNS: z.coerce.number().int().min(0).max(100_000).default(1000),
+    HEALTH_DETAILS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(24, 'use at least 24 random characters').regex(/^\S+$/, 'no spaces').optional()),
     MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
     REQUEST_TIMEOUT_MS: milliseconds(1000, 600_000, 30_000),
     KEEP_ALIVE_TIMEOUT_MS: milliseconds(1000, 600_000, 65_000),

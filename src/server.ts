@@ -8,6 +8,7 @@ import { applyConnectionLimits, type ConnectionLimits } from './http/connectionL
 import { refuseEncodedBodies } from './http/contentEncoding';
 import { restifyLogger } from './http/restifyLogger';
 import { registerMessagesRoute } from './http/messagesRoute';
+import { registerProbes } from './http/probes';
 import { TurnGate } from './http/turnGate';
 import type { Logger } from './logger';
 
@@ -52,8 +53,10 @@ export interface ServerDependencies {
     internalPathPrefixes?: string[];
     /** True when the database answers. */
     databaseUp: () => Promise<boolean>;
-    /** Outbox messages per delivery status, shown in /healthz (dead ones need an agent). */
+    /** Outbox messages per delivery status, shown in /healthz/details (dead ones need an agent). */
     outboxCounts?: () => Promise<object>;
+    /** Bearer token for /healthz/details; without it that endpoint does not exist. */
+    healthDetailsToken?: string;
     /** Further routes (channels: Web Chat page, Direct Line). */
     routes?: Array<(server: Server) => void>;
 }
@@ -114,18 +117,7 @@ export function createServer(deps: ServerDependencies): BotServer {
         track: (delta) => void (inFlight += delta),
     });
 
-    // Liveness: the process serves HTTP (the database is reported, but a database outage is not
-    // a reason to restart the bot).
-    server.get('/healthz', async (_req: Request, res: Response) => {
-        const database = (await deps.databaseUp()) ? 'up' : 'down';
-        const outbox = database === 'up' ? await deps.outboxCounts?.().catch(() => undefined) : undefined;
-        res.send(200, { status: database === 'up' ? 'ok' : 'degraded', database, ...(outbox ? { outbox } : {}) });
-    });
-    // Readiness: send turns here only when the database answers (and not while draining: see pre).
-    server.get('/readyz', async (_req: Request, res: Response) => {
-        const up = await deps.databaseUp();
-        res.send(up ? 200 : 503, { status: up ? 'ready' : 'not ready', database: up ? 'up' : 'down' });
-    });
+    registerProbes(server, { databaseUp: deps.databaseUp, outboxCounts: deps.outboxCounts, detailsToken: deps.healthDetailsToken });
 
     for (const register of deps.routes ?? []) register(server);
 
