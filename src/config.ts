@@ -46,6 +46,14 @@ const webhookUrl = z.url().refine((value) => {
     const url = new URL(value);
     return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
 }, 'expected an https URL (http only for localhost)');
+/** An https origin (scheme, host, optional port; a trailing slash is dropped), as a CSP source. */
+const httpsOrigin = z.string().transform((value, ctx) => {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    if (url?.protocol === 'https:' && url.pathname === '/' && !url.search && !url.hash && !url.username && /^https:\/\/[^\s;,'"*]+$/.test(value)) return url.origin;
+    ctx.addIssue({ code: 'custom', message: `expected https origins such as https://www.example.com, got ${JSON.stringify(value.slice(0, 80))}` });
+    return z.NEVER;
+});
+const spaceOrCommaList = (v: unknown): unknown => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : (v ?? []));
 const commaList = (v: unknown): unknown => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : (v ?? []));
 
 /** The environment, parsed once at start-up. Every variable is listed in `.env.example`. */
@@ -85,7 +93,7 @@ export const EnvSchema = z.object({
     DIRECT_LINE_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().default('https://directline.botframework.com')),
     WEBCHAT_ACCENT_COLOR: z.preprocess(emptyAsUndefined, z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected #RRGGBB').default('#0F6CBD')),
     WEBCHAT_LOGO_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
-    WEBCHAT_EMBED_ORIGINS: z.preprocess(emptyAsUndefined, z.string().max(2000).default('*')),
+    WEBCHAT_EMBED_ORIGINS: z.preprocess(spaceOrCommaList, z.array(httpsOrigin).max(20)),
     TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
     AGENT_AAD_OBJECT_IDS: z.preprocess(emptyAsUndefined, guidList.default([])),
     AGENT_ADMIN_AAD_OBJECT_IDS: z.preprocess(emptyAsUndefined, guidList.default([])),
