@@ -11,6 +11,7 @@ import { loadPartnerProfile, type PartnerProfile } from './partner/partnerProfil
 import { projectRoot } from './paths';
 import type { Server } from 'restify';
 import { registerDirectLineToken } from './channels/directLineToken';
+import { DirectLineStore } from './channels/directLineStore';
 import { LocalDirectLine } from './channels/localDirectLine';
 import { RateLimiter } from './channels/rateLimiter';
 import { registerWebChatPage } from './channels/webChatPage';
@@ -35,6 +36,8 @@ export interface App extends BotServer {
     handoff: HandoffService;
     /** Delivers webhooks, agent notices and Microsoft service requests from the outbox table. */
     outbox: OutboxWorker;
+    /** The built-in Direct Line (Web Chat without an Azure Direct Line secret). */
+    directLine: LocalDirectLine;
 }
 
 /** Optional replacements, for tests (a fixed clock, predictable ids, a trusted test CA). */
@@ -102,7 +105,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         handoff,
     });
     const limiter = new RateLimiter(config.TOKEN_RATE_LIMIT_PER_MINUTE, 60_000);
-    const localDirectLine = new LocalDirectLine(logger, new RateLimiter(60, 60_000));
+    const directLineStore = new DirectLineStore({ maxConversations: config.DIRECT_LINE_MAX_CONVERSATIONS, maxTotalBytes: config.DIRECT_LINE_MAX_BYTES });
+    const localDirectLine = new LocalDirectLine(logger, new RateLimiter(60, 60_000), directLineStore);
     const routes = [
         (s: Server) => localDirectLine.register(s),
         (s: Server) => registerDirectLineToken(s, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, local: localDirectLine, limiter, logger, trustedProxyHops: config.TRUSTED_PROXY_HOPS }),
@@ -139,5 +143,5 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         await server.drain(timeoutMs);
         await outbox.stop(timeoutMs);
     };
-    return { ...server, drain, database, tickets, partner: profile, handoff: handoff.service, outbox };
+    return { ...server, drain, database, tickets, partner: profile, handoff: handoff.service, outbox, directLine: localDirectLine };
 }

@@ -3,6 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { clientKey } from '../http/clientAddress';
 import type { Logger } from '../logger';
+import { DirectLineLimitError } from './directLineLimits';
 import type { LocalDirectLine } from './localDirectLine';
 import type { RateLimiter } from './rateLimiter';
 
@@ -21,6 +22,17 @@ export interface DirectLineTokenOptions {
     trustedProxyHops?: number;
 }
 
+/** A token of the built-in Direct Line, or 503 with Retry-After while its conversations are all live (or its memory full). */
+function issueLocal(local: LocalDirectLine, res: Response): void {
+    try {
+        res.send(200, { ...local.issueToken(), local: true });
+    } catch (err) {
+        if (!(err instanceof DirectLineLimitError)) throw err;
+        res.header('Retry-After', '60');
+        res.send(503, { error: err.message });
+    }
+}
+
 /**
  * POST /api/directline/token: a Direct Line conversation token for the browser, bound to a
  * generated `dl_` user id. With a secret it is exchanged with Azure Bot Service (the secret
@@ -35,7 +47,7 @@ export function registerDirectLineToken(server: Server, options: DirectLineToken
             return void res.send(429, { error: 'too many token requests; try again in a minute' });
         }
         res.header('Cache-Control', 'no-store');
-        if (!options.secret) return void res.send(200, { ...options.local.issueToken(), local: true });
+        if (!options.secret) return issueLocal(options.local, res);
         const userId = `dl_${randomBytes(12).toString('hex')}`;
         try {
             const response = await fetch(`${options.endpoint}/v3/directline/tokens/generate`, {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../logger';
-import { DirectLineStore } from './directLineStore';
+import { DirectLineLimitError, DirectLineStore } from './directLineStore';
 import type { RateLimiter } from './rateLimiter';
 
 const ClientActivitySchema = z.looseObject({
@@ -39,10 +39,10 @@ export class LocalDirectLine {
         private readonly limiter: RateLimiter,
         store?: DirectLineStore,
     ) {
-        this.store = store ?? new DirectLineStore({ maxConversations: 10_000, maxActivitiesPerConversation: 500, idleMs: 60 * 60 * 1000 });
+        this.store = store ?? new DirectLineStore();
     }
 
-    /** A token and conversation for a new Web Chat visitor. */
+    /** A token and conversation for a new Web Chat visitor; throws DirectLineLimitError (503) when the chat is full. */
     issueToken(): { conversationId: string; token: string; userId: string; expires_in: number } {
         return { ...this.store.create(), expires_in: 3600 };
     }
@@ -73,7 +73,8 @@ export class LocalDirectLine {
         if (!parsed.success) return void res.send(400, { error: { code: 'BadArgument', message: 'not a valid activity' } });
         // The user id is the one bound to the token: a client cannot speak as someone else.
         const from = { id: conversation.userId, name: parsed.data.from?.name, role: 'user' };
-        const stored = this.store.append(conversation.id, { ...parsed.data, from, channelId: 'directline', conversation: { id: conversation.id } });
+        const stored = refusedOr(res, () => this.store.append(conversation.id, { ...parsed.data, from, channelId: 'directline', conversation: { id: conversation.id } }));
+        if (stored === REFUSED) return;
         if (!stored) return void res.send(404, { error: { code: 'BadArgument', message: 'conversation not found' } });
         await this.deliver(req, conversation.id, { ...parsed.data, id: stored.id, from });
         res.send(200, { id: stored.id });
@@ -88,14 +89,16 @@ export class LocalDirectLine {
 
     private fromBot(req: Request, res: Response): void {
         const body = parseJson(req.body);
-        const stored = body && typeof body === 'object' ? this.store.append(req.params.id, { ...(body as object), from: BOT }) : undefined;
+        const stored = refusedOr(res, () => (body && typeof body === 'object' ? this.store.append(req.params.id, { ...(body as object), from: BOT }) : undefined));
+        if (stored === REFUSED) return;
         if (!stored) return void res.send(404, { error: { code: 'BadArgument', message: 'conversation not found' } });
         res.send(200, { id: stored.id });
     }
 
     private updateFromBot(req: Request, res: Response): void {
         const body = parseJson(req.body);
-        const ok = body && typeof body === 'object' ? this.store.update(req.params.id, req.params.activityId, body as Record<string, unknown>) : false;
+        const ok = refusedOr(res, () => (body && typeof body === 'object' ? this.store.update(req.params.id, req.params.activityId, body as Record<string, unknown>) : false));
+        if (ok === REFUSED) return;
         res.send(ok ? 200 : 404, ok ? { id: req.params.activityId } : { error: { code: 'BadArgument', message: 'activity not found' } });
     }
 
@@ -109,6 +112,23 @@ export class LocalDirectLine {
         } catch (err) {
             this.logger.error({ err: { message: (err as Error).message } }, 'local Direct Line: could not reach the bot');
         }
+    }
+}
+
+const REFUSED = Symbol('refused');
+
+/**
+ * What `store` returns, or REFUSED once a DirectLineLimitError has been answered in Direct
+ * Line's shape (413, or 503 with Retry-After).
+ */
+function refusedOr<T>(res: Response, store: () => T): T | typeof REFUSED {
+    try {
+        return store();
+    } catch (err) {
+        if (!(err instanceof DirectLineLimitError)) throw err;
+        if (err.status === 503) res.header('Retry-After', '60');
+        res.send(err.status, { error: { code: err.code, message: err.message } });
+        return REFUSED;
     }
 }
 
