@@ -4,6 +4,7 @@ import { RateLimiter } from '../channels/rateLimiter';
 import { scrubbed } from '../bot/turnErrorHandler';
 import type { Logger } from '../logger';
 import { parseActivityBody } from './activityBody';
+import { RecentActivityIds } from './recentActivities';
 import { ServerBusyError, TurnGate } from './turnGate';
 
 export interface MessagesRouteOptions {
@@ -50,20 +51,33 @@ function guardedResponse(res: Response, limited: () => boolean, logger: Logger):
  * POST /api/messages: the activity parsed with zod (400 with a short reason), admitted through
  * the turn gate (503 when overloaded), authenticated by the CloudAdapter (401), and limited per
  * conversation after authentication, so that nobody can use up another conversation's quota
- * with forged requests.
+ * with forged requests. A replay of an activity already taken is answered 200 without running
+ * its turn again (see RecentActivityIds).
  */
 export function registerMessagesRoute(server: Server, options: MessagesRouteOptions): void {
     const perConversation = new RateLimiter(options.conversationTurnsPerMinute, 60_000);
+    const recent = new RecentActivityIds();
     server.post('/api/messages', async (req: Request, res: Response) => {
         const parsed = parseActivityBody(req.body);
         if (!parsed.ok) return void res.send(400, { error: parsed.reason });
         req.body = parsed.activity;
         let limited = false;
         const logic = async (context: TurnContext): Promise<void> => {
-            const key = `${context.activity.channelId}:${context.activity.conversation?.id}`;
-            if (perConversation.allow(key)) return options.bot.run(context);
-            limited = true;
-            options.logger.warn({ channel: context.activity.channelId }, 'conversation rate limit: turn refused with 429');
+            const { id, channelId } = context.activity;
+            const key = `${channelId}:${context.activity.conversation?.id}`;
+            // After authentication: a forged copy cannot make the real activity look like a replay.
+            if (id && !recent.claim(key, id)) return void options.logger.info({ channel: channelId }, 'replayed activity: answered without running the turn again');
+            if (!perConversation.allow(key)) {
+                if (id) recent.release(key, id);
+                limited = true;
+                return void options.logger.warn({ channel: channelId }, 'conversation rate limit: turn refused with 429');
+            }
+            try {
+                await options.bot.run(context);
+            } catch (err) {
+                if (id) recent.release(key, id);
+                throw err;
+            }
         };
         options.track(1);
         try {
