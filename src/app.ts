@@ -106,7 +106,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     });
     const limiter = new RateLimiter(config.TOKEN_RATE_LIMIT_PER_MINUTE, 60_000);
     const directLineStore = new DirectLineStore({ maxConversations: config.DIRECT_LINE_MAX_CONVERSATIONS, maxTotalBytes: config.DIRECT_LINE_MAX_BYTES });
-    const localDirectLine = new LocalDirectLine(logger, new RateLimiter(60, 60_000), directLineStore);
+    const localDirectLine = new LocalDirectLine(logger, new RateLimiter(60, 60_000), directLineStore, config.MicrosoftAppId);
     const routes = [
         (s: Server) => localDirectLine.register(s),
         (s: Server) => registerDirectLineToken(s, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, local: localDirectLine, limiter, logger, trustedProxyHops: config.TRUSTED_PROXY_HOPS }),
@@ -127,6 +127,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         limits: serverLimits(config),
         // The built-in Direct Line's connector path: the bot's own replies, not a client's requests.
         internalPathPrefixes: ['/directline-connector/'],
+        localChannel: localDirectLine.authentication,
         databaseUp: database.ping,
         outboxCounts: () => outboxCounts(database.db),
         healthDetailsToken: config.HEALTH_DETAILS_TOKEN,

@@ -7,7 +7,7 @@ import { clientKey } from './http/clientAddress';
 import { applyConnectionLimits, type ConnectionLimits } from './http/connectionLimits';
 import { refuseEncodedBodies } from './http/contentEncoding';
 import { restifyLogger } from './http/restifyLogger';
-import { registerMessagesRoute } from './http/messagesRoute';
+import { registerMessagesRoute, type MessagesRouteOptions } from './http/messagesRoute';
 import { registerProbes } from './http/probes';
 import { TurnGate } from './http/turnGate';
 import type { Logger } from './logger';
@@ -51,6 +51,8 @@ export interface ServerDependencies {
     limits?: Partial<ServerLimits>;
     /** Path prefixes the server calls on itself (the built-in Direct Line's connector), not limited per client. */
     internalPathPrefixes?: string[];
+    /** Recognises the built-in Direct Line's own activities on /api/messages (see LocalChannelAuthentication). */
+    localChannel?: MessagesRouteOptions['localChannel'];
     /** True when the database answers. */
     databaseUp: () => Promise<boolean>;
     /** Outbox messages per delivery status, shown in /healthz/details (dead ones need an agent). */
@@ -114,6 +116,7 @@ export function createServer(deps: ServerDependencies): BotServer {
         logger: deps.logger,
         gate: new TurnGate(limits.maxConcurrentTurns, limits.maxQueuedTurns),
         conversationTurnsPerMinute: limits.conversationTurnsPerMinute,
+        localChannel: deps.localChannel,
         track: (delta) => void (inFlight += delta),
     });
 

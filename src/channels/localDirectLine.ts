@@ -3,6 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../logger';
 import { DirectLineLimitError, DirectLineStore } from './directLineStore';
+import { LocalChannelAuthentication } from './localChannelAuth';
 import type { RateLimiter } from './rateLimiter';
 
 const ClientActivitySchema = z.looseObject({
@@ -32,14 +33,19 @@ function selfOrigin(req: Request): string {
  */
 export class LocalDirectLine {
     readonly store: DirectLineStore;
+    /** How /api/messages recognises this Direct Line's own activities (with Bot Framework authentication on too). */
+    readonly authentication: LocalChannelAuthentication;
     private readonly connectorPath = `/directline-connector/${randomBytes(18).toString('base64url')}`;
 
+    /** `appId`: the bot's MicrosoftAppId, for the identity its turns run with (empty when authentication is off). */
     constructor(
         private readonly logger: Logger,
         private readonly limiter: RateLimiter,
         store?: DirectLineStore,
+        appId = '',
     ) {
         this.store = store ?? new DirectLineStore();
+        this.authentication = new LocalChannelAuthentication(appId, this.connectorPath);
     }
 
     /** A token and conversation for a new Web Chat visitor; throws DirectLineLimitError (503) when the chat is full. */
@@ -107,7 +113,8 @@ export class LocalDirectLine {
         const origin = selfOrigin(req);
         const body = { ...activity, channelId: 'directline', serviceUrl: `${origin}${this.connectorPath}`, conversation: { id: conversationId }, recipient: BOT };
         try {
-            const response = await fetch(`${origin}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+            const headers = { 'content-type': 'application/json', ...this.authentication.headers() };
+            const response = await fetch(`${origin}/api/messages`, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
             if (response.status >= 400) this.logger.warn({ status: response.status }, 'local Direct Line: the bot refused an activity');
         } catch (err) {
             this.logger.error({ err: { message: (err as Error).message } }, 'local Direct Line: could not reach the bot');

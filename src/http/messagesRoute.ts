@@ -1,4 +1,6 @@
-import type { CloudAdapter, Response as BotResponse, TurnContext } from 'botbuilder';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Activity, CloudAdapter, Response as BotResponse, TurnContext } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Request, Response, Server } from 'restify';
 import { RateLimiter } from '../channels/rateLimiter';
 import { scrubbed } from '../bot/turnErrorHandler';
@@ -16,6 +18,8 @@ export interface MessagesRouteOptions {
     conversationTurnsPerMinute: number;
     /** Counts turns in flight (queued included), for draining. */
     track: (delta: 1 | -1) => void;
+    /** The authentication of the built-in Direct Line's own activities (undefined for any other request). */
+    localChannel?: { authenticate(headers: IncomingHttpHeaders, activity: Partial<Activity>): AuthenticateRequestResult | undefined };
 }
 
 const TOO_MANY = { error: 'too many messages in this conversation; please wait a minute and send again' };
@@ -45,6 +49,18 @@ function guardedResponse(res: Response, limited: () => boolean, logger: Logger):
         },
     };
     return guarded;
+}
+
+/**
+ * A turn for the built-in Direct Line, already authenticated (LocalChannelAuthentication):
+ * what CloudAdapter.process() does after authenticating, timestamps parsed as it parses them.
+ */
+async function runLocal(adapter: CloudAdapter, authentication: AuthenticateRequestResult, activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>, res: BotResponse): Promise<void> {
+    const timestamp = typeof activity.timestamp === 'string' ? new Date(activity.timestamp) : activity.timestamp;
+    const localTimestamp = typeof activity.localTimestamp === 'string' ? new Date(activity.localTimestamp) : activity.localTimestamp;
+    await adapter.processActivityDirect(authentication, { ...activity, timestamp, localTimestamp } as Activity, logic);
+    res.status(200);
+    res.end();
 }
 
 /**
@@ -79,15 +95,17 @@ export function registerMessagesRoute(server: Server, options: MessagesRouteOpti
                 throw err;
             }
         };
+        const local = options.localChannel?.authenticate(req.headers, parsed.activity);
+        const guarded = guardedResponse(res, () => limited, options.logger);
         options.track(1);
         try {
-            await options.gate.run(() => options.adapter.process(req, guardedResponse(res, () => limited, options.logger), logic));
+            await options.gate.run(() => (local ? runLocal(options.adapter, local, parsed.activity, logic, guarded) : options.adapter.process(req, guarded, logic)));
         } catch (err) {
             if (err instanceof ServerBusyError) {
                 res.header('Retry-After', '1');
                 return void res.send(503, { error: 'busy: please retry in a moment' });
             }
-            options.logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'activity processing failed');
+            options.logger.error({ err: { name: (err as Error).name, message: scrubbed((err as Error).message) } }, 'activity processing failed');
             if (!res.headersSent) res.send(500, INTERNAL);
         } finally {
             options.track(-1);
