@@ -15,7 +15,7 @@ const tooLarge = (req: Request, maxBodyBytes: number) => edgeError(req, 'Message
 export function readBody(maxBodyBytes: number) {
     return (req: Request, res: Response, next: Next): void => {
         const declared = Number(req.headers['content-length'] ?? 0);
-        if (!req.isChunked() && !(declared > 0)) return next();
+        if (req.headers['transfer-encoding'] === undefined && !(declared > 0)) return next();
         if (declared > maxBodyBytes) {
             refuseBody(req, res, maxBodyBytes, 413, tooLarge(req, maxBodyBytes));
             return next(false);

@@ -49,6 +49,13 @@ describe('compressed and chunked request bodies', () => {
         assert.deepEqual(bot.channel.take(), [], 'no turn ran');
     });
 
+    it('answers a transfer coding other than chunked (Transfer-Encoding: gzip, chunked) with 415', async () => {
+        const body = zlib.gzipSync(JSON.stringify(activity('transfer-coding')));
+        const res = await rawRequest(bot.baseUrl, { path: '/api/messages', headers: { 'content-type': 'application/json', 'transfer-encoding': 'gzip, chunked' }, body: [body] });
+        assert.equal(res.status, 415);
+        assert.deepEqual(bot.channel.take(), []);
+    });
+
     it('accepts Content-Encoding: identity', async () => {
         const body = JSON.stringify(activity('identity'));
         const res = await rawRequest(bot.baseUrl, { path: '/api/messages', headers: { 'content-type': 'application/json', 'content-encoding': 'identity', 'content-length': Buffer.byteLength(body) }, body });
