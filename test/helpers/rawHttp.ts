@@ -14,6 +14,8 @@ export interface RawRequest {
     headers?: http.OutgoingHttpHeaders;
     /** One buffer (sent with Content-Length unless the headers say otherwise) or chunks (sent chunked). */
     body?: string | Buffer | Array<string | Buffer>;
+    /** Default: a new connection per request. */
+    agent?: http.Agent;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface RawRequest {
 export function rawRequest(baseUrl: string, request: RawRequest): Promise<RawResponse> {
     const url = new URL(baseUrl);
     return new Promise((resolve) => {
-        const req = http.request({ host: url.hostname, port: url.port, method: request.method ?? 'POST', path: request.path, headers: request.headers, agent: false }, (res) => {
+        const req = http.request({ host: url.hostname, port: url.port, method: request.method ?? 'POST', path: request.path, headers: request.headers, agent: request.agent ?? false }, (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
             res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -38,6 +40,13 @@ export function rawRequest(baseUrl: string, request: RawRequest): Promise<RawRes
             req.end(body);
         }
     });
+}
+
+/** `body` cut into `count` pieces of about equal size, to be sent chunked. */
+export function inChunks(body: string | Buffer, count: number): Buffer[] {
+    const bytes = Buffer.from(body);
+    const size = Math.max(1, Math.ceil(bytes.length / count));
+    return Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
 }
 
 /**
