@@ -1,30 +1,15 @@
 import assert from 'node:assert/strict';
 import { DirectLineLimitError, DirectLineStore } from '../../src/channels/directLineStore';
 import { BotHarness } from '../helpers/botHarness';
+import { openWebChat, requestToken, startConversation, type WebChatVisitor } from '../helpers/webChatVisitor';
 
-interface Visitor {
-    conversationId: string;
-    auth: Record<string, string>;
-    url: string;
+/** A visitor, or the refusal of its token. */
+async function visit(bot: BotHarness): Promise<WebChatVisitor | Response> {
+    const issued = await requestToken(bot.baseUrl);
+    return issued.status === 200 ? startConversation(bot.baseUrl, issued) : issued;
 }
 
-/** A Web Chat visitor: a token, then the conversation opened with it. */
-async function visit(bot: BotHarness): Promise<Visitor | Response> {
-    const res = await fetch(`${bot.baseUrl}/api/directline/token`, { method: 'POST' });
-    if (res.status !== 200) return res;
-    const issued = (await res.json()) as { token: string; conversationId: string };
-    const auth = { authorization: `Bearer ${issued.token}`, 'content-type': 'application/json' };
-    assert.equal((await fetch(`${bot.baseUrl}/v3/directline/conversations`, { method: 'POST', headers: auth })).status, 201);
-    return { conversationId: issued.conversationId, auth, url: `${bot.baseUrl}/v3/directline/conversations/${issued.conversationId}/activities` };
-}
-
-async function visitor(bot: BotHarness): Promise<Visitor> {
-    const v = await visit(bot);
-    assert.ok(!(v instanceof Response), `token refused with ${v instanceof Response ? v.status : ''}`);
-    return v;
-}
-
-const post = (v: Visitor, activity: Record<string, unknown>) => fetch(v.url, { method: 'POST', headers: v.auth, body: JSON.stringify({ type: 'message', ...activity }) });
+const post = (v: WebChatVisitor, activity: Record<string, unknown>) => fetch(v.url, { method: 'POST', headers: v.auth, body: JSON.stringify({ type: 'message', ...activity }) });
 /** An activity of about `kb` kilobytes (the text is capped at 20,000 characters, a card value is not). */
 const sized = (kb: number) => ({ text: 'attached', value: { notes: 'n'.repeat(kb * 1024) } });
 
@@ -37,7 +22,7 @@ describe('built-in Direct Line memory bounds (bytes)', () => {
     after(() => bot.stop());
 
     it('refuses an activity over 64 KB with a Direct Line 413', async () => {
-        const v = await visitor(bot);
+        const v = await openWebChat(bot.baseUrl);
         const res = await post(v, sized(70));
         assert.equal(res.status, 413);
         assert.deepEqual(Object.keys(((await res.json()) as { error: { code: string; message: string } }).error).sort(), ['code', 'message']);
@@ -123,7 +108,7 @@ describe('built-in Direct Line conversation cap over HTTP', () => {
     after(() => bot.stop());
 
     it('answers a new visitor 503 with a clear message while every conversation is live, and evicts nobody', async () => {
-        const visitors = [await visitor(bot), await visitor(bot), await visitor(bot)];
+        const visitors = [await openWebChat(bot.baseUrl), await openWebChat(bot.baseUrl), await openWebChat(bot.baseUrl)];
         const refused = await visit(bot);
         assert.ok(refused instanceof Response, 'the fourth visitor gets no token');
         assert.equal(refused.status, 503);

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
-import sinon from 'sinon';
 import { createAdapter } from '../../src/bot/createAdapter';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createServer, type BotServer } from '../../src/server';
-import { FakeOpenIdProvider } from '../fakes/fakeOpenIdProvider';
-import { BotHarness } from '../helpers/botHarness';
+import { AuthOnBot } from '../helpers/authOnBot';
 
 const SECRET_DETAIL = 'db password=hunter2 at /srv/bot/src/store.ts:42';
 
@@ -54,29 +52,18 @@ describe('5xx answers carry no internal details', () => {
     });
 
     describe('/api/messages when the adapter fails', () => {
-        let idp: FakeOpenIdProvider;
-        let bot: BotHarness;
-        let sdkConsole: sinon.SinonStub;
+        let auth: AuthOnBot;
         before(async () => {
-            idp = new FakeOpenIdProvider();
-            await idp.start();
             // Channel tokens' signing keys cannot be fetched: the SDK fails with its own message.
-            bot = await BotHarness.start({ env: { MicrosoftAppId: '6f1c2a4e-8d3b-4c55-9e21-0a7b3c9d1e42', MicrosoftAppPassword: 'x', BotOpenIdMetadata: 'http://127.0.0.1:9/v1/.well-known/openidconfiguration' } });
+            auth = await AuthOnBot.start({ BotOpenIdMetadata: 'http://127.0.0.1:9/v1/.well-known/openidconfiguration' });
         });
-        after(async () => {
-            await bot.stop();
-            await idp.stop();
-        });
-        beforeEach(() => {
-            sdkConsole = sinon.stub(console, 'error');
-        });
-        afterEach(() => sdkConsole.restore());
+        after(() => auth.stop());
 
         it('answers a generic 500, not the SDK error', async () => {
-            const token = idp.sign({ aud: '6f1c2a4e-8d3b-4c55-9e21-0a7b3c9d1e42', serviceurl: bot.channel.url });
+            const { bot } = auth;
             const res = await fetch(`${bot.baseUrl}/api/messages`, {
                 method: 'POST',
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${auth.token()}` },
                 body: JSON.stringify({ type: 'message', channelId: 'webchat', serviceUrl: bot.channel.url, conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'bot' }, text: 'hi' }),
             });
             assertGeneric(res.status, await res.text());

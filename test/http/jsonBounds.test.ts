@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createLogger } from '../../src/logger';
 import { BotHarness, visibleText } from '../helpers/botHarness';
+import { openWebChat } from '../helpers/webChatVisitor';
 
 const deepArray = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
 
@@ -18,10 +19,8 @@ describe('JSON depth and size bounds at the edge', () => {
     after(() => bot.stop());
 
     it('refuses a Web Chat activity nested 5,000 levels deep with 400; the conversation keeps working and nothing logs its token or id', async () => {
-        const issued = (await (await fetch(`${bot.baseUrl}/api/directline/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
-        const auth = { authorization: `Bearer ${issued.token}`, 'content-type': 'application/json' };
-        assert.equal((await fetch(`${bot.baseUrl}/v3/directline/conversations`, { method: 'POST', headers: auth })).status, 201);
-        const url = `${bot.baseUrl}/v3/directline/conversations/${issued.conversationId}/activities`;
+        const issued = await openWebChat(bot.baseUrl);
+        const { auth, url } = issued;
         const deep = await fetch(url, { method: 'POST', headers: auth, body: `{"type":"message","text":"hi","value":${deepArray(5000)}}` });
         assert.equal(deep.status, 400);
         assert.match(((await deep.json()) as { error: { message: string } }).error.message, /nested too deeply/);

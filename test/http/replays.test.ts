@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import sinon from 'sinon';
 import { RecentActivityIds } from '../../src/http/recentActivities';
-import { FakeOpenIdProvider } from '../fakes/fakeOpenIdProvider';
+import { AuthOnBot, TEST_APP_ID } from '../helpers/authOnBot';
 import { BotHarness, button, visibleText } from '../helpers/botHarness';
 
 /** Channels retry an activity they think was lost; a retry must not run its turn again. */
@@ -51,27 +50,18 @@ describe('replayed activities', () => {
 });
 
 describe('replay memory with authentication on', () => {
-    const APP_ID = '6f1c2a4e-8d3b-4c55-9e21-0a7b3c9d1e42';
-    let idp: FakeOpenIdProvider;
-    let bot: BotHarness;
-    let sdkConsole: sinon.SinonStub;
+    let auth: AuthOnBot;
     before(async () => {
-        idp = new FakeOpenIdProvider();
-        await idp.start();
-        bot = await BotHarness.start({ env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', BotOpenIdMetadata: idp.metadataUrl } });
-        sdkConsole = sinon.stub(console, 'error');
+        auth = await AuthOnBot.start();
     });
-    after(async () => {
-        sdkConsole.restore();
-        await bot.stop();
-        await idp.stop();
-    });
+    after(() => auth.stop());
 
     it('records an activity id only after authentication: a forged copy sent first does not suppress the real one', async () => {
-        const body = JSON.stringify({ type: 'message', id: 'guessable-id', channelId: 'webchat', serviceUrl: bot.channel.url, conversation: { id: 'victim' }, from: { id: 'u' }, recipient: { id: APP_ID }, locale: 'en-US', text: 'hi', deliveryMode: 'expectReplies' });
+        const { bot } = auth;
+        const body = JSON.stringify({ type: 'message', id: 'guessable-id', channelId: 'webchat', serviceUrl: bot.channel.url, conversation: { id: 'victim' }, from: { id: 'u' }, recipient: { id: TEST_APP_ID }, locale: 'en-US', text: 'hi', deliveryMode: 'expectReplies' });
         const post = (authorization?: string) => fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body });
         assert.equal((await post()).status, 401);
-        const res = await post(`Bearer ${idp.sign({ aud: APP_ID, serviceurl: bot.channel.url })}`);
+        const res = await post(`Bearer ${auth.token()}`);
         assert.equal(res.status, 200);
         assert.match(visibleText(((await res.json()) as { activities: never[] }).activities), /support assistant/);
     });
