@@ -11,6 +11,7 @@ import { loadPartnerProfile, type PartnerProfile } from './partner/partnerProfil
 import { projectRoot } from './paths';
 import type { Server } from 'restify';
 import { registerDirectLineToken } from './channels/directLineToken';
+import { DirectLineStore } from './channels/directLineStore';
 import { LocalDirectLine } from './channels/localDirectLine';
 import { RateLimiter } from './channels/rateLimiter';
 import { registerWebChatPage } from './channels/webChatPage';
@@ -33,6 +34,8 @@ export interface App extends BotServer {
     handoff: Handoffs;
     /** Delivers webhooks, agent notices and Microsoft service requests from the outbox table. */
     outbox: OutboxWorker;
+    /** The built-in Direct Line (Web Chat without an Azure Direct Line secret). */
+    directLine: LocalDirectLine;
 }
 
 /** Optional replacements, for tests (a fixed clock, predictable ids, a trusted test CA). */
@@ -54,6 +57,9 @@ export function serverLimits(config: AppConfig): ServerLimits {
         trustedProxyHops: config.TRUSTED_PROXY_HOPS,
         maxConcurrentTurns: config.MAX_CONCURRENT_TURNS,
         maxQueuedTurns: config.MAX_QUEUED_TURNS,
+        maxConnections: config.MAX_CONNECTIONS,
+        requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+        keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS,
     };
 }
 
@@ -97,7 +103,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         handoff,
     });
     const limiter = new RateLimiter(config.TOKEN_RATE_LIMIT_PER_MINUTE, 60_000);
-    const localDirectLine = new LocalDirectLine(logger, new RateLimiter(60, 60_000));
+    const directLineStore = new DirectLineStore({ maxConversations: config.DIRECT_LINE_MAX_CONVERSATIONS, maxTotalBytes: config.DIRECT_LINE_MAX_BYTES });
+    const localDirectLine = new LocalDirectLine(logger, new RateLimiter(60, 60_000), directLineStore, config.MicrosoftAppId);
     const routes = [
         (s: Server) => localDirectLine.register(s),
         (s: Server) => registerDirectLineToken(s, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, local: localDirectLine, limiter, logger, trustedProxyHops: config.TRUSTED_PROXY_HOPS }),
@@ -118,9 +125,11 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         limits: serverLimits(config),
         // The built-in Direct Line's connector path: the bot's own replies, not a client's requests.
         internalPathPrefixes: ['/directline-connector/'],
+        localChannel: localDirectLine.authentication,
         databaseUp: database.ping,
         databaseFault: database.fault,
         outboxCounts: () => outboxCounts(database.db),
+        healthDetailsToken: config.HEALTH_DETAILS_TOKEN,
         routes,
     });
     outbox.handle('agent-notice', handoff.noticeHandler());
@@ -134,5 +143,5 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         await server.drain(timeoutMs);
         await outbox.stop(timeoutMs);
     };
-    return { ...server, drain, database, tickets, partner: profile, handoff, outbox };
+    return { ...server, drain, database, tickets, partner: profile, handoff, outbox, directLine: localDirectLine };
 }

@@ -46,6 +46,14 @@ const webhookUrl = z.url().refine((value) => {
     const url = new URL(value);
     return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
 }, 'expected an https URL (http only for localhost)');
+/** An https origin (scheme, host, optional port; a trailing slash is dropped), as a CSP source. */
+const httpsOrigin = z.string().transform((value, ctx) => {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    if (url?.protocol === 'https:' && url.pathname === '/' && !url.search && !url.hash && !url.username && /^https:\/\/[^\s;,'"*]+$/.test(value)) return url.origin;
+    ctx.addIssue({ code: 'custom', message: `expected https origins such as https://www.example.com, got ${JSON.stringify(value.slice(0, 80))}` });
+    return z.NEVER;
+});
+const spaceOrCommaList = (v: unknown): unknown => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : (v ?? []));
 const commaList = (v: unknown): unknown => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : (v ?? []));
 
 /** The environment, parsed once at start-up. Every variable is listed in `.env.example`. */
@@ -86,7 +94,9 @@ export const EnvSchema = z.object({
     DIRECT_LINE_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().default('https://directline.botframework.com')),
     WEBCHAT_ACCENT_COLOR: z.preprocess(emptyAsUndefined, z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected #RRGGBB').default('#0F6CBD')),
     WEBCHAT_LOGO_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
-    WEBCHAT_EMBED_ORIGINS: z.preprocess(emptyAsUndefined, z.string().max(2000).default('*')),
+    WEBCHAT_EMBED_ORIGINS: z.preprocess(spaceOrCommaList, z.array(httpsOrigin).max(20)),
+    DIRECT_LINE_MAX_CONVERSATIONS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+    DIRECT_LINE_MAX_BYTES: z.coerce.number().int().min(1_048_576).max(4_294_967_296).default(67_108_864),
     TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
     AGENT_AAD_OBJECT_IDS: z.preprocess(emptyAsUndefined, guidList.default([])),
     AGENT_ADMIN_AAD_OBJECT_IDS: z.preprocess(emptyAsUndefined, guidList.default([])),
@@ -121,6 +131,10 @@ export const EnvSchema = z.object({
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     MAX_CONCURRENT_TURNS: z.coerce.number().int().min(1).max(10_000).default(64),
     MAX_QUEUED_TURNS: z.coerce.number().int().min(0).max(100_000).default(1000),
+    HEALTH_DETAILS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(24, 'use at least 24 random characters').regex(/^\S+$/, 'no spaces').optional()),
+    MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
+    REQUEST_TIMEOUT_MS: milliseconds(1000, 600_000, 30_000),
+    KEEP_ALIVE_TIMEOUT_MS: milliseconds(1000, 600_000, 65_000),
     BotOpenIdMetadata: z.preprocess(emptyAsUndefined, z.url().optional()),
 }).superRefine(crossChecks);
 

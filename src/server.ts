@@ -1,8 +1,14 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
+import { scrubbed } from './bot/turnErrorHandler';
 import { RateLimiter } from './channels/rateLimiter';
-import { clientAddress } from './http/clientAddress';
-import { registerMessagesRoute } from './http/messagesRoute';
+import { readBody } from './http/bodyReader';
+import { clientKey } from './http/clientAddress';
+import { applyConnectionLimits, type ConnectionLimits } from './http/connectionLimits';
+import { refuseEncodedBodies } from './http/contentEncoding';
+import { restifyLogger } from './http/restifyLogger';
+import { registerMessagesRoute, type MessagesRouteOptions } from './http/messagesRoute';
+import { registerProbes } from './http/probes';
 import { TurnGate } from './http/turnGate';
 import type { Logger } from './logger';
 
@@ -14,7 +20,7 @@ import type { Logger } from './logger';
 export const LISTEN_BACKLOG = 4096;
 
 /** Request limits; see CONVERSATION_RATE_LIMIT_PER_MINUTE and the others in .env.example. */
-export interface ServerLimits {
+export interface ServerLimits extends ConnectionLimits {
     conversationTurnsPerMinute: number;
     clientRequestsPerMinute: number;
     trustedProxyHops: number;
@@ -22,7 +28,16 @@ export interface ServerLimits {
     maxQueuedTurns: number;
 }
 
-const DEFAULT_LIMITS: ServerLimits = { conversationTurnsPerMinute: 60, clientRequestsPerMinute: 600, trustedProxyHops: 0, maxConcurrentTurns: 64, maxQueuedTurns: 1000 };
+const DEFAULT_LIMITS: ServerLimits = {
+    conversationTurnsPerMinute: 60,
+    clientRequestsPerMinute: 600,
+    trustedProxyHops: 0,
+    maxConcurrentTurns: 64,
+    maxQueuedTurns: 1000,
+    maxConnections: 1024,
+    requestTimeoutMs: 30_000,
+    keepAliveTimeoutMs: 65_000,
+};
 
 /** Paths the per-client limit does not cover: the channel's endpoint (limited per conversation) and probes. */
 const NOT_PER_CLIENT = new Set(['/api/messages', '/healthz', '/readyz']);
@@ -36,12 +51,16 @@ export interface ServerDependencies {
     limits?: Partial<ServerLimits>;
     /** Path prefixes the server calls on itself (the built-in Direct Line's connector), not limited per client. */
     internalPathPrefixes?: string[];
+    /** Recognises the built-in Direct Line's own activities on /api/messages (see LocalChannelAuthentication). */
+    localChannel?: MessagesRouteOptions['localChannel'];
     /** True when the database answers. */
     databaseUp: () => Promise<boolean>;
     /** Why a database that answers cannot take turns (it cannot write, ...); undefined when it can. */
     databaseFault?: () => Promise<{ reason: string } | undefined>;
-    /** Outbox messages per delivery status, shown in /healthz (dead ones need an agent). */
+    /** Outbox messages per delivery status, shown in /healthz/details (dead ones need an agent). */
     outboxCounts?: () => Promise<object>;
+    /** Bearer token for /healthz/details; without it that endpoint does not exist. */
+    healthDetailsToken?: string;
     /** Further routes (channels: Web Chat page, Direct Line). */
     routes?: Array<(server: Server) => void>;
 }
@@ -62,16 +81,11 @@ function accessLog(logger: Logger, req: Request, res: Response, started: number)
 }
 
 /** The database as the probes report it: up, or down, with a reason when it answers but cannot take turns. */
-async function databaseState(deps: ServerDependencies): Promise<{ database: 'up' | 'down'; reason?: string }> {
-    if (!(await deps.databaseUp())) return { database: 'down' };
-    const fault = await deps.databaseFault?.();
-    return fault ? { database: 'down', reason: fault.reason } : { database: 'up' };
-}
-
 /** Builds the restify server (routes, limits, error handling) without listening. */
 export function createServer(deps: ServerDependencies): BotServer {
     const limits = { ...DEFAULT_LIMITS, ...deps.limits };
-    const server = restify.createServer({ name: 'csp-support-bot', handleUncaughtExceptions: false });
+    const server = restify.createServer({ name: 'csp-support-bot', handleUncaughtExceptions: false, log: restifyLogger(deps.logger) as unknown as restify.ServerOptions['log'] });
+    applyConnectionLimits(server.server, limits);
     const perClient = new RateLimiter(limits.clientRequestsPerMinute, 60_000);
     const internal = deps.internalPathPrefixes ?? [];
     let inFlight = 0;
@@ -88,15 +102,16 @@ export function createServer(deps: ServerDependencies): BotServer {
         }
         const path = req.path();
         const limited = !NOT_PER_CLIENT.has(path) && !internal.some((prefix) => path.startsWith(prefix));
-        if (limited && !perClient.allow(clientAddress(req, limits.trustedProxyHops))) {
+        if (limited && !perClient.allow(clientKey(req, limits.trustedProxyHops))) {
             res.header('Retry-After', '60');
             res.send(429, { error: 'too many requests; please try again in a minute' });
             return next(false);
         }
         return next();
     });
+    server.pre(refuseEncodedBodies(deps.maxBodyBytes));
     server.use(restify.plugins.queryParser({ mapParams: false }));
-    server.use(restify.plugins.bodyReader({ maxBodySize: deps.maxBodyBytes }));
+    server.use(readBody(deps.maxBodyBytes));
 
     registerMessagesRoute(server, {
         adapter: deps.adapter,
@@ -104,31 +119,21 @@ export function createServer(deps: ServerDependencies): BotServer {
         logger: deps.logger,
         gate: new TurnGate(limits.maxConcurrentTurns, limits.maxQueuedTurns),
         conversationTurnsPerMinute: limits.conversationTurnsPerMinute,
+        localChannel: deps.localChannel,
         track: (delta) => void (inFlight += delta),
     });
 
-    // Liveness: the process serves HTTP (the database is reported, but a database outage is not
-    // a reason to restart the bot).
-    server.get('/healthz', async (_req: Request, res: Response) => {
-        const state = await databaseState(deps);
-        const up = state.database === 'up';
-        const outbox = up ? await deps.outboxCounts?.().catch(() => undefined) : undefined;
-        res.send(200, { status: up ? 'ok' : 'degraded', ...state, ...(outbox ? { outbox } : {}) });
-    });
-    // Readiness: send turns here only when the database answers and can write (and not while draining: see pre).
-    server.get('/readyz', async (_req: Request, res: Response) => {
-        const state = await databaseState(deps);
-        const up = state.database === 'up';
-        res.send(up ? 200 : 503, { status: up ? 'ready' : 'not ready', ...state });
-    });
+    registerProbes(server, { databaseUp: deps.databaseUp, databaseFault: deps.databaseFault, outboxCounts: deps.outboxCounts, detailsToken: deps.healthDetailsToken });
 
     for (const register of deps.routes ?? []) register(server);
 
-    server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-        const status = err.statusCode ?? 500;
-        if (status >= 500) deps.logger.error({ err: { name: err.name, message: err.message }, path: req.getRoute()?.path ?? 'unmatched' }, 'request failed');
-        // Never show 5xx details to the caller; 4xx messages are ours and safe to show.
-        (err as Error & { toJSON?: () => object }).toJSON = () => ({ error: status >= 500 ? 'internal error' : err.message });
+    // The one place restify's errors (thrown, rejected, next(err), 404/405) become answers: 5xx
+    // say only that something failed; 4xx messages are restify's or ours and safe to show.
+    server.on('restifyError', (req: Request, res: Response, err: unknown, callback: () => void) => {
+        const failure: Error & { statusCode?: unknown } = err instanceof Error ? err : new Error(String(err));
+        const status = typeof failure.statusCode === 'number' && failure.statusCode >= 400 ? failure.statusCode : 500;
+        if (status >= 500) deps.logger.error({ err: { name: failure.name, message: scrubbed(failure.message) }, path: req.getRoute()?.path ?? 'unmatched' }, 'request failed');
+        if (!res.headersSent) res.send(status, { error: status >= 500 ? 'internal error' : failure.message });
         return callback();
     });
 

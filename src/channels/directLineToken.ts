@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { clientAddress } from '../http/clientAddress';
+import { clientKey } from '../http/clientAddress';
 import type { Logger } from '../logger';
+import { DirectLineLimitError } from './directLineLimits';
 import type { LocalDirectLine } from './localDirectLine';
 import type { RateLimiter } from './rateLimiter';
 
@@ -21,21 +22,32 @@ export interface DirectLineTokenOptions {
     trustedProxyHops?: number;
 }
 
+/** A token of the built-in Direct Line, or 503 with Retry-After while its conversations are all live (or its memory full). */
+function issueLocal(local: LocalDirectLine, res: Response): void {
+    try {
+        res.send(200, { ...local.issueToken(), local: true });
+    } catch (err) {
+        if (!(err instanceof DirectLineLimitError)) throw err;
+        res.header('Retry-After', '60');
+        res.send(503, { error: err.message });
+    }
+}
+
 /**
  * POST /api/directline/token: a Direct Line conversation token for the browser, bound to a
  * generated `dl_` user id. With a secret it is exchanged with Azure Bot Service (the secret
  * never reaches the browser); without one the built-in Direct Line issues it. Rate-limited
- * per client address.
+ * per client (see clientKey).
  */
 export function registerDirectLineToken(server: Server, options: DirectLineTokenOptions): void {
     server.post('/api/directline/token', async (req: Request, res: Response) => {
-        const client = clientAddress(req, options.trustedProxyHops ?? 0);
+        const client = clientKey(req, options.trustedProxyHops ?? 0);
         if (!options.limiter.allow(`token:${client}`)) {
             res.header('Retry-After', '60');
             return void res.send(429, { error: 'too many token requests; try again in a minute' });
         }
         res.header('Cache-Control', 'no-store');
-        if (!options.secret) return void res.send(200, { ...options.local.issueToken(), local: true });
+        if (!options.secret) return issueLocal(options.local, res);
         const userId = `dl_${randomBytes(12).toString('hex')}`;
         try {
             const response = await fetch(`${options.endpoint}/v3/directline/tokens/generate`, {

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../logger';
-import { DirectLineStore } from './directLineStore';
+import { DirectLineLimitError, DirectLineStore } from './directLineStore';
+import { LocalChannelAuthentication } from './localChannelAuth';
 import type { RateLimiter } from './rateLimiter';
 
 const ClientActivitySchema = z.looseObject({
@@ -32,17 +33,22 @@ function selfOrigin(req: Request): string {
  */
 export class LocalDirectLine {
     readonly store: DirectLineStore;
+    /** How /api/messages recognises this Direct Line's own activities (with Bot Framework authentication on too). */
+    readonly authentication: LocalChannelAuthentication;
     private readonly connectorPath = `/directline-connector/${randomBytes(18).toString('base64url')}`;
 
+    /** `appId`: the bot's MicrosoftAppId, for the identity its turns run with (empty when authentication is off). */
     constructor(
         private readonly logger: Logger,
         private readonly limiter: RateLimiter,
         store?: DirectLineStore,
+        appId = '',
     ) {
-        this.store = store ?? new DirectLineStore({ maxConversations: 10_000, maxActivitiesPerConversation: 500, idleMs: 60 * 60 * 1000 });
+        this.store = store ?? new DirectLineStore();
+        this.authentication = new LocalChannelAuthentication(appId, this.connectorPath);
     }
 
-    /** A token and conversation for a new Web Chat visitor. */
+    /** A token and conversation for a new Web Chat visitor; throws DirectLineLimitError (503) when the chat is full. */
     issueToken(): { conversationId: string; token: string; userId: string; expires_in: number } {
         return { ...this.store.create(), expires_in: 3600 };
     }
@@ -73,7 +79,8 @@ export class LocalDirectLine {
         if (!parsed.success) return void res.send(400, { error: { code: 'BadArgument', message: 'not a valid activity' } });
         // The user id is the one bound to the token: a client cannot speak as someone else.
         const from = { id: conversation.userId, name: parsed.data.from?.name, role: 'user' };
-        const stored = this.store.append(conversation.id, { ...parsed.data, from, channelId: 'directline', conversation: { id: conversation.id } });
+        const stored = refusedOr(res, () => this.store.append(conversation.id, { ...parsed.data, from, channelId: 'directline', conversation: { id: conversation.id } }));
+        if (stored === REFUSED) return;
         if (!stored) return void res.send(404, { error: { code: 'BadArgument', message: 'conversation not found' } });
         await this.deliver(req, conversation.id, { ...parsed.data, id: stored.id, from });
         res.send(200, { id: stored.id });
@@ -88,14 +95,16 @@ export class LocalDirectLine {
 
     private fromBot(req: Request, res: Response): void {
         const body = parseJson(req.body);
-        const stored = body && typeof body === 'object' ? this.store.append(req.params.id, { ...(body as object), from: BOT }) : undefined;
+        const stored = refusedOr(res, () => (body && typeof body === 'object' ? this.store.append(req.params.id, { ...(body as object), from: BOT }) : undefined));
+        if (stored === REFUSED) return;
         if (!stored) return void res.send(404, { error: { code: 'BadArgument', message: 'conversation not found' } });
         res.send(200, { id: stored.id });
     }
 
     private updateFromBot(req: Request, res: Response): void {
         const body = parseJson(req.body);
-        const ok = body && typeof body === 'object' ? this.store.update(req.params.id, req.params.activityId, body as Record<string, unknown>) : false;
+        const ok = refusedOr(res, () => (body && typeof body === 'object' ? this.store.update(req.params.id, req.params.activityId, body as Record<string, unknown>) : false));
+        if (ok === REFUSED) return;
         res.send(ok ? 200 : 404, ok ? { id: req.params.activityId } : { error: { code: 'BadArgument', message: 'activity not found' } });
     }
 
@@ -104,11 +113,29 @@ export class LocalDirectLine {
         const origin = selfOrigin(req);
         const body = { ...activity, channelId: 'directline', serviceUrl: `${origin}${this.connectorPath}`, conversation: { id: conversationId }, recipient: BOT };
         try {
-            const response = await fetch(`${origin}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+            const headers = { 'content-type': 'application/json', ...this.authentication.headers() };
+            const response = await fetch(`${origin}/api/messages`, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
             if (response.status >= 400) this.logger.warn({ status: response.status }, 'local Direct Line: the bot refused an activity');
         } catch (err) {
             this.logger.error({ err: { message: (err as Error).message } }, 'local Direct Line: could not reach the bot');
         }
+    }
+}
+
+const REFUSED = Symbol('refused');
+
+/**
+ * What `store` returns, or REFUSED once a DirectLineLimitError has been answered in Direct
+ * Line's shape (413, or 503 with Retry-After).
+ */
+function refusedOr<T>(res: Response, store: () => T): T | typeof REFUSED {
+    try {
+        return store();
+    } catch (err) {
+        if (!(err instanceof DirectLineLimitError)) throw err;
+        if (err.status === 503) res.header('Retry-After', '60');
+        res.send(err.status, { error: { code: err.code, message: err.message } });
+        return REFUSED;
     }
 }
 

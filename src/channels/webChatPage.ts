@@ -7,8 +7,8 @@ export interface WebChatPageOptions {
     partnerName: string;
     accentColor: string;
     logoUrl?: string;
-    /** Origins allowed to embed /embed in an iframe ('*' for any). */
-    embedAncestors: string;
+    /** https origins allowed to embed /embed in an iframe; none: /embed is not served. */
+    embedAncestors: string[];
     /** Where Web Chat may connect besides this origin (the Direct Line service). */
     connectOrigins: string[];
 }
@@ -56,9 +56,23 @@ const CSS = `html,body{height:100%;margin:0;font-family:'Segoe UI',system-ui,san
 body{display:flex;flex-direction:column}header{display:flex;align-items:center;gap:12px;padding:12px 16px;background:var(--accent,#0F6CBD);color:#fff}
 h1{font-size:1.1rem;margin:0}main{flex:1;min-height:0;background:#fff}#status{padding:16px;color:#a4262c}`;
 
+const NOT_EMBEDDABLE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Chat not available here</title></head>
+<body><p>Embedding is not configured for this chat (WEBCHAT_EMBED_ORIGINS is empty).</p></body></html>`;
+
+/** /embed while no origin may frame it: 404, and a page that says why. */
+function notEmbeddable(securityHeaders: (res: Response, embedded: boolean) => void) {
+    return async (_req: Request, res: Response): Promise<void> => {
+        securityHeaders(res, true);
+        res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(NOT_EMBEDDABLE);
+    };
+}
+
 /**
- * Serves the Web Chat page at / (with the partner's name, colour and logo) and an embeddable
- * variant at /embed, with the Web Chat bundle from node_modules: no CDN, works offline.
+ * Serves the Web Chat page at / (with the partner's name, colour and logo) and, when origins
+ * are configured, an embeddable variant at /embed that only they may frame; with the Web Chat
+ * bundle from node_modules: no CDN, works offline.
  */
 export function registerWebChatPage(server: Server, options: WebChatPageOptions): void {
     const bundle = webChatBundlePath();
@@ -71,7 +85,7 @@ export function registerWebChatPage(server: Server, options: WebChatPageOptions)
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data: blob: https:",
             `connect-src 'self' ${options.connectOrigins.join(' ')}`.trim(),
-            `frame-ancestors ${embedded ? options.embedAncestors : "'none'"}`,
+            `frame-ancestors ${embedded && options.embedAncestors.length > 0 ? options.embedAncestors.join(' ') : "'none'"}`,
             "base-uri 'none'",
             "form-action 'none'",
         ].join('; ');
@@ -97,7 +111,7 @@ export function registerWebChatPage(server: Server, options: WebChatPageOptions)
         createReadStream(file).pipe(res);
     };
     server.get('/', html(false));
-    server.get('/embed', html(true));
+    server.get('/embed', options.embedAncestors.length > 0 ? html(true) : notEmbeddable(securityHeaders));
     server.get('/webchat/webchat.js', file(bundle, 'text/javascript; charset=utf-8', bundleSize));
     server.get('/webchat/app.js', file(appScript, 'text/javascript; charset=utf-8'));
     server.get('/webchat/page.css', async (_req: Request, res: Response) => {

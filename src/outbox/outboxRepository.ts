@@ -39,7 +39,7 @@ export async function enqueue(trx: Transaction<Database> | Kysely<Database>, mes
     return inserted.length;
 }
 
-/** Messages per delivery status, and the age of the oldest one still waiting: for /healthz. */
+/** Messages per delivery status, and the age of the oldest one still waiting: for /healthz/details. */
 export interface OutboxCounts {
     pending: number;
     delivering: number;

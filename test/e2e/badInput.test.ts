@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { BotHarness, button, visibleText } from '../helpers/botHarness';
 import type { ChannelActivity } from '../fakes/fakeChannel';
 
+const HEALTH_TOKEN = 'bad-input-health-token-0123456789';
 const CARD_ID = (replies: ChannelActivity[]): string | undefined => replies.find((r) => r.attachments?.length)?.id as string | undefined;
 
 describe('bad input through the HTTP server', () => {
@@ -90,8 +91,10 @@ describe('bad input through the HTTP server', () => {
         assert.match(visibleText(first), /Here is what I understood/);
     });
 
-    it('reports database reachability on /healthz', async () => {
-        const res = await fetch(`${bot.baseUrl}/healthz`);
+    it('reports database reachability on /healthz (outbox counts on /healthz/details)', async () => {
+        await bot.stop();
+        bot = await BotHarness.start({ env: { HEALTH_DETAILS_TOKEN: HEALTH_TOKEN } });
+        const res = await fetch(`${bot.baseUrl}/healthz/details`, { headers: { authorization: `Bearer ${HEALTH_TOKEN}` } });
         assert.equal(res.status, 200);
         assert.deepEqual(await res.json(), { status: 'ok', database: 'up', outbox: { pending: 0, delivering: 0, delivered: 0, dead: 0, oldestPendingSeconds: 0 } });
     });

@@ -11,6 +11,7 @@ import { openTicketByChat } from '../helpers/openTicket';
 import { waitUntil } from '../helpers/waitUntil';
 
 const SECRET = 'e2e-secret-0123456789abcdef';
+const HEALTH_TOKEN = 'e2e-health-details-0123456789abcdef';
 const CHILD = path.join(__dirname, '..', 'helpers', 'outboxCrashChild.ts');
 
 describe('outbox end to end: ticket webhooks survive outages and crashes', () => {
@@ -23,6 +24,7 @@ describe('outbox end to end: ticket webhooks survive outages and crashes', () =>
         OUTBOX_POLL_INTERVAL_MS: '100',
         OUTBOX_BACKOFF_BASE_MS: '20',
         OUTBOX_BACKOFF_CAP_MS: '200',
+        HEALTH_DETAILS_TOKEN: HEALTH_TOKEN,
         ...extra,
     });
     const start = async (options: Parameters<typeof BotHarness.start>[0]): Promise<BotHarness> => {
@@ -30,7 +32,7 @@ describe('outbox end to end: ticket webhooks survive outages and crashes', () =>
         bots.push(bot);
         return bot;
     };
-    const healthz = async (bot: BotHarness) => ((await (await fetch(`${bot.baseUrl}/healthz`)).json()) as { outbox: Record<string, number> }).outbox;
+    const healthz = async (bot: BotHarness) => ((await (await fetch(`${bot.baseUrl}/healthz/details`, { headers: { authorization: `Bearer ${HEALTH_TOKEN}` } })).json()) as { outbox: Record<string, number> }).outbox;
     const webhookRows = (bot: BotHarness) => bot.app.database.db.selectFrom('outbox').selectAll().where('kind', '=', 'webhook').execute();
 
     beforeEach(async () => {

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { createLogger } from '../../src/logger';
 import { BotHarness, visibleText } from '../helpers/botHarness';
+import { gzipBomb, inChunks, rawRequest } from '../helpers/rawHttp';
 import { mulberry32 } from '../../src/random';
 import { generate, type FuzzContext, type FuzzRequest } from './hostileActivities';
 
@@ -37,7 +39,9 @@ interface Outcome {
 /**
  * Fuzzing /api/messages: COUNT generated malformed or hostile requests (wrong types, huge
  * fields, unicode edge cases, script and template injection, prototype pollution keys, unknown
- * activity types, replayed ids and card payloads, non-JSON bodies) from a seeded PRNG. Every
+ * activity types, replayed ids and card payloads, non-JSON bodies; and in hostile HTTP framing:
+ * compressed, truncated and bomb bodies under every Content-Encoding, odd content types,
+ * duplicate and oversized headers, chunked transfer) from a seeded PRNG. Every
  * answer must be below 500, no turn may fail inside the bot, memory must stay bounded, and the
  * bot must still hold a normal conversation at the end. FUZZ_SEED and FUZZ_COUNT reproduce a run.
  */
@@ -51,10 +55,14 @@ describe(`fuzzing /api/messages (seed ${SEED})`, () => {
     });
     after(() => bot.stop());
 
+    // Kept-alive connections, as a channel keeps them; node:http sends headers exactly as generated.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: PARALLEL });
+    after(() => agent.destroy());
+
     async function send(request: FuzzRequest): Promise<number> {
-        const res = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: request.contentType ? { 'content-type': request.contentType } : {}, body: request.body });
-        await res.arrayBuffer();
-        return res.status;
+        const headers = request.headers ?? (request.contentType ? { 'content-type': request.contentType } : {});
+        const body = request.chunks ? inChunks(request.body, request.chunks) : request.body;
+        return (await rawRequest(bot.baseUrl, { path: '/api/messages', headers, body, agent })).status;
     }
 
     /** Card submissions in the bot's replies, kept for replays; the channel's buffers are emptied. */
@@ -72,7 +80,8 @@ describe(`fuzzing /api/messages (seed ${SEED})`, () => {
     it(`answers ${COUNT} hostile requests without a 5xx, a failed turn or unbounded memory`, async function () {
         this.timeout(180_000);
         const random = mulberry32(SEED);
-        const ctx: FuzzContext = { serviceUrl: bot.channel.url, seenSubmissions: [], sentIds: [] };
+        const bomb = await gzipBomb(100 * 1024 * 1024, { type: 'message', channelId: 'webchat', serviceUrl: bot.channel.url, conversation: { id: 'fuzz-bomb' }, from: { id: 'bomber' } });
+        const ctx: FuzzContext = { serviceUrl: bot.channel.url, seenSubmissions: [], sentIds: [], bomb };
         await collectGarbage();
         const retained = (): number => process.memoryUsage().heapUsed + process.memoryUsage().external;
         const retainedBefore = retained();

@@ -2,12 +2,18 @@
  * Generators of malformed and hostile requests for /api/messages, from a seeded PRNG so that
  * a failing case can be reproduced (the seed and the case index are printed).
  */
+import type { OutgoingHttpHeaders } from 'node:http';
+import { hostileTransport } from './hostileTransport';
 
-/** One request: a body (string or raw bytes) and its content type. */
+/** One request: a body (string or raw bytes), its content type, or else the headers as they are sent. */
 export interface FuzzRequest {
     kind: string;
     body: string | Buffer;
-    contentType: string;
+    contentType?: string;
+    /** All headers (arrays send a header twice); instead of contentType. */
+    headers?: OutgoingHttpHeaders;
+    /** Sent in this many chunks with Transfer-Encoding: chunked. */
+    chunks?: number;
 }
 
 export interface FuzzContext {
@@ -16,6 +22,8 @@ export interface FuzzContext {
     seenSubmissions: Array<Record<string, unknown>>;
     /** Activity ids sent so far (for replays). */
     sentIds: string[];
+    /** A gzip body that inflates to 100 MB. */
+    bomb: Buffer;
 }
 
 type Random = () => number;
@@ -253,8 +261,11 @@ function hostileBody(random: Random): FuzzRequest {
     return pick(random, bodies)();
 }
 
-/** The i-th generated request. */
+/** The i-th generated request: a hostile body, a hostile activity, or one in hostile HTTP framing. */
 export function generate(random: Random, ctx: FuzzContext, index: number): FuzzRequest {
-    if (int(random, 6) === 0) return hostileBody(random);
-    return { kind: 'hostile activity', body: JSON.stringify(hostileActivity(random, ctx, index)), contentType: 'application/json' };
+    const roll = int(random, 6);
+    if (roll === 0) return hostileBody(random);
+    const body = JSON.stringify(hostileActivity(random, ctx, index));
+    if (roll === 1) return hostileTransport(random, Buffer.from(body), ctx.bomb);
+    return { kind: 'hostile activity', body, contentType: 'application/json' };
 }

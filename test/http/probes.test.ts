@@ -61,3 +61,36 @@ describe('health and readiness probes', () => {
         channel.close();
     });
 });
+
+describe('/healthz details (outbox counts) behind a token', () => {
+    const TOKEN = 'health-details-token-0123456789';
+    const details = (bot: BotHarness, authorization?: string) => fetch(`${bot.baseUrl}/healthz/details`, { headers: authorization ? { authorization } : {} });
+
+    it('shows anyone only liveness and the database state on /healthz, and has no details endpoint without HEALTH_DETAILS_TOKEN', async () => {
+        const bot = await BotHarness.start();
+        try {
+            const res = await fetch(`${bot.baseUrl}/healthz`);
+            assert.deepEqual(await res.json(), { status: 'ok', database: 'up' });
+            assert.equal((await details(bot, `Bearer ${TOKEN}`)).status, 404);
+        } finally {
+            await bot.stop();
+        }
+    });
+
+    it('shows the outbox counts only with the configured bearer token', async () => {
+        const bot = await BotHarness.start({ env: { HEALTH_DETAILS_TOKEN: TOKEN } });
+        try {
+            for (const wrong of [undefined, 'Bearer wrong-token-0123456789abcdef', TOKEN, `Basic ${TOKEN}`]) {
+                const res = await details(bot, wrong);
+                assert.equal(res.status, 401, `refused: ${wrong}`);
+                assert.doesNotMatch(await res.text(), /outbox|pending/);
+            }
+            const res = await details(bot, `Bearer ${TOKEN}`);
+            assert.equal(res.status, 200);
+            assert.equal(res.headers.get('cache-control'), 'no-store');
+            assert.deepEqual(await res.json(), { status: 'ok', database: 'up', outbox: { pending: 0, delivering: 0, delivered: 0, dead: 0, oldestPendingSeconds: 0 } });
+        } finally {
+            await bot.stop();
+        }
+    });
+});

@@ -1,0 +1,54 @@
+import type { Next, Request, Response } from 'restify';
+import { jsonBoundsViolation } from './jsonBounds';
+import { edgeError, refuseBody } from './refusal';
+
+const tooLarge = (req: Request, maxBodyBytes: number) => edgeError(req, 'MessageSizeTooBig', `request body too large: the limit is ${maxBodyBytes} bytes`);
+
+/**
+ * Reads the request body into `req.body` (a UTF-8 string) for the routes, with MAX_BODY_BYTES
+ * enforced as the bytes arrive: a declared Content-Length over the limit is refused with 413
+ * before reading, and a chunked body (no Content-Length) as soon as it passes the limit, so
+ * that nothing larger than the limit is ever held. Bodies are never inflated (see
+ * refuseEncodedBodies). A body nested deeper or holding more values than JSON_BOUNDS is
+ * refused with 400 here, for every route, before any parser or serialiser walks it.
+ */
+export function readBody(maxBodyBytes: number) {
+    return (req: Request, res: Response, next: Next): void => {
+        const declared = Number(req.headers['content-length'] ?? 0);
+        if (req.headers['transfer-encoding'] === undefined && !(declared > 0)) return next();
+        if (declared > maxBodyBytes) {
+            refuseBody(req, res, maxBodyBytes, 413, tooLarge(req, maxBodyBytes));
+            return next(false);
+        }
+        const chunks: Buffer[] = [];
+        let received = 0;
+        let settled = false;
+        const settle = (proceed: boolean): void => {
+            if (settled) return;
+            settled = true;
+            next(proceed ? undefined : false);
+        };
+        req.on('data', (chunk: Buffer) => {
+            if (settled) return;
+            received += chunk.length;
+            if (received <= maxBodyBytes) return void chunks.push(chunk);
+            chunks.length = 0;
+            refuseBody(req, res, maxBodyBytes, 413, tooLarge(req, maxBodyBytes));
+            settle(false);
+        });
+        req.once('end', () => {
+            if (settled) return;
+            const text = Buffer.concat(chunks).toString('utf8');
+            const violation = jsonBoundsViolation(text);
+            if (violation) {
+                res.send(400, edgeError(req, 'BadArgument', violation));
+                return settle(false);
+            }
+            req.body = text;
+            settle(true);
+        });
+        // A client that goes away mid-body gets no answer; the chain stops here.
+        req.once('error', () => settle(false));
+        req.once('aborted', () => settle(false));
+    };
+}
