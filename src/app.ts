@@ -15,7 +15,7 @@ import { DirectLineStore } from './channels/directLineStore';
 import { LocalDirectLine } from './channels/localDirectLine';
 import { RateLimiter } from './channels/rateLimiter';
 import { registerWebChatPage } from './channels/webChatPage';
-import { listDeadMessages, outboxCounts, retryDeadMessage } from './outbox/outboxRepository';
+import { OutboxRepository } from './outbox/outboxRepository';
 import type { OutboxWorker } from './outbox/outboxWorker';
 import { createServer, type BotServer, type ServerLimits } from './server';
 import { openDatabase, type OpenDatabase } from './store/database';
@@ -78,9 +78,9 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const adapter = createAdapter(config, logger);
     const handoff = createHandoff(config, logger, { adapter, database, tickets, partner: profile, now, escalate: escalation.escalate,
         failed: {
-            list: () => listDeadMessages(database.db),
+            list: () => new OutboxRepository(database.db).dead(),
             retry: async (id) => {
-                const retried = await retryDeadMessage(database.db, id);
+                const retried = await new OutboxRepository(database.db).retryDead(id);
                 if (retried) outbox.kick();
                 return retried;
             },
@@ -128,7 +128,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         localChannel: localDirectLine.authentication,
         databaseUp: database.ping,
         databaseFault: database.fault,
-        outboxCounts: () => outboxCounts(database.db),
+        outboxCounts: () => new OutboxRepository(database.db).counts(),
         healthDetailsToken: config.HEALTH_DETAILS_TOKEN,
         routes,
     });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 
 export type { Logger };
@@ -16,10 +17,28 @@ export function createLogger(level: string, destination?: pino.DestinationStream
             timestamp: pino.stdTimeFunctions.isoTime,
             formatters: { level: (label, number) => ({ level: number, severity: label.toUpperCase() }) },
             redact: {
-                paths: ['text', '*.text', 'email', '*.email', 'customerEmail', '*.customerEmail', 'name', '*.name', 'authorization', '*.authorization', 'password', '*.password'],
+                // People's names by the fields that carry them ('*.name' would also hide err.name).
+                paths: ['text', '*.text', 'email', '*.email', 'customerEmail', '*.customerEmail', 'name', 'customerName', '*.customerName', 'from.name', 'customer.name', 'agent.name', 'profile.name', 'user.name', 'authorization', '*.authorization', 'password', '*.password'],
                 censor: '[redacted]',
             },
         },
         destination,
     );
+}
+
+/** A stable, non-reversible reference to a conversation for logs (ids can identify people). */
+export function conversationRef(conversationId: string | undefined): string {
+    return createHash('sha256').update(conversationId ?? '').digest('hex').slice(0, 12);
+}
+
+/**
+ * An error's text with what may identify a conversation or repeat what a customer typed taken
+ * out: URLs keep only their origin (connector paths carry conversation ids), and the SDK
+ * serialiser's "with value …" quotes are dropped.
+ */
+export function scrubbed(text: string | undefined): string {
+    return (text ?? '')
+        .replace(/\b([a-z][a-z0-9+.-]*:\/\/[^/\s"'`]+)[^\s"'`]*/gi, '$1/…')
+        .replace(/with value [\s\S]*? must be/g, 'with value … must be')
+        .slice(0, 4000);
 }

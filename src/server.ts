@@ -1,6 +1,6 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
-import { scrubbed } from './bot/turnErrorHandler';
+import { scrubbed, type Logger } from './logger';
 import { RateLimiter } from './channels/rateLimiter';
 import { readBody } from './http/bodyReader';
 import { clientKey } from './http/clientAddress';
@@ -10,7 +10,6 @@ import { restifyLogger } from './http/restifyLogger';
 import { registerMessagesRoute, type MessagesRouteOptions } from './http/messagesRoute';
 import { registerProbes } from './http/probes';
 import { TurnGate } from './http/turnGate';
-import type { Logger } from './logger';
 
 /**
  * Connections the kernel may hold for the server while its event loop is busy. Node's default

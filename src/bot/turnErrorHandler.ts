@@ -1,29 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import type { Logger } from '../logger';
+import { conversationRef, scrubbed, type Logger } from '../logger';
 import { translator } from '../i18n/i18n';
 import { languageFromLocale } from '../i18n/language';
 import type { Language } from '../policy/types';
 
 /** turnState key: the customer's language once the turn has settled it (read without the database). */
 export const TURN_LANGUAGE = Symbol('turnLanguage');
-
-/** A stable, non-reversible reference to a conversation for logs (ids can identify people). */
-export function conversationRef(conversationId: string | undefined): string {
-    return createHash('sha256').update(conversationId ?? '').digest('hex').slice(0, 12);
-}
-
-/**
- * An error's text with what may identify a conversation or repeat what a customer typed taken
- * out: URLs keep only their origin (connector paths carry conversation ids), and the SDK
- * serialiser's "with value …" quotes are dropped.
- */
-export function scrubbed(text: string | undefined): string {
-    return (text ?? '')
-        .replace(/\b([a-z][a-z0-9+.-]*:\/\/[^/\s"'`]+)[^\s"'`]*/gi, '$1/…')
-        .replace(/with value [\s\S]*? must be/g, 'with value … must be')
-        .slice(0, 4000);
-}
 
 /**
  * The adapter's onTurnError: logs with context (never the message text), and tells the

@@ -8,7 +8,7 @@ import type { PartnerProfile } from '../partner/partnerProfile';
 import type { Database } from '../store/schema';
 import type { TicketHooks } from '../store/ticketRepository';
 import { createServiceRequestHandlers, type ExternalServiceOptions } from '../integrations/createIntegrations';
-import { enqueue } from '../outbox/outboxRepository';
+import { OutboxRepository } from '../outbox/outboxRepository';
 import { createOutboxWorker } from '../outbox/createOutboxWorker';
 import type { OutboxKind } from '../outbox/outboxTypes';
 import type { OutboxWorker } from '../outbox/outboxWorker';
@@ -39,7 +39,7 @@ export function createEscalation(config: AppConfig, logger: Logger, db: Kysely<D
     const partnerCenter = 'service-request' in handlers;
     const writer: OutboxWriter = {
         enqueue: async (trx, entry) => {
-            await enqueue(trx, [{ ...entry, payload: entry.payload as object }]);
+            await new OutboxRepository(trx).enqueue([{ ...entry, payload: entry.payload as object }]);
         },
     };
     const ticketHooks = ticketOutboxHooks({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TicketChange, TicketHooks } from '../store/ticketRepository';
-import { enqueue, type NewOutboxMessage } from '../outbox/outboxRepository';
+import { OutboxRepository, type NewOutboxMessage } from '../outbox/outboxRepository';
 import { webhookTicket, type WebhookEvent, type WebhookPayload } from '../integrations/webhooks';
 
 /** What an 'agent-notice' row holds: which ticket to tell the partner's desk about. */
@@ -66,7 +66,7 @@ export function ticketOutboxHooks(options: TicketOutboxOptions): TicketHooks {
     const now = options.now ?? (() => new Date());
     return {
         async inTransaction(trx, change) {
-            await enqueue(trx, [...messagesForChange(change, options.webhookUrls), ...(options.extra?.(change) ?? [])], now());
+            await new OutboxRepository(trx).enqueue([...messagesForChange(change, options.webhookUrls), ...(options.extra?.(change) ?? [])], now());
         },
         afterCommit() {
             options.committed?.();

@@ -3,8 +3,7 @@ import type { Activity, CloudAdapter, Response as BotResponse, TurnContext } fro
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Request, Response, Server } from 'restify';
 import { RateLimiter } from '../channels/rateLimiter';
-import { scrubbed } from '../bot/turnErrorHandler';
-import type { Logger } from '../logger';
+import { scrubbed, type Logger } from '../logger';
 import { parseActivityBody } from './activityBody';
 import { RecentActivityIds } from './recentActivities';
 import { ServerBusyError, TurnGate } from './turnGate';

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database, OutboxStatus } from '../store/schema';
 import type { OutboxKind } from './outboxTypes';
 
@@ -12,33 +12,6 @@ export interface NewOutboxMessage {
     ticketId: number | null;
 }
 
-/**
- * Writes messages to the outbox inside the caller's transaction (so they commit or roll
- * back with the ticket change). `now` is wall-clock time: it makes the rows due at once.
- * Returns how many rows were new (a key already present is skipped, not duplicated).
- */
-export async function enqueue(trx: Transaction<Database> | Kysely<Database>, messages: NewOutboxMessage[], now: Date = new Date()): Promise<number> {
-    if (messages.length === 0) return 0;
-    const iso = now.toISOString();
-    const rows = messages.map((m) => ({
-        kind: m.kind,
-        idempotency_key: m.idempotencyKey,
-        payload: JSON.stringify(m.payload),
-        ticket_id: m.ticketId,
-        status: 'pending' as const,
-        attempts: 0,
-        next_attempt_at: iso,
-        created_at: iso,
-    }));
-    const inserted = await trx
-        .insertInto('outbox')
-        .values(rows)
-        .onConflict((oc) => oc.column('idempotency_key').doNothing())
-        .returning('id')
-        .execute();
-    return inserted.length;
-}
-
 /** Messages per delivery status, and the age of the oldest one still waiting: for /healthz/details. */
 export interface OutboxCounts {
     pending: number;
@@ -47,16 +20,6 @@ export interface OutboxCounts {
     dead: number;
     /** Seconds since the oldest pending message was written; 0 when none waits. */
     oldestPendingSeconds: number;
-}
-
-/** Counts the outbox by status (one grouped query and one min). */
-export async function outboxCounts(db: Kysely<Database>, now: Date = new Date()): Promise<OutboxCounts> {
-    const rows = await db.selectFrom('outbox').select(['status', (eb) => eb.fn.countAll<number | string | bigint>().as('n')]).groupBy('status').execute();
-    const counts: OutboxCounts = { pending: 0, delivering: 0, delivered: 0, dead: 0, oldestPendingSeconds: 0 };
-    for (const row of rows) if (row.status in counts) counts[row.status as OutboxStatus] = Number(row.n);
-    const oldest = await db.selectFrom('outbox').select((eb) => eb.fn.min('created_at').as('at')).where('status', '=', 'pending').executeTakeFirst();
-    if (oldest?.at) counts.oldestPendingSeconds = Math.max(0, Math.floor((now.getTime() - Date.parse(oldest.at)) / 1000));
-    return counts;
 }
 
 /** A message the worker gave up on, as an agent sees it. */
@@ -69,30 +32,77 @@ export interface DeadMessage {
     createdAt: string;
 }
 
-/** Dead messages, newest first: what agents must look at (nothing is dropped silently). */
-export async function listDeadMessages(db: Kysely<Database>, limit = 50): Promise<DeadMessage[]> {
-    const rows = await db
-        .selectFrom('outbox')
-        .leftJoin('tickets', 'tickets.id', 'outbox.ticket_id')
-        .select(['outbox.id', 'outbox.kind', 'tickets.number', 'outbox.attempts', 'outbox.last_error', 'outbox.created_at'])
-        .where('outbox.status', '=', 'dead')
-        .orderBy('outbox.id', 'desc')
-        .limit(limit)
-        .execute();
-    return rows.map((r) => ({ id: r.id, kind: r.kind, ticketNumber: r.number, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at }));
-}
-
 /**
- * Gives a dead message another run (an agent fixed the receiver): pending, due now, with
- * fresh attempt and age budgets. False when the message is not dead.
+ * The outbox table as the bot's features see it: messages written next to the change that
+ * causes them, counts for monitoring, and the dead messages agents look at and send again.
+ * (The worker's claims and settlements are OutboxQueue's.) Built on a transaction, it writes
+ * inside that transaction.
  */
-export async function retryDeadMessage(db: Kysely<Database>, id: number, now: Date = new Date()): Promise<boolean> {
-    const iso = now.toISOString();
-    const result = await db
-        .updateTable('outbox')
-        .set({ status: 'pending', attempts: 0, next_attempt_at: iso, created_at: iso, lease_until: null, claimed_by: null })
-        .where('id', '=', id)
-        .where('status', '=', 'dead')
-        .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+export class OutboxRepository {
+    constructor(private readonly db: Kysely<Database>) {}
+
+    /**
+     * Writes messages (so they commit or roll back with the change, when `db` is its
+     * transaction). `now` is wall-clock time: it makes the rows due at once. Returns how many
+     * rows were new (a key already present is skipped, not duplicated).
+     */
+    async enqueue(messages: NewOutboxMessage[], now: Date = new Date()): Promise<number> {
+        if (messages.length === 0) return 0;
+        const iso = now.toISOString();
+        const rows = messages.map((m) => ({
+            kind: m.kind,
+            idempotency_key: m.idempotencyKey,
+            payload: JSON.stringify(m.payload),
+            ticket_id: m.ticketId,
+            status: 'pending' as const,
+            attempts: 0,
+            next_attempt_at: iso,
+            created_at: iso,
+        }));
+        const inserted = await this.db
+            .insertInto('outbox')
+            .values(rows)
+            .onConflict((oc) => oc.column('idempotency_key').doNothing())
+            .returning('id')
+            .execute();
+        return inserted.length;
+    }
+
+    /** Counts the outbox by status (one grouped query and one min). */
+    async counts(now: Date = new Date()): Promise<OutboxCounts> {
+        const rows = await this.db.selectFrom('outbox').select(['status', (eb) => eb.fn.countAll<number | string | bigint>().as('n')]).groupBy('status').execute();
+        const counts: OutboxCounts = { pending: 0, delivering: 0, delivered: 0, dead: 0, oldestPendingSeconds: 0 };
+        for (const row of rows) if (row.status in counts) counts[row.status as OutboxStatus] = Number(row.n);
+        const oldest = await this.db.selectFrom('outbox').select((eb) => eb.fn.min('created_at').as('at')).where('status', '=', 'pending').executeTakeFirst();
+        if (oldest?.at) counts.oldestPendingSeconds = Math.max(0, Math.floor((now.getTime() - Date.parse(oldest.at)) / 1000));
+        return counts;
+    }
+
+    /** Dead messages, newest first: what agents must look at (nothing is dropped silently). */
+    async dead(limit = 50): Promise<DeadMessage[]> {
+        const rows = await this.db
+            .selectFrom('outbox')
+            .leftJoin('tickets', 'tickets.id', 'outbox.ticket_id')
+            .select(['outbox.id', 'outbox.kind', 'tickets.number', 'outbox.attempts', 'outbox.last_error', 'outbox.created_at'])
+            .where('outbox.status', '=', 'dead')
+            .orderBy('outbox.id', 'desc')
+            .limit(limit)
+            .execute();
+        return rows.map((r) => ({ id: r.id, kind: r.kind, ticketNumber: r.number, attempts: r.attempts, lastError: r.last_error, createdAt: r.created_at }));
+    }
+
+    /**
+     * Gives a dead message another run (an agent fixed the receiver): pending, due now, with
+     * fresh attempt and age budgets. False when the message is not dead.
+     */
+    async retryDead(id: number, now: Date = new Date()): Promise<boolean> {
+        const iso = now.toISOString();
+        const result = await this.db
+            .updateTable('outbox')
+            .set({ status: 'pending', attempts: 0, next_attempt_at: iso, created_at: iso, lease_until: null, claimed_by: null })
+            .where('id', '=', id)
+            .where('status', '=', 'dead')
+            .executeTakeFirst();
+        return Number(result.numUpdatedRows) === 1;
+    }
 }

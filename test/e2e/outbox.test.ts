@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listDeadMessages } from '../../src/outbox/outboxRepository';
+import { OutboxRepository } from '../../src/outbox/outboxRepository';
 import { openSqliteDatabase } from '../../src/store/database';
 import { FakeWebhookReceiver } from '../fakes/fakeWebhookReceiver';
 import { BotHarness, visibleText } from '../helpers/botHarness';
@@ -70,7 +70,7 @@ describe('outbox end to end: ticket webhooks survive outages and crashes', () =>
         await openTicketByChat(bot, { conversationId: 'c1', email: 'alex@fabrikam.example', organisation: 'Fabrikam Ltd' });
         await waitUntil(async () => (await webhookRows(bot))[0]?.status === 'dead');
         assert.equal((await healthz(bot)).dead, 1);
-        const [dead] = await listDeadMessages(bot.app.database.db);
+        const [dead] = await new OutboxRepository(bot.app.database.db).dead();
         assert.deepEqual([dead?.kind, dead?.ticketNumber, dead?.lastError, dead?.attempts], ['webhook', 'SR-2026-000001', 'webhook: HTTP 400', 1]);
         assert.equal(receiver.requests.length, 1, 'not retried');
     });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { toTicket } from '../../src/store/ticketRepository';
-import { enqueue } from '../../src/outbox/outboxRepository';
+import { OutboxRepository } from '../../src/outbox/outboxRepository';
 import type { OutboxKind } from '../../src/outbox/outboxTypes';
 import { serviceRequestLine } from '../../src/escalation/serviceRequestStatus';
 import { BotHarness, choice, visibleText } from '../helpers/botHarness';
@@ -30,7 +30,7 @@ describe('from a conversation to a Microsoft service request (whole flow)', () =
 
     /** Writes an outbox message as the bot would and lets the running worker deliver it. */
     async function deliver(kind: OutboxKind, ticketId: number, key = `${kind}:${ticketId}`): Promise<string> {
-        await enqueue(bot.app.database.db, [{ kind, idempotencyKey: key, payload: { ticketId }, ticketId }]);
+        await new OutboxRepository(bot.app.database.db).enqueue([{ kind, idempotencyKey: key, payload: { ticketId }, ticketId }]);
         bot.app.outbox.kick();
         for (let i = 0; i < 200; i++) {
             const row = await bot.app.database.db.selectFrom('outbox').select('status').where('idempotency_key', '=', key).executeTakeFirstOrThrow();
@@ -87,7 +87,7 @@ describe('from a conversation to a Microsoft service request (whole flow)', () =
 
     it('without Partner Center configuration a service request waits in the outbox (never dropped) and nothing is called', async () => {
         bot = await BotHarness.start();
-        await enqueue(bot.app.database.db, [{ kind: 'service-request', idempotencyKey: 'service-request:1', payload: { ticketId: 1 }, ticketId: null }]);
+        await new OutboxRepository(bot.app.database.db).enqueue([{ kind: 'service-request', idempotencyKey: 'service-request:1', payload: { ticketId: 1 }, ticketId: null }]);
         bot.app.outbox.kick();
         await new Promise((resolve) => setTimeout(resolve, 200));
         const row = await bot.app.database.db.selectFrom('outbox').select('status').where('idempotency_key', '=', 'service-request:1').executeTakeFirstOrThrow();

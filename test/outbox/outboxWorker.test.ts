@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listDeadMessages, outboxCounts, retryDeadMessage } from '../../src/outbox/outboxRepository';
+import { OutboxRepository } from '../../src/outbox/outboxRepository';
 import { OutboxWorker } from '../../src/outbox/outboxWorker';
 import type { OutboxMessage } from '../../src/outbox/outboxTypes';
 import type { RetryPolicy } from '../../src/outbox/retryPolicy';
@@ -119,7 +119,7 @@ describe('outbox worker delivering webhooks to a receiver', () => {
         assert.equal(row?.status, 'delivered');
         assert.equal(row?.attempts, 4);
         assert.equal(row?.last_error, null);
-        assert.equal((await outboxCounts(database.db, clock)).delivered, 1);
+        assert.equal((await new OutboxRepository(database.db).counts(clock)).delivered, 1);
     });
 
     it('honours Retry-After from a 429 and retries a receiver that hangs past the timeout', async () => {
@@ -150,14 +150,14 @@ describe('outbox worker delivering webhooks to a receiver', () => {
         receiver.fixedStatus = 400;
         const { ticket } = await tickets.create(sampleTicket('intake-1'));
         await worker().runOnce();
-        assert.deepEqual(await listDeadMessages(database.db), [
+        assert.deepEqual(await new OutboxRepository(database.db).dead(), [
             { id: 1, kind: 'webhook', ticketNumber: ticket.number, attempts: 1, lastError: 'webhook: HTTP 400', createdAt: T0.toISOString() },
         ]);
-        assert.deepEqual(await outboxCounts(database.db, clock), { pending: 1, delivering: 0, delivered: 0, dead: 1, oldestPendingSeconds: 0 });
+        assert.deepEqual(await new OutboxRepository(database.db).counts(clock), { pending: 1, delivering: 0, delivered: 0, dead: 1, oldestPendingSeconds: 0 });
         assert.equal(receiver.requests.length, 1);
 
         receiver.fixedStatus = undefined;
-        assert.equal(await retryDeadMessage(database.db, 1, clock), true);
+        assert.equal(await new OutboxRepository(database.db).retryDead(1, clock), true);
         await workers[0]?.runOnce();
         assert.equal((await rows())[0]?.status, 'delivered');
         assert.equal(receiver.accepted().length, 1);
@@ -182,7 +182,7 @@ describe('outbox worker delivering webhooks to a receiver', () => {
         advance(5_000);
         await aged.runOnce();
         assert.equal((await rows()).find((r) => r.id === 3)?.status, 'dead');
-        assert.equal((await outboxCounts(database.db, clock)).dead, 2);
+        assert.equal((await new OutboxRepository(database.db).counts(clock)).dead, 2);
     });
 
     it("takes over a crashed worker's message once its lease expires, and ends a crash loop at the attempt limit", async () => {
@@ -282,7 +282,7 @@ describe('outbox worker delivering webhooks to a receiver', () => {
             await b.stop();
             assert.equal(receiver.requests.length, 40);
             assert.equal(new Set(receiver.accepted().map((r) => r.deliveryId)).size, 40);
-            assert.equal((await outboxCounts(database.db)).delivered, 40);
+            assert.equal((await new OutboxRepository(database.db).counts()).delivered, 40);
         } finally {
             await second.close();
         }

@@ -1,6 +1,6 @@
 import type { Handoffs } from '../../handoff/handoffs';
 import { markTranscript } from '../../transcript/transcriptMarks';
-import { translator } from '../../i18n/i18n';
+import { deskTranslator } from '../../i18n/i18n';
 import type { MessageStep } from './messageStep';
 
 /** In the agents' Teams channel nobody is a customer: anyone who is not an agent is told what the channel is for. */
@@ -10,7 +10,7 @@ export function agentsChannelStep(handoff: Handoffs | undefined): MessageStep {
         async handle(turn) {
             if (!handoff?.isAgentsChannel(turn.context.activity)) return 'next';
             markTranscript(turn.context, 'skip');
-            await turn.context.sendActivity(translator('en')('desk.channelIsForAgents'));
+            await turn.context.sendActivity(deskTranslator()('channelIsForAgents'));
             return 'handled';
         },
     };

@@ -22,6 +22,7 @@ export function languageStep(services: BotServices): MessageStep {
             if (switchTo) {
                 profile.language = switchTo;
                 profile.languageChosen = true;
+                context.turnState.set(TURN_LANGUAGE, switchTo);
                 await context.sendActivity(translator(switchTo)('language.switched'));
                 const dc = await turn.dialogs();
                 if (dc.activeDialog) await dc.repromptDialog();

@@ -14,7 +14,9 @@ export function staleCardStep(services: BotServices): MessageStep {
             const session = await services.session.get(context, {});
             const running = session.intakeId === submission.intake && (await turn.dialogs()).stack.length > 0;
             if (running) return 'next';
-            const ticket = await services.tickets.findByIdempotencyKey(submission.intake);
+            // The intake id comes from the card, which the sender controls: only this conversation's own ticket is named.
+            const found = await services.tickets.findByIdempotencyKey(submission.intake);
+            const ticket = found?.conversationId === context.activity.conversation.id && found.channelId === context.activity.channelId ? found : undefined;
             const t = await turn.t();
             await context.sendActivity(ticket?.status === 'open' ? t('escalation.alreadyCreated', { number: ticket.number }) : t('error.oldCard'));
             return 'handled';

@@ -24,10 +24,7 @@ describe('agentsChannelStep', () => {
         assert.equal(handoff.isAgentsChannel.firstCall.args[0].conversation?.conversationType, 'channel');
     });
 
-    // Pending: agentsChannelStep.ts:13 looks the text up with translator('en')('desk.channelIsForAgents'),
-    // but the text lives in the desk namespace (src/i18n/desk/en.json), read with deskTranslator();
-    // today the person sees the raw key "desk.channelIsForAgents". Enable once the step is fixed.
-    it.skip('tells them what the channel is for, in the desk’s words', async () => {
+    it('tells them what the channel is for, in the desk’s words', async () => {
         const { rig, step } = await rigInChannel(true);
         const run = await rig.run(step, fromTeams('my printer is broken', { aadObjectId: 'aad-visitor', conversationType: 'channel' }));
         assert.deepEqual(run.replies, ['This channel is for the support desk. Only the configured agents can use my commands here.']);

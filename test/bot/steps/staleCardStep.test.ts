@@ -27,6 +27,14 @@ describe('staleCardStep', () => {
         assert.deepEqual(run.replies, [`Your ticket **${ticket.number}** is already open; I haven't created it twice.`]);
     });
 
+    it("never names another conversation's ticket when its card is replayed here", async () => {
+        const { rig, step } = await rigWithIntake('intake-8');
+        await rig.ask();
+        await rig.services.tickets.create(sampleTicket('intake-elsewhere', { conversationId: 'someone-else', channelId: 'test' }), CREATED);
+        const run = await rig.run(step, click('intake-elsewhere', 'escalation-confirm', 'confirm'));
+        assert.deepEqual(run.replies, ['That card belongs to a request that is already finished. Write a new message if you need anything else.']);
+    });
+
     it('says "old card" for an old intake that opened no ticket, or whose case was resolved', async () => {
         const { rig, step } = await rigWithIntake('intake-9');
         await rig.ask();
