@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Category, DueBasis, Impact, Kind, Language, Product, Severity } from '../policy/types';
 import type { Database } from './schema';
 import { toTicket, type Ticket, type TicketEvent, type TicketStatus } from './ticket';
 
@@ -7,30 +6,16 @@ export type { Ticket, TicketEvent, TicketStatus } from './ticket';
 export { toTicket } from './ticket';
 
 /** What the bot knows when it opens (or records) a ticket. */
-export interface NewTicket {
-    idempotencyKey: string;
-    status: TicketStatus;
-    resolution: string | null;
-    conversationId: string;
-    channelId: string;
-    language: Language;
-    title: string;
-    description: string;
+export type NewTicket = Pick<
+    Ticket,
+    'idempotencyKey' | 'status' | 'resolution' | 'conversationId' | 'channelId' | 'language' | 'title' | 'description' | 'category' | 'product' | 'kind' | 'impact' | 'severity' | 'dueAt' | 'dueBasis' | 'guidanceArticleId' | 'supportPlanId'
+> & {
     descriptionRedacted: string;
-    category: Category;
-    product: Product;
-    kind: Kind | null;
-    impact: Impact | null;
-    severity: Severity | null;
-    dueAt: string | null;
-    dueBasis: DueBasis | null;
-    guidanceArticleId: string | null;
     customer: { name: string | null; email: string | null; organisation: string | null; tenantId: string | null; userId?: string | null };
-    supportPlanId: string | null;
     partnerContact: { name: string; email: string; phone: string | null };
     /** The open Microsoft service health issue shown to the customer, if any. */
     serviceHealthIssue?: { id: string; title: string } | null;
-}
+};
 
 export interface CreateResult {
     ticket: Ticket;

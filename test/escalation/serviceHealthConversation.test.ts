@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { BotHarness, choice, visibleText } from '../helpers/botHarness';
 import type { ChannelActivity } from '../fakes/fakeChannel';
-import { FakeGraph, graphIssue } from '../fakes/fakeGraph';
-import { FakeIdentity } from '../fakes/fakeIdentity';
+import { fakeGraphForSuite, graphIssue } from '../fakes/fakeGraph';
 
 const APP = { tenantId: 'contoso-tenant', clientId: 'graph-app', clientSecret: 'graph-secret' };
 
@@ -16,18 +15,9 @@ const EXCHANGE_INCIDENT = graphIssue({
 });
 
 describe('service health before escalating (whole conversations)', () => {
-    const identity = new FakeIdentity().register(APP);
-    const graph = new FakeGraph(identity);
+    const { identity, graph } = fakeGraphForSuite(APP);
     let bot: BotHarness;
 
-    before(async () => {
-        await identity.start();
-        await graph.start();
-    });
-    after(async () => {
-        await graph.stop();
-        await identity.stop();
-    });
     beforeEach(() => {
         graph.mode = 'ok';
         graph.requests.length = 0;

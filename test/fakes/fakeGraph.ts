@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { FakeIdentity } from './fakeIdentity';
+import { FakeIdentity } from './fakeIdentity';
 import { LoopbackServer } from './loopbackServer';
 
 /** How the fake behaves for the next requests. */
@@ -119,4 +119,22 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
     res.statusCode = status;
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.end(JSON.stringify(body));
+}
+
+/**
+ * A fake Entra token endpoint with `app` registered and a fake Graph behind it, started before
+ * the suite and stopped after it (call inside a `describe`).
+ */
+export function fakeGraphForSuite(app: { tenantId: string; clientId: string; clientSecret: string }): { identity: FakeIdentity; graph: FakeGraph } {
+    const identity = new FakeIdentity().register(app);
+    const graph = new FakeGraph(identity);
+    before(async () => {
+        await identity.start();
+        await graph.start();
+    });
+    after(async () => {
+        await graph.stop();
+        await identity.stop();
+    });
+    return { identity, graph };
 }

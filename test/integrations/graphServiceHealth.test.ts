@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { graphServicesFor } from '../../src/integrations/graphServices';
 import { GraphServiceHealth, type ServiceHealthLogger } from '../../src/integrations/graphServiceHealth';
 import { ClientCredentialsTokenSource } from '../../src/integrations/entraTokens';
-import { FakeGraph, graphIssue } from '../fakes/fakeGraph';
-import { FakeIdentity } from '../fakes/fakeIdentity';
+import { fakeGraphForSuite, graphIssue } from '../fakes/fakeGraph';
 
 const APP = { tenantId: 'partner-tenant', clientId: 'graph-app', clientSecret: 'graph-secret' };
 
@@ -19,18 +18,9 @@ class LogRecorder implements ServiceHealthLogger {
 }
 
 describe('Microsoft Graph service health', () => {
-    const identity = new FakeIdentity().register(APP);
-    const graph = new FakeGraph(identity);
+    const { identity, graph } = fakeGraphForSuite(APP);
     let log: LogRecorder;
 
-    before(async () => {
-        await identity.start();
-        await graph.start();
-    });
-    after(async () => {
-        await graph.stop();
-        await identity.stop();
-    });
     beforeEach(() => {
         log = new LogRecorder();
         graph.mode = 'ok';
