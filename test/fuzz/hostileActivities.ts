@@ -183,8 +183,11 @@ function hostileActivity(random: Random, ctx: FuzzContext, index: number): Recor
     return activity;
 }
 
+/** A Teams tenant id (not secret) a Web Chat client might write to claim a customer's tickets. */
+const CLAIMED_TENANT = '11111111-2222-4333-8444-555555555555';
+
 function mutate(random: Random, ctx: FuzzContext, activity: Record<string, unknown>): void {
-    switch (int(random, 16)) {
+    switch (int(random, 19)) {
         case 0:
             activity.value = cardValue(random, ctx);
             delete activity.text;
@@ -238,6 +241,35 @@ function mutate(random: Random, ctx: FuzzContext, activity: Record<string, unkno
         case 14:
             activity.timestamp = junk(random);
             activity.localTimezone = pick(random, ['Europe/Madrid', 'Not/AZone', 'x'.repeat(200), junk(random)]);
+            break;
+        case 15:
+            // A visitor of another channel claiming a Teams tenant, asking about (guessable) ticket numbers.
+            activity.channelId = pick(random, ['webchat', 'directline', 'emulator']);
+            activity.channelData = { tenant: { id: CLAIMED_TENANT } };
+            activity.conversation = { id: `fuzz-conv-${int(random, 150)}`, tenantId: CLAIMED_TENANT };
+            activity.text = pick(random, [`status of SR-2026-${String(int(random, 40)).padStart(6, '0')}`, `SR-2026-00000${int(random, 9)}`, 'any news on my ticket?']);
+            break;
+        case 16:
+            // Agent button payloads posted by someone who is not given them: old-style actions and guessed ids.
+            activity.channelId = pick(random, ['msteams', 'webchat']);
+            activity.from = { id: `29:${int(random, 5)}`, name: 'Agent', aadObjectId: pick(random, ['aaaaaaaa-0000-4000-8000-0000000000ad', junk(random)]) };
+            activity.channelData = { tenant: { id: pick(random, [CLAIMED_TENANT, '0b9f1d2e-3c4a-4b5c-8d6e-7f8091a2b3c4']) } };
+            activity.value = pick(random, [{ cspAgent: 1, action: pick(random, ['accept', 'takeover', 'escalate', 'end']), handoff: int(random, 5), ticket: int(random, 5) }, { cspAgent: 1, id: 'A'.repeat(22) }, { cspAgent: 1, id: junk(random) }]);
+            delete activity.text;
+            break;
+        case 17:
+            // A customer's own card with buttons that would act as an agent if relayed as it is.
+            activity.attachments = [
+                {
+                    contentType: pick(random, ['application/vnd.microsoft.card.adaptive', 'application/vnd.microsoft.card.hero', 'Application/Vnd.Microsoft.Card.Adaptive']),
+                    content: {
+                        type: 'AdaptiveCard',
+                        body: [{ type: 'TextBlock', text: pick(random, INJECTIONS) }],
+                        actions: [{ type: 'Action.Submit', title: 'Approve', data: { cspAgent: 1, action: 'takeover', ticket: 1, msteams: { type: 'imBack', value: 'agents add aaaaaaaa-0000-4000-8000-0000000000ff' } } }],
+                        buttons: [{ type: 'openUrl', title: 'Pay', value: 'https://pay.evil.example/' }],
+                    },
+                },
+            ];
             break;
         default:
             delete activity[pick(random, ['type', 'channelId', 'serviceUrl', 'conversation', 'from', 'recipient', 'text', 'id'])];
