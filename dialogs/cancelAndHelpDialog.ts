@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult, type PromptValidator } from 'botbuilder-dialogs';
-import { bringInPerson } from '../src/bot/bringInPerson';
+import { bringInPerson, personAvailability } from '../src/bot/bringInPerson';
 import type { HandoffReason } from '../src/handoff/handoffTypes';
 import type { Language } from '../src/policy/types';
 import type { Ticket } from '../src/store/ticketRepository';
@@ -28,12 +28,21 @@ export class CancelAndHelpDialog extends ComponentDialog {
         return handled ?? super.onContinueDialog(innerDc);
     }
 
+    /**
+     * A typed message that changes the case rather than answering the question (a correction,
+     * a new statement of the problem); undefined to let the question take it. The outermost
+     * dialog (MainDialog) owns the case and overrides this.
+     */
+    protected async reviseCase(_innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        return undefined;
+    }
+
     /** Handles an interruption; undefined when the message is an ordinary answer. */
     protected async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
         const { activity } = innerDc.context;
         if (activity.type !== 'message' || !activity.text) return undefined;
         const intent = detectInterruption(activity.text);
-        if (!intent) return undefined;
+        if (!intent) return this.reviseCase(innerDc);
         if (intent === 'human' && (await this.bringInPerson(innerDc.context, 'asked'))) return { status: DialogTurnStatus.waiting };
         await innerDc.context.sendActivity(await this.interruptionReply(innerDc, intent));
         switch (intent) {
@@ -56,12 +65,18 @@ export class CancelAndHelpDialog extends ComponentDialog {
 
     /** A card question prompt that renders in the customer's current language. */
     protected cardPrompt(id: string): CardPrompt {
-        return new CardPrompt(id, { recognizers: recognizers(this.services.impactFromText), languageOf: (c) => this.language(c), guidance: this.services.guidance });
+        return new CardPrompt(id, {
+            recognizers: recognizers(this.services.impactFromText),
+            languageOf: (c) => this.language(c),
+            guidance: this.services.guidance,
+            personAvailability: (c) => personAvailability(c, this.services),
+            bringInPerson: (c) => this.bringInPerson(c, 'asked'),
+        });
     }
 
     /** A text prompt that renders in the customer's current language. */
     protected textPrompt(id: string, validator: PromptValidator<string>): LocalizedTextPrompt {
-        return new LocalizedTextPrompt(id, validator, (c) => this.language(c));
+        return new LocalizedTextPrompt(id, validator, (c) => this.language(c), (c) => personAvailability(c, this.services));
     }
 
     /** Puts the customer in touch with one of the partner's agents; true when a person is coming (the dialog then waits). */

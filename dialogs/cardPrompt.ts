@@ -25,14 +25,42 @@ export type CardQuestion = { prompt: string; intake: string; recognizer?: string
     | { card: 'guidance'; articleIds: string[] }
 );
 
+/** Whether someone from the partner's desk could join now; else when the desk opens (formatted), if known. */
+export type PersonAvailability = { available: true } | { available: false; opensAt?: string };
+
 export interface CardPromptDependencies {
     recognizers: Record<string, TextRecognizer>;
     languageOf: (context: TurnContext) => Promise<Language>;
     guidance: GuidanceLibrary;
+    /** Whether a person could join this customer now (offered after two missed answers). */
+    personAvailability?: (context: TurnContext) => Promise<PersonAvailability>;
+    /** Brings in a person; true when one is coming (the question is asked again when the customer is back). */
+    bringInPerson?: (context: TurnContext) => Promise<boolean>;
 }
+
+/**
+ * The choice a typed answer picks on a question: its number, its title, or whatever the
+ * question's recognizer understands; undefined when the text is none of them.
+ */
+export function typedChoice(question: CardQuestion, typed: string, t: Translate, recognizers: Record<string, TextRecognizer>): string | undefined {
+    const text = normalizeText(typed);
+    if (!text) return undefined;
+    const { choices } = question;
+    const byNumber = /^\d{1,2}$/.test(text) ? choices[Number(text) - 1] : undefined;
+    const byTitle = choices.find((c) => normalizeText(render(c.title, t)) === text || normalizeText(c.value) === text);
+    const recognized = question.recognizer ? recognizers[question.recognizer]?.(typed) : undefined;
+    return byNumber?.value ?? byTitle?.value ?? (choices.some((c) => c.value === recognized) ? recognized : undefined);
+}
+
+/** The choice added to a question the customer has missed twice, when a person can join. */
+export const PERSON_CHOICE = 'person';
 
 interface CardPromptState {
     staleClick?: boolean;
+    /** Answers that were not one of the choices, in a row. */
+    misses?: number;
+    /** True once a person has been offered on this question. */
+    personOffered?: boolean;
 }
 
 /**
@@ -68,22 +96,55 @@ export class CardPrompt extends Prompt<string> {
         });
     }
 
+    /**
+     * Asks the question. A retry after a stale click says so; after a missed answer it restates
+     * the question and its choices in words; after the second miss it also offers a person
+     * (a choice on the card when one can join now, else when the desk opens).
+     */
     protected async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
         const question = options.validations as CardQuestion;
         const language = await this.deps.languageOf(context);
         const t = translator(language);
         const promptState = state as CardPromptState;
-        if (isRetry) {
-            await context.sendActivity(promptState.staleClick ? t('prompt.staleCard') : t('prompt.choiceRetry'));
+        if (isRetry && promptState.staleClick) {
+            await context.sendActivity(t('prompt.staleCard'));
             promptState.staleClick = false;
+        } else if (isRetry) {
+            promptState.misses = (promptState.misses ?? 0) + 1;
+            const titles = question.choices.map((c) => `**${render(c.title, t)}**`);
+            const choices = titles.length > 1 ? `${titles.slice(0, -1).join(', ')}${t('prompt.or')}${titles.at(-1)}` : (titles[0] ?? '');
+            const restated = t('prompt.restate', { question: this.questionText(question, t), choices });
+            const offer = promptState.misses >= 2 ? await this.personOffer(context, t, promptState) : '';
+            await context.sendActivity([restated, offer].filter(Boolean).join('\n\n'));
         }
-        await sendCard(context, this.renderCard(question, language, t));
+        await sendCard(context, this.renderCard(question, language, t, promptState.personOffered === true));
+    }
+
+    /** The sentence that offers a person after two misses (and marks the card to carry the choice), or says when the desk opens. */
+    private async personOffer(context: TurnContext, t: Translate, state: CardPromptState): Promise<string> {
+        const availability = await this.deps.personAvailability?.(context);
+        if (!availability) return '';
+        if (availability.available) {
+            state.personOffered = true;
+            return t('prompt.stuckPerson');
+        }
+        return availability.opensAt ? t('prompt.stuckClosed', { next: availability.opensAt }) : '';
+    }
+
+    private questionText(question: CardQuestion, t: Translate): string {
+        return question.card === 'question' ? render(question.question, t) : t('guidance.question');
     }
 
     protected async onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
         const question = options.validations as CardQuestion;
         const { prompt, intake, choices } = question;
         const submission = parseCardSubmission(context.activity.value);
+        const promptState = state as CardPromptState;
+        if (submission !== undefined && submission !== 'invalid' && promptState.personOffered && submission.prompt === prompt && submission.intake === intake && submission.choice === PERSON_CHOICE) {
+            // A person is coming (or the customer is told when): nothing else is said, and the question waits.
+            await this.deps.bringInPerson?.(context);
+            return { succeeded: false };
+        }
         if (submission !== undefined) {
             const fits = submission !== 'invalid' && submission.prompt === prompt && submission.intake === intake && choices.some((c) => c.value === submission.choice);
             if (fits) {
@@ -93,13 +154,8 @@ export class CardPrompt extends Prompt<string> {
             (state as CardPromptState).staleClick = submission !== 'invalid';
             return { succeeded: false };
         }
-        const text = normalizeText(context.activity.text ?? '');
-        if (!text) return { succeeded: false };
         const t = translator(await this.deps.languageOf(context));
-        const byNumber = /^\d{1,2}$/.test(text) ? choices[Number(text) - 1] : undefined;
-        const byTitle = choices.find((c) => normalizeText(render(c.title, t)) === text || normalizeText(c.value) === text);
-        const recognized = question.recognizer ? this.deps.recognizers[question.recognizer]?.(context.activity.text ?? '') : undefined;
-        const value = byNumber?.value ?? byTitle?.value ?? (choices.some((c) => c.value === recognized) ? recognized : undefined);
+        const value = typedChoice(question, context.activity.text ?? '', t, this.deps.recognizers);
         return value === undefined ? { succeeded: false } : { succeeded: true, value };
     }
 
@@ -121,8 +177,8 @@ export class CardPrompt extends Prompt<string> {
         }
     }
 
-    private renderCard(question: CardQuestion, language: Language, t: Translate): RenderedCard {
-        const choices = question.choices.map((c) => ({ value: c.value, title: render(c.title, t) }));
+    private renderCard(question: CardQuestion, language: Language, t: Translate, withPerson = false): RenderedCard {
+        const choices = [...question.choices.map((c) => ({ value: c.value, title: render(c.title, t) })), ...(withPerson ? [{ value: PERSON_CHOICE, title: t('prompt.person') }] : [])];
         if (question.card === 'question') {
             return renderQuestionCard({
                 prompt: question.prompt,

@@ -11,7 +11,7 @@ import { applyDueTime, dueFact, dueSentence } from '../src/cases/dueTimeText';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
 import { ServiceHealthDialog, SERVICE_HEALTH_DIALOG, type ServiceHealthOutcome } from './serviceHealthDialog';
 import { key, raw } from '../src/i18n/text';
-import { enrichTicketText, ticketFromCase } from '../src/cases/ticketFromCase';
+import { enrichTicketText, recordCaseHistory, ticketFromCase } from '../src/cases/ticketFromCase';
 import { displayZoneOf, sendCard } from '../src/bot/turnHelpers';
 
 export const ESCALATION_DIALOG = 'escalationDialog';
@@ -158,7 +158,9 @@ export class EscalationDialog extends CancelAndHelpDialog {
             return step.replaceDialog(WATERFALL, { ...draft, editing: true });
         }
         const text = await enrichTicketText(draft, this.services.languageService);
-        const { ticket } = await this.services.tickets.create(ticketFromCase(step.context, draft, this.services.partner, profile, { status: 'open' }, text), this.services.now().toJSDate());
+        const now = this.services.now().toJSDate();
+        const { ticket, created } = await this.services.tickets.create(ticketFromCase(step.context, draft, this.services.partner, profile, { status: 'open' }, text), now);
+        if (created) await recordCaseHistory(this.services.tickets, ticket, draft, now);
         await sendCard(step.context, this.ticketCard(step, draft, ticket, t));
         return step.endDialog(ticket);
     }

@@ -3,6 +3,7 @@ import { CATEGORIES, KINDS, PRODUCTS, type Category, type Kind, type Product } f
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { CardPrompt, type ChoiceSpec } from './cardPrompt';
 import type { CaseDraft, ClassifiedCase } from '../src/cases/caseDraft';
+import { isVague } from '../src/cases/caseGaps';
 import type { BotServices } from '../src/bot/botServices';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
 import { key, type Text } from '../src/i18n/text';
@@ -10,6 +11,9 @@ import { key, type Text } from '../src/i18n/text';
 export const INTAKE_DIALOG = 'intakeDialog';
 const WATERFALL = 'intakeWaterfall';
 const DESCRIPTION_PROMPT = 'intakeDescriptionPrompt';
+const DETAILS_PROMPT = 'intakeDetailsPrompt';
+/** Follow-up questions for a vague description before the bot goes on with what it has. */
+const MAX_CLARIFICATIONS = 2;
 const CHOICE_PROMPT = 'intakeChoicePrompt';
 
 type Field = CaseDraft['toAsk'][number];
@@ -30,10 +34,13 @@ export class IntakeDialog extends CancelAndHelpDialog {
     constructor(services: BotServices) {
         super(INTAKE_DIALOG, services);
         this.addDialog(this.textPrompt(DESCRIPTION_PROMPT, (p) => this.validateDescription(p)))
+            .addDialog(this.textPrompt(DETAILS_PROMPT, (p) => this.validateDescription(p)))
             .addDialog(this.cardPrompt(CHOICE_PROMPT))
             .addDialog(
                 new WaterfallDialog(WATERFALL, [
                     this.describeStep.bind(this),
+                    this.clarifyStep.bind(this),
+                    this.detailsStep.bind(this),
                     this.classifyStep.bind(this),
                     this.askFieldStep.bind(this),
                     this.confirmStep.bind(this),
@@ -45,14 +52,37 @@ export class IntakeDialog extends CancelAndHelpDialog {
 
     private async describeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const draft = step.options as CaseDraft;
-        if (draft.description) return step.next(draft.description);
+        if (draft.description) return step.next();
         return step.prompt(DESCRIPTION_PROMPT, LocalizedTextPrompt.options({ prompt: key('intake.askDescription'), retry: key('intake.tooShort') }));
+    }
+
+    /**
+     * A description too vague to act on ("nothing works", "help, urgent!!") gets up to two
+     * follow-up questions before anything is classified or promised; the answers are added to
+     * the description, so the ticket shows them.
+     */
+    private async clarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const draft = step.options as CaseDraft;
+        if (typeof step.result === 'string') draft.description = step.result.trim();
+        if (draft.category || (draft.clarifications ?? 0) >= MAX_CLARIFICATIONS) return step.next();
+        const classification = await this.services.classifier.classify(draft.description);
+        if (!isVague(draft.description, classification, this.services.minConfidence)) return step.next();
+        draft.clarifications = (draft.clarifications ?? 0) + 1;
+        const question = draft.clarifications === 1 ? key('intake.askDetails') : key('intake.askMoreDetails');
+        return step.prompt(DETAILS_PROMPT, LocalizedTextPrompt.options({ prompt: question, retry: key('intake.detailsRetry') }));
+    }
+
+    /** The answer to a follow-up question joins the description, which is checked again. */
+    private async detailsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const draft = step.options as CaseDraft;
+        if (typeof step.result !== 'string') return step.next();
+        draft.description = `${draft.description}\n${step.result.trim()}`;
+        return step.replaceDialog(WATERFALL, draft);
     }
 
     private async classifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const draft = step.options as CaseDraft;
         if (draft.category) return step.next();
-        draft.description = String(step.result).trim();
         const c = await this.services.classifier.classify(draft.description);
         const sure = (confidence: number): boolean => confidence >= this.services.minConfidence;
         draft.category = c.category.label;
@@ -63,7 +93,19 @@ export class IntakeDialog extends CancelAndHelpDialog {
         if (!sure(c.category.confidence)) draft.toAsk.push('category');
         if (c.product.label === 'unknown' || !sure(c.product.confidence)) draft.toAsk.push('product');
         if (!sure(c.kind.confidence)) draft.toAsk.push('kind');
+        this.applyForced(draft, c.kind.label);
         return step.next();
+    }
+
+    /** Labels the customer named in a correction win over the classifier and are not asked again. */
+    private applyForced(draft: CaseDraft, kindGuess: Kind): void {
+        const forced = draft.forced ?? {};
+        if (forced.category) draft.category = forced.category;
+        if (forced.product) draft.product = forced.product;
+        if (forced.kind) draft.kind = forced.kind;
+        else if (draft.category === 'technical' && !draft.kind) draft.kind = kindGuess;
+        if (draft.category !== 'technical') draft.kind = null;
+        draft.toAsk = draft.toAsk.filter((field) => !forced[field]);
     }
 
     private async askFieldStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -84,6 +126,11 @@ export class IntakeDialog extends CancelAndHelpDialog {
             if (draft.toAsk.length > 0) return step.replaceDialog(WATERFALL, draft);
         }
         if (draft.category === 'commercial') draft.kind = null;
+        // A technical case always has a kind (and so, if broken, an impact and a severity), however it got here.
+        if (draft.category === 'technical' && !draft.kind) {
+            draft.toAsk = ['kind'];
+            return step.replaceDialog(WATERFALL, draft);
+        }
         if (draft.confirmed) return step.endDialog(draft as ClassifiedCase);
         return step.prompt(
             CHOICE_PROMPT,

@@ -1,37 +1,56 @@
-import { WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { tenantIdOf } from '../src/channels/teamsChannelData';
 import { welcomeOnce } from '../src/bot/welcome';
 import { translator, type Translate } from '../src/i18n/i18n';
 import { saysNoPlan } from '../src/understanding/answers';
 import { detectInterruption, isGreeting } from '../src/understanding/intents';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import type { CaseDraft, ClassifiedCase } from '../src/cases/caseDraft';
+import { titleOf, type CaseDraft, type ClassifiedCase } from '../src/cases/caseDraft';
+import { isVague } from '../src/cases/caseGaps';
 import type { BotServices } from '../src/bot/botServices';
 import { EscalationDialog, ESCALATION_DIALOG } from './escalationDialog';
 import { GuidanceDialog, GUIDANCE_DIALOG, type GuidanceOutcome } from './guidanceDialog';
 import { ImpactDialog, IMPACT_DIALOG } from './impactDialog';
 import { IntakeDialog, INTAKE_DIALOG } from './intakeDialog';
-import { ticketFromCase } from '../src/cases/ticketFromCase';
+import { recordCaseHistory, ticketFromCase } from '../src/cases/ticketFromCase';
 import { CardPrompt } from './cardPrompt';
 import type { Ticket } from '../src/store/ticketRepository';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
 import { key } from '../src/i18n/text';
 import { languageOf } from '../src/bot/turnHelpers';
+import { normalizeText } from '../src/understanding/normalize';
+import { splitProblems } from '../src/understanding/problemSplitter';
+import type { FieldCorrection } from '../src/understanding/fieldCorrection';
+import { activeDraft, pendingQuestion, revisionOf, waterfallValues } from './caseRevision';
+import { recognizers } from './recognizers';
+import { isSupportPlanId } from '../src/cases/supportPlan';
 
 export const MAIN_DIALOG = 'mainDialog';
 const WATERFALL = 'mainWaterfall';
 const SUPPORT_PLAN_PROMPT = 'mainSupportPlanPrompt';
 const OFFER_PROMPT = 'mainAgentOfferPrompt';
-const SUPPORT_PLAN = /^[A-Za-z0-9][A-Za-z0-9._/-]{2,99}$/;
+
+/** Questions where a typed message may revise the case before a ticket exists. */
+const REVISABLE = new Set(['intakeChoicePrompt', 'impactPrompt', 'impactEnglishPrompt', 'guidanceSolvedPrompt', 'serviceHealthProceedPrompt', 'escalationNamePrompt', 'escalationEmailPrompt', 'escalationOrganisationPrompt', 'escalationConfirmPrompt']);
 
 interface MainOptions {
     restart?: boolean;
+    /** The problem to work on (a restatement, or the next of several problems). */
+    description?: string;
+    /** Labels the customer named in a correction. */
+    forced?: FieldCorrection;
+    /** Earlier statements of this problem. */
+    history?: string[];
+    tenantId?: string;
+    supportPlanId?: string;
 }
 
 interface MainValues {
     description?: string;
     supportPlanId?: string;
     tenantId?: string;
+    forced?: FieldCorrection;
+    history?: string[];
     draft?: ClassifiedCase;
     ticket?: Ticket;
     /** True when the first message asked for a person and one is coming. */
@@ -39,9 +58,11 @@ interface MainValues {
 }
 
 /**
- * The conversation from greeting to outcome: welcome with the partner's support terms,
- * the partner's-own-tenant rule, intake, impact (technical break-fix only), guidance, and
- * escalation when guidance did not solve it.
+ * The conversation from greeting to outcome: welcome with the partner's support terms, the
+ * partner's-own-tenant rule, intake, impact (technical break-fix only), guidance, and
+ * escalation when guidance did not solve it. The case can be revised at any question (a
+ * correction or a new statement of the problem), and a message with several problems gets
+ * one outcome per problem, in turn.
  */
 export class MainDialog extends CancelAndHelpDialog {
     constructor(services: BotServices) {
@@ -70,13 +91,49 @@ export class MainDialog extends CancelAndHelpDialog {
         return { restart: true };
     }
 
+    /**
+     * A typed message that is not an answer to the pending question but a correction or a new
+     * statement of the problem starts the case again from the intake with it; both statements
+     * are kept (they become ticket events).
+     */
+    protected override async reviseCase(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        const { activity } = innerDc.context;
+        const text = (activity.text ?? '').trim();
+        if (activity.value || !text) return undefined;
+        const pending = pendingQuestion(innerDc);
+        if (!pending || !REVISABLE.has(pending.dialogId)) return undefined;
+        const t = translator(await this.language(innerDc.context));
+        const revision = await revisionOf(text, pending, this.services, t, recognizers(this.services.impactFromText));
+        if (!revision) return undefined;
+        const values = waterfallValues<MainValues>(innerDc, WATERFALL) ?? {};
+        const current = activeDraft(innerDc)?.description ?? values.description ?? '';
+        // The same message again (sent twice, or a retry) is not a new statement of the problem.
+        if (revision.kind === 'restate' && normalizeText(current).includes(normalizeText(revision.description))) return undefined;
+        const keep = { tenantId: values.tenantId, supportPlanId: values.supportPlanId };
+        await innerDc.cancelAllDialogs();
+        if (revision.kind === 'fields') {
+            await innerDc.context.sendActivity(t('intake.fieldCorrected'));
+            return innerDc.beginDialog(WATERFALL, { restart: true, description: current, forced: { ...values.forced, ...revision.forced }, history: values.history, ...keep } satisfies MainOptions);
+        }
+        await innerDc.context.sendActivity(t('intake.restated'));
+        const history = [...(values.history ?? []), ...(current ? [current] : [])];
+        return innerDc.beginDialog(WATERFALL, { restart: true, description: revision.description, history, ...keep } satisfies MainOptions);
+    }
+
     private async welcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const options = (step.options ?? {}) as MainOptions;
         const values = step.values as MainValues;
         const t = translator(await languageOf(step.context, this.services));
         await welcomeOnce(step.context, this.services);
-        if (!options.restart) values.description = await this.openingDescription(step, t);
+        values.description = options.restart ? options.description : await this.openingDescription(step, t);
+        values.forced = options.forced;
+        values.history = options.history;
         if (values.handedOff) return step.endDialog();
+        if (options.restart && options.tenantId !== undefined) {
+            values.tenantId = options.tenantId;
+            values.supportPlanId = options.supportPlanId;
+            return step.next();
+        }
         values.tenantId = tenantIdOf(step.context.activity);
         const partnerTenant = this.services.partner.tenantId;
         if (!values.tenantId || !partnerTenant || values.tenantId.toLowerCase() !== partnerTenant.toLowerCase()) return step.next();
@@ -97,17 +154,35 @@ export class MainDialog extends CancelAndHelpDialog {
             values.supportPlanId = answer;
             await step.context.sendActivity(t('ownTenant.recorded', { plan: answer }));
         }
+        const description = await this.firstOfSeveral(step, values.description ?? '', t);
         const draft: CaseDraft = {
             intakeId: this.services.newId(),
             language,
-            description: values.description ?? '',
+            description,
             toAsk: [],
             tenantId: values.tenantId,
             supportPlanId: values.supportPlanId,
+            forced: values.forced,
+            history: values.history,
         };
         const session = await this.services.session.get(step.context, {});
         session.intakeId = draft.intakeId;
         return step.beginDialog(INTAKE_DIALOG, draft);
+    }
+
+    /**
+     * When the description tells several different problems, says so and keeps all but the
+     * first for later (each gets its own outcome); returns the first.
+     */
+    private async firstOfSeveral(step: WaterfallStepContext, description: string, t: Translate): Promise<string> {
+        if (!description) return description;
+        const parts = await splitProblems(description, (text) => this.services.classifier.classify(text), this.services.minConfidence, this.services.intents?.severalProblems(description));
+        if (parts.length < 2) return description;
+        const session = await this.services.session.get(step.context, {});
+        session.pendingProblems = [...parts.slice(1).map((p) => p.text), ...(session.pendingProblems ?? [])];
+        const problems = parts.map((p) => `“${titleOf(p.text)}”`).join(t('prompt.or'));
+        await step.context.sendActivity(t('intake.twoProblems', { count: parts.length, problems }));
+        return (parts[0] as { text: string }).text;
     }
 
     private async impactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -116,9 +191,12 @@ export class MainDialog extends CancelAndHelpDialog {
         return step.next(draft);
     }
 
+    /** Guidance first, unless the customer has asked for a person (they are not sent articles then). */
     private async guidanceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const values = step.values as MainValues;
         values.draft = step.result as ClassifiedCase;
+        const session = await this.services.session.get(step.context, {});
+        if (session.personRequested) return step.next({ resolved: false, articleIds: [] } satisfies GuidanceOutcome);
         return step.beginDialog(GUIDANCE_DIALOG, values.draft);
     }
 
@@ -130,57 +208,74 @@ export class MainDialog extends CancelAndHelpDialog {
         if (outcome.resolved) {
             const profile = await this.services.customerProfile.get(step.context, {});
             const record = ticketFromCase(step.context, draft, this.services.partner, profile, { status: 'resolved', articleId: outcome.articleIds[0] ?? null });
-            const { ticket } = await this.services.tickets.create(record, this.services.now().toJSDate());
+            const now = this.services.now().toJSDate();
+            const { ticket, created } = await this.services.tickets.create(record, now);
+            if (created) await recordCaseHistory(this.services.tickets, ticket, draft, now);
             await step.context.sendActivity(t('guidance.resolved', { number: ticket.number }));
-            return step.endDialog();
+            return this.finish(step);
         }
         if (outcome.articleIds.length > 0) await step.context.sendActivity(t('guidance.notSolved'));
         return step.beginDialog(ESCALATION_DIALOG, draft);
     }
 
     /**
-     * After a ticket is opened within the partner's hours: Severity A brings in a person at
-     * once; otherwise the customer is offered a live agent.
+     * After a ticket is opened within the partner's hours: Severity A, or a customer who asked
+     * for a person, brings one in at once; otherwise the customer is offered a live agent.
      */
     private async offerAgentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const ticket = step.result as Ticket | undefined;
         (step.values as MainValues).ticket = ticket;
         const handoff = this.services.handoff;
-        if (!ticket || ticket.status !== 'open' || !handoff || !(await handoff.canStart(step.context.activity.channelId))) return step.endDialog(ticket);
-        if (ticket.severity === 'A') {
-            await step.context.sendActivity(translator(await this.language(step.context))('handoff.severityA'));
-            await this.bringInPerson(step.context, 'severity-a', ticket);
+        const session = await this.services.session.get(step.context, {});
+        if (!ticket || ticket.status !== 'open' || !handoff || !(await handoff.canStart(step.context.activity.channelId))) return this.finish(step);
+        if (ticket.severity === 'A' || session.personRequested) {
+            if (ticket.severity === 'A') await step.context.sendActivity(translator(await this.language(step.context))('handoff.severityA'));
+            session.personRequested = false;
+            await this.bringInPerson(step.context, ticket.severity === 'A' ? 'severity-a' : 'frustrated', ticket);
             return step.endDialog(ticket);
         }
-        const session = await this.services.session.get(step.context, {});
         return step.prompt(OFFER_PROMPT, CardPrompt.yesNo('handoff-offer', session.intakeId ?? '', { question: 'handoff.offer', yes: 'handoff.offerYes', no: 'handoff.offerNo' }));
     }
 
     private async offerAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const ticket = (step.values as MainValues).ticket;
-        if (step.result === 'yes') await this.bringInPerson(step.context, 'offer-accepted', ticket);
-        else await step.context.sendActivity(translator(await this.language(step.context))('handoff.offerDeclined'));
-        return step.endDialog(ticket);
+        if (step.result === 'yes' && (await this.bringInPerson(step.context, 'offer-accepted', ticket))) return step.endDialog(ticket);
+        if (step.result !== 'yes') await step.context.sendActivity(translator(await this.language(step.context))('handoff.offerDeclined'));
+        return this.finish(step);
     }
 
-    /** The first message, when it already describes a problem (not a greeting or a command). */
+    /** The end of one problem: the next one the customer told, if any, else the end of the conversation's intake. */
+    private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const session = await this.services.session.get(step.context, {});
+        const next = session.pendingProblems?.shift();
+        if (!next) return step.endDialog((step.values as MainValues).ticket);
+        const values = step.values as MainValues;
+        await step.context.sendActivity(translator(await this.language(step.context))('intake.nextProblem', { problem: titleOf(next) }));
+        return step.replaceDialog(WATERFALL, { restart: true, description: next, tenantId: values.tenantId, supportPlanId: values.supportPlanId } satisfies MainOptions);
+    }
+
+    /**
+     * The first message, when it already describes a problem (not a greeting or a command). A
+     * request for phone support is answered, and a problem told with it is kept.
+     */
     private async openingDescription(step: WaterfallStepContext, t: Translate): Promise<string | undefined> {
         const { activity } = step.context;
         const text = activity.type === 'message' && !activity.value ? (activity.text ?? '').trim() : '';
         if (!text || isGreeting(text)) return undefined;
-        const intent = detectInterruption(text);
+        const intent = detectInterruption(text) ?? (this.services.intents?.asksForPhone(text) ? 'phone' : null);
         if (!intent) return text;
         if (intent === 'human' && (await this.bringInPerson(step.context, 'asked'))) {
             (step.values as MainValues).handedOff = true;
             return undefined;
         }
         const keys = { help: 'help.text', cancel: 'intake.askDescription', restart: 'restart.done', human: 'human.notice', phone: 'phone.notice' } as const;
-        if (intent !== 'cancel') await step.context.sendActivity(t(keys[intent], { partner: this.services.partner.name, email: this.services.partner.supportEmail }));
-        return undefined;
+        if (intent !== 'cancel') await step.context.sendActivity(t(keys[intent], { partner: this.services.partner.name, email: this.services.partner.supportEmail, phone: this.services.partner.phone ?? '' }));
+        const classification = await this.services.classifier.classify(text);
+        return intent === 'phone' && !isVague(text, classification, this.services.minConfidence) ? text : undefined;
     }
 
     private async validateSupportPlan(prompt: PromptValidatorContext<string>): Promise<boolean> {
         const value = (prompt.recognized.value ?? '').trim();
-        return saysNoPlan(value) || SUPPORT_PLAN.test(value);
+        return saysNoPlan(value) || isSupportPlanId(value);
     }
 }

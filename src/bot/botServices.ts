@@ -15,8 +15,22 @@ export interface SessionState {
     greeted?: boolean;
     /** The intake in progress or last finished, to recognise clicks on its cards. */
     intakeId?: string;
-    /** Consecutive messages Azure AI Language read as negative (two in a row bring in a person). */
+    /** Consecutive frustrated messages (local signal or Azure AI Language); two in a row bring in a person. */
     negativeStreak?: number;
+    /** Further problems the customer told in one message, taken up one after the other. */
+    pendingProblems?: string[];
+    /** True when the customer wants a person: the ticket is opened without guidance and a person brought in. */
+    personRequested?: boolean;
+}
+
+/** What the dialogs and steps ask of intent recognition (src/understanding), beyond the classifier. */
+export interface IntentSignals {
+    /** True when a message tells several different problems. */
+    severalProblems(text: string): boolean;
+    /** True when a message asks to call, be called or for a phone number. */
+    asksForPhone(text: string): boolean;
+    /** True when a message shows frustration (anger, insults, shouting, giving up). */
+    frustrated(text: string): boolean;
 }
 
 /** What the bot remembers about a customer across conversations. */
@@ -42,6 +56,8 @@ export interface BotServices {
     languageService?: AzureLanguageService;
     /** Microsoft 365 service health (Graph), when configured: checked before escalating break-fix issues. */
     serviceHealth?: ServiceHealthLookup;
+    /** Intent recognition (phone, several problems, frustration), when the bot has it. */
+    intents?: IntentSignals;
     /** Below this confidence the dialogs ask the customer instead of guessing. */
     minConfidence: number;
     /** Live takeover by the partner's agents, when the bot runs with a database (not in dialog unit tests). */

@@ -2,7 +2,9 @@ import type { TurnContext } from 'botbuilder';
 import type { HandoffReason } from '../handoff/handoffTypes';
 import type { Ticket } from '../store/ticketRepository';
 import type { BotServices } from './botServices';
-import { languageOf } from './turnHelpers';
+import { formatDueAt } from '../i18n/format';
+import { isOpen, nextOpenInstant } from '../policy/businessCalendar';
+import { displayZoneOf, languageOf } from './turnHelpers';
 
 /**
  * Puts the customer in touch with one of the partner's agents (queue or agent hub), with what
@@ -16,4 +18,13 @@ export async function bringInPerson(context: TurnContext, services: BotServices,
     const profile = await services.customerProfile.get(context, {});
     const result = await handoff.start(context, { reason, language: await languageOf(context, services), customerName: profile.name ?? context.activity.from?.name, organisation: profile.organisation, ticket });
     return result === 'queued' || result === 'already' || result === 'hub';
+}
+
+/** Whether a person could join this customer now; else when the partner's desk next opens, in the customer's language. */
+export async function personAvailability(context: TurnContext, services: BotServices): Promise<{ available: true } | { available: false; opensAt?: string }> {
+    if (!services.handoff) return { available: false };
+    if (await services.handoff.canStart(context.activity.channelId)) return { available: true };
+    if (isOpen(services.partner.hours, services.now())) return { available: false };
+    const next = nextOpenInstant(services.partner.hours, services.now());
+    return { available: false, opensAt: formatDueAt(next.toUTC().toISO() as string, displayZoneOf(context, services), await languageOf(context, services)) };
 }

@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import type { AzureLanguageService } from '../understanding/azureLanguage';
-import type { NewTicket } from '../store/ticketRepository';
+import type { NewTicket, Ticket, TicketRepository } from '../store/ticketRepository';
 import { redactPii } from '../understanding/piiRedaction';
-import { titleOf, type ClassifiedCase } from './caseDraft';
+import { titleOf, type CaseDraft, type ClassifiedCase } from './caseDraft';
 import type { CustomerProfileState } from '../bot/botServices';
 
 /**
@@ -55,4 +55,9 @@ export function ticketFromCase(
         partnerContact: { name: `${contact.firstName} ${contact.lastName}`, email: contact.email, phone: contact.phone ?? null },
         serviceHealthIssue: draft.serviceHealthIssue ?? null,
     };
+}
+
+/** Keeps each earlier statement the customer replaced as an event of the ticket (nothing they told is lost). */
+export async function recordCaseHistory(tickets: Pick<TicketRepository, 'addEvent'>, ticket: Ticket, draft: Pick<CaseDraft, 'history' | 'description'>, now: Date): Promise<void> {
+    for (const earlier of draft.history ?? []) await tickets.addEvent(ticket.id, 'case.restated', { earlier, settled: draft.description }, now);
 }

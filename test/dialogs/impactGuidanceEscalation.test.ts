@@ -39,7 +39,7 @@ describe('ImpactDialog', () => {
         const rig = await dialogRig();
         const client = rig.client((s) => new ImpactDialog(s), breakFix());
         await client.sendActivity('go');
-        assert.match(shown(await client.sendActivity('banana')), /Please choose one of the options/);
+        assert.match(shown(await client.sendActivity('banana')), /Sorry, I didn't catch that\. How much does this affect your business\? You can answer \*\*Critical\*\*, \*\*Moderate\*\* or \*\*Minimal\*\*/);
     });
 
     it('takes the card button', async () => {

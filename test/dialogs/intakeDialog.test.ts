@@ -41,10 +41,10 @@ describe('IntakeDialog', () => {
     it('asks for the product when the classifier could not tell, and accepts "not sure"', async () => {
         const { client } = await start(sure({ product: { label: 'unknown', confidence: 0.6 } }));
         await client.sendActivity('start');
-        const question = await client.sendActivity('nothing works since this morning');
+        const question = await client.sendActivity('the sync keeps failing since this morning for everyone in the office');
         assert.match(shown(question), /Which service is this about/);
         const retry = await client.sendActivity('purple');
-        assert.match(shown(retry), /Please choose one of the options/);
+        assert.match(shown(retry), /Sorry, I didn't catch that\. Which service is this about\?/);
         await client.getNextReply();
         const confirm = await client.sendActivity("I don't know");
         assert.match(shown(confirm), /I'm not sure/);

@@ -172,5 +172,7 @@ export const en: LanguagePack = {
         phoneLabels: ['phone', 'tel(?:ephone)?', 'mobile', 'cell(?:phone)?', 'whats ?app', 'call me(?: at| on)?'],
         versionWords: ['version', 'build'],
     },
+    problemSeparators: ['and separately', 'separately', 'another thing', 'other thing', 'also', 'on top of that', 'and also', 'plus', 'second thing', 'second issue', 'and another', 'one more thing', 'besides that', 'unrelated', 'and second'],
+    negations: ['not', 'isn t', 'it s not', 'rather than', 'instead of'],
     serviceNames: { mail: ['mailbox', 'e-?mails?\\b', '\\bmail\\b'] },
 };

@@ -77,5 +77,7 @@ export const es: LanguagePack = {
         phoneLabels: ['tel[eé]fono', 'm[oó]vil', 'celular', 'll[aá]mame(?: al)?'],
         versionWords: ['versión'],
     },
+    problemSeparators: ['y aparte', 'aparte', 'otra cosa', 'ademas', 'y ademas', 'tambien', 'y tambien', 'por otro lado', 'otro tema', 'otro problema', 'segundo', 'y otra', 'de paso', 'y encima'],
+    negations: ['no', 'no es', 'no era', 'en vez de', 'en lugar de'],
     serviceNames: { mail: ['correo', 'buz[oó]n'] },
 };

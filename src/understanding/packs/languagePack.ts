@@ -112,6 +112,10 @@ export interface LanguagePack {
         /** Words before a version number, which is not an IP address ("versión 10.0.0.1"). */
         versionWords: Patterns;
     };
+    /** Words that open a second, different problem in the same message ("and separately", "otra cosa"). */
+    problemSeparators: Patterns;
+    /** "Not" in a correction ("it's Dynamics, not Azure"): the words before the wrong value. */
+    negations: Patterns;
     /** Service names as customers write them in this language. Raw text, case-insensitive. */
     serviceNames: {
         /** Mail and mailboxes (the Exchange Online workload). */

@@ -80,5 +80,7 @@ export const pt: LanguagePack = {
         phoneLabels: ['celular', 'telefone', 'ligue(?: para)?'],
         versionWords: ['versão'],
     },
+    problemSeparators: ['e separado', 'separado', 'outra coisa', 'alem disso', 'e tambem', 'tambem', 'por outro lado', 'outro assunto', 'outro problema', 'segundo', 'e outra', 'aproveitando', 'e mais'],
+    negations: ['nao', 'nao e', 'nao era', 'em vez de', 'ao inves de'],
     serviceNames: { mail: ['caixa de correio'] },
 };

@@ -1,0 +1,67 @@
+import type { DialogContext, PromptOptions } from 'botbuilder-dialogs';
+import type { BotServices } from '../src/bot/botServices';
+import type { CaseDraft } from '../src/cases/caseDraft';
+import { contentWords } from '../src/cases/caseGaps';
+import type { Translate } from '../src/i18n/i18n';
+import { parseFieldCorrection, type FieldCorrection } from '../src/understanding/fieldCorrection';
+import { typedChoice, type CardQuestion, type TextRecognizer } from './cardPrompt';
+
+/** What a typed message that does not answer the pending question changes in the case. */
+export type CaseRevision = { kind: 'restate'; description: string } | { kind: 'fields'; forced: FieldCorrection };
+
+/** The question the conversation waits on: the innermost active prompt and its options. */
+export interface PendingQuestion {
+    dialogId: string;
+    options: PromptOptions | undefined;
+}
+
+/** A restatement needs this many meaningful words ("our invoice lists the same licences twice"). */
+const MIN_RESTATEMENT_WORDS = 4;
+
+/** The innermost active dialog of a dialog context, with its prompt options when it is a prompt. */
+export function pendingQuestion(dc: DialogContext): PendingQuestion | undefined {
+    let current = dc;
+    while (current.child) current = current.child;
+    const active = current.activeDialog;
+    if (!active) return undefined;
+    const state = active.state as { options?: PromptOptions } | undefined;
+    return { dialogId: active.id, options: state?.options };
+}
+
+/** The case being built, from the innermost dialog on the stacks that carries it (intake, impact, escalation). */
+export function activeDraft(dc: DialogContext): CaseDraft | undefined {
+    let found: CaseDraft | undefined;
+    for (let current: DialogContext | undefined = dc; current; current = current.child) {
+        // The stack's top is the innermost instance: look from the bottom up so the last match wins.
+        for (const instance of [...current.stack].reverse()) {
+            const options = (instance.state as { options?: unknown } | undefined)?.options;
+            if (options && typeof options === 'object' && 'intakeId' in options && 'description' in options) found = options as CaseDraft;
+        }
+    }
+    return found;
+}
+
+/** The state values of a waterfall on this dialog context's stack (the main conversation's own values). */
+export function waterfallValues<T>(dc: DialogContext, waterfallId: string): T | undefined {
+    return (dc.stack.find((instance) => instance.id === waterfallId)?.state as { values?: T } | undefined)?.values;
+}
+
+/**
+ * Reads a typed message that is not an answer to the pending question: a correction of one
+ * field ("it's Dynamics, not Azure"), or a new statement of the problem ("wait, that's not it —
+ * our invoice lists the same licences twice"). Undefined when it is neither (the question is
+ * then asked again), or when it answers the question.
+ */
+export async function revisionOf(text: string, pending: PendingQuestion, services: BotServices, t: Translate, recognizers: Record<string, TextRecognizer>): Promise<CaseRevision | undefined> {
+    const question = pending.options?.validations as Partial<CardQuestion> | undefined;
+    const isCard = question !== undefined && Array.isArray(question.choices);
+    if (isCard && typedChoice(question as CardQuestion, text, t, recognizers) !== undefined) return undefined;
+    const forced = parseFieldCorrection(text);
+    if (forced && isCard) return { kind: 'fields', forced };
+    const words = contentWords(text).length;
+    // A text question (name, e-mail, organisation) takes short answers; only a clear restatement replaces the case there.
+    if (words < (isCard ? MIN_RESTATEMENT_WORDS : MIN_RESTATEMENT_WORDS + 2) || (!isCard && text.includes('@'))) return undefined;
+    const c = await services.classifier.classify(text);
+    const product = c.product.label !== 'unknown' && c.product.confidence >= services.minConfidence;
+    return c.category.confidence >= services.minConfidence && (product || words >= MIN_RESTATEMENT_WORDS + 2) ? { kind: 'restate', description: text.trim() } : undefined;
+}

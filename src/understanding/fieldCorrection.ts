@@ -1,0 +1,44 @@
+import type { Category, Kind, Product } from '../policy/types';
+import { recognizeCategory, recognizeKind, recognizeProduct } from './answers';
+import { normalizeText } from './normalize';
+import { inAnyLanguage } from './packs';
+
+/** Labels a customer corrected by name ("it's Dynamics, not Azure"). */
+export interface FieldCorrection {
+    category?: Category;
+    product?: Product;
+    kind?: Kind;
+}
+
+/** "not X" (or "no es X", "não é X", "не X"): the wrong value, to leave out before reading the right one. */
+const NEGATIONS = inAnyLanguage((p) => p.negations).sort((a, b) => b.length - a.length);
+const NEGATED = new RegExp(`(?:^| )(?:${NEGATIONS.join('|')}) (?:(?:the|el|la|o|a|это) )?[\\p{L}\\p{N}+-]+(?: (?:365|online|ad|id|central))?`, 'gu');
+
+/** "No, …" / "Não, …" / "Нет, …" at the start of a correction. */
+const LEADING_NO = /^\s*(?:no|nope|nah|não|nao|нет|неа)\s*[,.!:;—–-]+/iu;
+
+/** Longer messages are restatements of the problem, not a correction of one field. */
+const MAX_WORDS = 8;
+
+/**
+ * The labels a short correction names, with the negated value left out: "it's Dynamics, not
+ * Azure" → product dynamics365; "no es de facturación, es técnico" → category technical.
+ * Undefined when the text names none, or is too long to be a one-field correction.
+ */
+export function parseFieldCorrection(text: string): FieldCorrection | undefined {
+    // A leading "No," answers the bot; it does not negate the next word.
+    const answeredNo = LEADING_NO.test(text);
+    const folded = normalizeText(text.replace(LEADING_NO, ' '));
+    if (!folded || folded.split(' ').length > MAX_WORDS) return undefined;
+    const affirmed = folded.replace(NEGATED, ' ').replace(/\s+/g, ' ').trim();
+    if (!affirmed || (affirmed === folded && !answeredNo)) return undefined;
+    const product = recognizeProduct(affirmed);
+    const category = recognizeCategory(affirmed);
+    const kind = recognizeKind(affirmed);
+    const correction: FieldCorrection = {
+        ...(product && product !== 'unknown' ? { product } : {}),
+        ...(category ? { category } : {}),
+        ...(kind ? { kind } : {}),
+    };
+    return Object.keys(correction).length > 0 ? correction : undefined;
+}
