@@ -7,7 +7,15 @@ import { parseFieldCorrection, type FieldCorrection } from '../src/understanding
 import { typedChoice, type CardQuestion, type TextRecognizer } from './cardPrompt';
 
 /** What a typed message that does not answer the pending question changes in the case. */
-export type CaseRevision = { kind: 'restate'; description: string } | { kind: 'fields'; forced: FieldCorrection };
+export type CaseRevision =
+    | { kind: 'restate'; description: string }
+    | { kind: 'fields'; forced: FieldCorrection; /** Details the correction adds to the description. */ adds?: string }
+    | { kind: 'details'; text: string };
+
+/** Card questions where a typed detail (who is affected, what they see) is added to the case instead of being refused. */
+const TAKES_DETAILS = new Set(['intake-confirm', 'intake-category', 'intake-product', 'intake-kind', 'escalation-confirm']);
+/** A detail needs this many meaningful words ("a las encargadas de tienda, unas 12"). */
+const MIN_DETAIL_WORDS = 2;
 
 /** The question the conversation waits on: the innermost active prompt and its options. */
 export interface PendingQuestion {
@@ -57,11 +65,12 @@ export async function revisionOf(text: string, pending: PendingQuestion, service
     const isCard = question !== undefined && Array.isArray(question.choices);
     if (isCard && typedChoice(question as CardQuestion, text, t, recognizers) !== undefined) return undefined;
     const forced = parseFieldCorrection(text);
-    if (forced && isCard) return { kind: 'fields', forced };
     const words = contentWords(text).length;
+    if (forced && isCard) return { kind: 'fields', forced, ...(words >= MIN_RESTATEMENT_WORDS + 1 ? { adds: text.trim() } : {}) };
     // A text question (name, e-mail, organisation) takes short answers; only a clear restatement replaces the case there.
-    if (words < (isCard ? MIN_RESTATEMENT_WORDS : MIN_RESTATEMENT_WORDS + 2) || (!isCard && text.includes('@'))) return undefined;
+    const details = isCard && TAKES_DETAILS.has(question.prompt ?? '') && words >= MIN_DETAIL_WORDS ? ({ kind: 'details', text: text.trim() } as const) : undefined;
+    if (words < (isCard ? MIN_RESTATEMENT_WORDS : MIN_RESTATEMENT_WORDS + 2) || (!isCard && text.includes('@'))) return details;
     const c = await services.classifier.classify(text);
     const product = c.product.label !== 'unknown' && c.product.confidence >= services.minConfidence;
-    return c.category.confidence >= services.minConfidence && (product || words >= MIN_RESTATEMENT_WORDS + 2) ? { kind: 'restate', description: text.trim() } : undefined;
+    return c.category.confidence >= services.minConfidence && (product || words >= MIN_RESTATEMENT_WORDS + 2) ? { kind: 'restate', description: text.trim() } : details;
 }

@@ -22,7 +22,8 @@ const ORGANISATION_PROMPT = 'escalationOrganisationPrompt';
 const CONFIRM_PROMPT = 'escalationConfirmPrompt';
 
 const NameSchema = z.string().trim().min(2).max(100).regex(/^[\p{L}\p{M}][\p{L}\p{M}\s.'-]*$/u);
-const EmailSchema = z.string().trim().max(254).pipe(z.email());
+/** An e-mail address; internationalised domains and names (cerámicassoler.example) are addresses too. */
+const EmailSchema = z.string().trim().max(254).pipe(z.email({ pattern: z.regexes.unicodeEmail }));
 /**
  * An organisation's name: letters or digits, and none of what would make it personal data
  * or a lure when it reaches agents, webhooks and Microsoft (an e-mail address, a phone

@@ -3,7 +3,7 @@ import { CATEGORIES, KINDS, PRODUCTS, type Category, type Kind, type Product } f
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { CardPrompt, type ChoiceSpec } from './cardPrompt';
 import type { CaseDraft, ClassifiedCase } from '../src/cases/caseDraft';
-import { isVague } from '../src/cases/caseGaps';
+import { contentWords, isVague } from '../src/cases/caseGaps';
 import type { BotServices } from '../src/bot/botServices';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
 import { key, type Text } from '../src/i18n/text';
@@ -14,6 +14,8 @@ const DESCRIPTION_PROMPT = 'intakeDescriptionPrompt';
 const DETAILS_PROMPT = 'intakeDetailsPrompt';
 /** Follow-up questions for a vague description before the bot goes on with what it has. */
 const MAX_CLARIFICATIONS = 2;
+/** A typed answer with this many meaningful words also adds to the description. */
+const DETAIL_WORDS = 3;
 const CHOICE_PROMPT = 'intakeChoicePrompt';
 
 type Field = CaseDraft['toAsk'][number];
@@ -122,6 +124,7 @@ export class IntakeDialog extends CancelAndHelpDialog {
         const field = draft.toAsk[0];
         if (field && typeof step.result === 'string') {
             this.setField(draft, field, step.result);
+            this.keepTypedDetails(step, draft);
             draft.toAsk.shift();
             if (draft.toAsk.length > 0) return step.replaceDialog(WATERFALL, draft);
         }
@@ -158,6 +161,13 @@ export class IntakeDialog extends CancelAndHelpDialog {
             return step.replaceDialog(WATERFALL, draft);
         }
         return step.endDialog(draft as ClassifiedCase);
+    }
+
+    /** A typed answer that says more than the choice ("the azure VMs, our web server is down") adds to the description. */
+    private keepTypedDetails(step: WaterfallStepContext, draft: CaseDraft): void {
+        const { activity } = step.context;
+        const typed = (activity.text ?? '').trim();
+        if (!activity.value && contentWords(typed).length >= DETAIL_WORDS && !draft.description.includes(typed)) draft.description = `${draft.description}\n${typed}`;
     }
 
     private setField(draft: CaseDraft, field: Field, value: string): void {

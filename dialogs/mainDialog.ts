@@ -1,4 +1,4 @@
-import { WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { tenantIdOf } from '../src/channels/teamsChannelData';
 import { welcomeOnce } from '../src/bot/welcome';
 import { translator, type Translate } from '../src/i18n/i18n';
@@ -109,11 +109,20 @@ export class MainDialog extends CancelAndHelpDialog {
         const current = activeDraft(innerDc)?.description ?? values.description ?? '';
         // The same message again (sent twice, or a retry) is not a new statement of the problem.
         if (revision.kind === 'restate' && normalizeText(current).includes(normalizeText(revision.description))) return undefined;
+        if (revision.kind === 'details') {
+            // Added to the case as it stands (the draft lives in the dialog state), and the question asked again.
+            const draft = activeDraft(innerDc);
+            if (draft && !draft.description.includes(revision.text)) draft.description = `${draft.description}\n${revision.text}`;
+            await innerDc.context.sendActivity(t('intake.detailAdded'));
+            await innerDc.repromptDialog();
+            return { status: DialogTurnStatus.waiting };
+        }
         const keep = { tenantId: values.tenantId, supportPlanId: values.supportPlanId };
         await innerDc.cancelAllDialogs();
         if (revision.kind === 'fields') {
             await innerDc.context.sendActivity(t('intake.fieldCorrected'));
-            return innerDc.beginDialog(WATERFALL, { restart: true, description: current, forced: { ...values.forced, ...revision.forced }, history: values.history, ...keep } satisfies MainOptions);
+            const description = revision.adds ? `${current}\n${revision.adds}` : current;
+            return innerDc.beginDialog(WATERFALL, { restart: true, description, forced: { ...values.forced, ...revision.forced }, history: values.history, ...keep } satisfies MainOptions);
         }
         await innerDc.context.sendActivity(t('intake.restated'));
         const history = [...(values.history ?? []), ...(current ? [current] : [])];

@@ -31,6 +31,8 @@ export interface IntentSignals {
     asksForPhone(text: string): boolean;
     /** True when a message shows frustration (anger, insults, shouting, giving up). */
     frustrated(text: string): boolean;
+    /** True when a message asks how the customer's case is going (with or without its number). */
+    asksStatus(text: string): boolean;
 }
 
 /** What the bot remembers about a customer across conversations. */
@@ -38,6 +40,8 @@ export interface CustomerProfileState {
     language?: Language;
     /** True when the customer asked for the language explicitly (it then wins over the locale). */
     languageChosen?: boolean;
+    /** True when the language was read from what the customer wrote (it then wins over the locale too). */
+    languageFromText?: boolean;
     name?: string;
     email?: string;
     organisation?: string;

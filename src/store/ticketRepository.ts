@@ -163,6 +163,27 @@ export class TicketRepository {
         return rows.map(toTicket);
     }
 
+    /**
+     * The newest tickets of one customer: opened in this conversation, by this person on this
+     * channel, or (Teams) in this tenant. Who may read them is still the caller's rule to apply.
+     */
+    async recentFor(owner: { conversationId: string; channelId: string; userId?: string; tenantId?: string }, limit = 3): Promise<Ticket[]> {
+        const rows = await this.db
+            .selectFrom('tickets')
+            .selectAll()
+            .where((eb) =>
+                eb.or([
+                    eb('conversation_id', '=', owner.conversationId),
+                    ...(owner.userId ? [eb.and([eb('customer_user_id', '=', owner.userId), eb('channel_id', '=', owner.channelId)])] : []),
+                    ...(owner.tenantId ? [eb('customer_tenant_id', '=', owner.tenantId)] : []),
+                ]),
+            )
+            .orderBy('id', 'desc')
+            .limit(limit)
+            .execute();
+        return rows.map(toTicket);
+    }
+
     async findById(id: number): Promise<Ticket | undefined> {
         const row = await this.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
         return row && toTicket(row);

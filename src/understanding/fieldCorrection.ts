@@ -17,8 +17,12 @@ const NEGATED = new RegExp(`(?:^| )(?:${NEGATIONS.join('|')}) (?:(?:the|el|la|o|
 /** "No, …" / "Não, …" / "Нет, …" at the start of a correction. */
 const LEADING_NO = /^\s*(?:no|nope|nah|não|nao|нет|неа)\s*[,.!:;—–-]+/iu;
 
-/** Longer messages are restatements of the problem, not a correction of one field. */
+/** Longer messages are read for a correction only when they negate a value ("…, not Azure"). */
 const MAX_WORDS = 8;
+const MAX_WORDS_WITH_NEGATION = 40;
+
+/** Negating a pronoun ("that's not it", "no es eso") rejects what was understood as a whole, not one field. */
+const WHOLE = /(?:^| )(?:it|that|this|eso|esto|isso|isto|это|то)$/u;
 
 /**
  * The labels a short correction names, with the negated value left out: "it's Dynamics, not
@@ -29,9 +33,11 @@ export function parseFieldCorrection(text: string): FieldCorrection | undefined 
     // A leading "No," answers the bot; it does not negate the next word.
     const answeredNo = LEADING_NO.test(text);
     const folded = normalizeText(text.replace(LEADING_NO, ' '));
-    if (!folded || folded.split(' ').length > MAX_WORDS) return undefined;
+    const words = folded.split(' ').length;
+    const negated = [...folded.matchAll(NEGATED)].map((m) => m[0].trim());
+    if (!folded || words > MAX_WORDS_WITH_NEGATION || (words > MAX_WORDS && negated.length === 0) || negated.some((n) => WHOLE.test(n))) return undefined;
     const affirmed = folded.replace(NEGATED, ' ').replace(/\s+/g, ' ').trim();
-    if (!affirmed || (affirmed === folded && !answeredNo)) return undefined;
+    if (!affirmed || (negated.length === 0 && !answeredNo)) return undefined;
     const product = recognizeProduct(affirmed);
     const category = recognizeCategory(affirmed);
     const kind = recognizeKind(affirmed);

@@ -11,6 +11,9 @@ export interface ProblemPart {
 /** Words that open another problem (the folded start of a clause). */
 const SEPARATOR = new RegExp(`^(?:${inAnyLanguage((p) => p.problemSeparators).join('|')})(?: |$)`, 'u');
 
+/** A separator word that opens a clause somewhere in the text (after a comma, a conjunction, or a sentence's end). */
+const SEPARATOR_ANYWHERE = new RegExp(`(?:^|[.!?,;:] |(?:and|y|e|и|а) )(?:${inAnyLanguage((p) => p.problemSeparators).join('|')})(?: |$)`, 'u');
+
 /** A part needs this many words to be a problem of its own (not "thanks", "and the bill"). */
 const MIN_WORDS = 4;
 
@@ -64,6 +67,8 @@ function differ(a: Classification, b: Classification, minConfidence: number): bo
  * the same thing, or too short to stand alone, are joined again. One element for a single problem.
  */
 export async function splitProblems(text: string, classify: (text: string) => Promise<Classification>, minConfidence: number, atConjunctions = false): Promise<ProblemPart[]> {
+    // Without a sign of several problems (separator words, or the caller's word), it is one problem told in several sentences.
+    if (!atConjunctions && !SEPARATOR_ANYWHERE.test(normalizeText(text))) return [{ text, classification: await classify(text) }];
     const pieces = sentences(text)
         .flatMap((s) => clauses(s, atConjunctions))
         .filter((p) => wordCount(p) > 0);

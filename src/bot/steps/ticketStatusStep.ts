@@ -32,7 +32,8 @@ function statusText(context: TurnContext, services: BotServices, language: Langu
 /**
  * "What is the status of SR-…", at any point of the conversation, answered in the customer's
  * language for a ticket the asker may read (anyone else's gets the same answer as a number
- * that does not exist); then the pending question is asked again.
+ * that does not exist); "any news on my case?" without a number is answered with the asker's
+ * own open tickets. Then the pending question is asked again.
  */
 export function ticketStatusStep(services: BotServices): MessageStep {
     return {
@@ -41,10 +42,18 @@ export function ticketStatusStep(services: BotServices): MessageStep {
             const { context } = turn;
             if (turn.submission || !turn.text) return 'next';
             const number = parseTicketStatusQuery(turn.text);
-            if (!number) return 'next';
-            const ticket = await services.tickets.findByNumber(number);
-            const visible = ticket && mayReadTicket(ticket, askerOf(context)) ? ticket : undefined;
-            await context.sendActivity(statusText(context, services, await turn.language(), number, visible));
+            if (number) {
+                const ticket = await services.tickets.findByNumber(number);
+                const visible = ticket && mayReadTicket(ticket, askerOf(context)) ? ticket : undefined;
+                await context.sendActivity(statusText(context, services, await turn.language(), number, visible));
+            } else {
+                if (!services.intents?.asksStatus(turn.text)) return 'next';
+                const asker = askerOf(context);
+                const own = (await services.tickets.recentFor(asker)).filter((t) => t.status === 'open' && t.number && mayReadTicket(t, asker));
+                const language = await turn.language();
+                if (own.length === 0) await context.sendActivity(translator(language)('ticketStatus.noneOpen', { email: services.partner.supportEmail }));
+                else await context.sendActivity(own.map((t) => statusText(context, services, language, t.number as string, t)).join('\n\n'));
+            }
             const dc = await turn.dialogs();
             if (dc.activeDialog) await dc.repromptDialog();
             return 'handled';
