@@ -151,6 +151,11 @@ export class LinearModel<H extends string = HeadName> {
         return new LinearModel(m.features, m.fullCoverage, vocab, heads, spec.heads);
     }
 
+    /** The classes of one head, in the order of its probabilities. */
+    classesOf(head: H): readonly string[] {
+        return (this.heads.get(head) as RuntimeHead).classes;
+    }
+
     /** Featurises text with the model's own settings. */
     featurize(text: string): Featurized {
         return featurize(text, this.features);
