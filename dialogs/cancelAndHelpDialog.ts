@@ -41,7 +41,7 @@ export class CancelAndHelpDialog extends ComponentDialog {
     protected async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
         const { activity } = innerDc.context;
         if (activity.type !== 'message' || !activity.text) return undefined;
-        const intent = detectInterruption(activity.text);
+        const intent = detectInterruption(activity.text) ?? this.askedOfConversation(activity.text);
         if (!intent) return this.reviseCase(innerDc);
         if (intent === 'human' && (await this.bringInPerson(innerDc.context, 'asked'))) return { status: DialogTurnStatus.waiting };
         await innerDc.context.sendActivity(await this.interruptionReply(innerDc, intent));
@@ -56,6 +56,14 @@ export class CancelAndHelpDialog extends ComponentDialog {
                 await innerDc.repromptDialog();
                 return { status: DialogTurnStatus.waiting };
         }
+    }
+
+    /** A request for a person or for phone support in the customer's own words (the intent recogniser). */
+    private askedOfConversation(text: string): Interruption | null {
+        const intents = this.services.intents;
+        if (intents?.asksForPerson(text)) return 'human';
+        if (intents?.asksForPhone(text)) return 'phone';
+        return null;
     }
 
     /** The customer's language for this turn. */

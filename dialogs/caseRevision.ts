@@ -64,6 +64,9 @@ export async function revisionOf(text: string, pending: PendingQuestion, service
     const question = pending.options?.validations as Partial<CardQuestion> | undefined;
     const isCard = question !== undefined && Array.isArray(question.choices);
     if (isCard && typedChoice(question as CardQuestion, text, t, recognizers) !== undefined) return undefined;
+    const corrects = services.intents?.corrects(text) ?? false;
+    // Anger is not a new statement of the problem: the frustration step answers it, and the question is asked again.
+    if (!corrects && services.intents?.frustrated(text)) return undefined;
     const forced = parseFieldCorrection(text);
     const words = contentWords(text).length;
     if (forced && isCard) return { kind: 'fields', forced, ...(words >= MIN_RESTATEMENT_WORDS + 1 ? { adds: text.trim() } : {}) };
@@ -72,5 +75,6 @@ export async function revisionOf(text: string, pending: PendingQuestion, service
     if (words < (isCard ? MIN_RESTATEMENT_WORDS : MIN_RESTATEMENT_WORDS + 2) || (!isCard && text.includes('@'))) return details;
     const c = await services.classifier.classify(text);
     const product = c.product.label !== 'unknown' && c.product.confidence >= services.minConfidence;
-    return c.category.confidence >= services.minConfidence && (product || words >= MIN_RESTATEMENT_WORDS + 2) ? { kind: 'restate', description: text.trim() } : details;
+    const restates = corrects || (c.category.confidence >= services.minConfidence && (product || words >= MIN_RESTATEMENT_WORDS + 2));
+    return restates ? { kind: 'restate', description: text.trim() } : details;
 }

@@ -271,16 +271,24 @@ export class MainDialog extends CancelAndHelpDialog {
         const { activity } = step.context;
         const text = activity.type === 'message' && !activity.value ? (activity.text ?? '').trim() : '';
         if (!text || isGreeting(text)) return undefined;
-        const intent = detectInterruption(text) ?? (this.services.intents?.asksForPhone(text) ? 'phone' : null);
+        const intents = this.services.intents;
+        const intent = detectInterruption(text) ?? (intents?.asksForPerson(text) ? 'human' : intents?.asksForPhone(text) ? 'phone' : null);
         if (!intent) return text;
+        const classification = await this.services.classifier.classify(text);
+        const told = !isVague(text, classification, this.services.minConfidence);
+        if (intent === 'human' && told) {
+            // A person is asked for together with the problem: the ticket first (nothing is lost), then the person.
+            (await this.services.session.get(step.context, {})).personRequested = true;
+            await step.context.sendActivity(t('human.notice', { partner: this.services.partner.name }));
+            return text;
+        }
         if (intent === 'human' && (await this.bringInPerson(step.context, 'asked'))) {
             (step.values as MainValues).handedOff = true;
             return undefined;
         }
         const keys = { help: 'help.text', cancel: 'intake.askDescription', restart: 'restart.done', human: 'human.notice', phone: 'phone.notice' } as const;
         if (intent !== 'cancel') await step.context.sendActivity(t(keys[intent], { partner: this.services.partner.name, email: this.services.partner.supportEmail, phone: this.services.partner.phone ?? '' }));
-        const classification = await this.services.classifier.classify(text);
-        return intent === 'phone' && !isVague(text, classification, this.services.minConfidence) ? text : undefined;
+        return intent === 'phone' && told ? text : undefined;
     }
 
     private async validateSupportPlan(prompt: PromptValidatorContext<string>): Promise<boolean> {

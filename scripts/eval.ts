@@ -9,11 +9,8 @@ import { projectRoot } from '../src/paths';
 import { CATEGORIES, KINDS, LANGUAGES, PRODUCTS, SEVERITIES } from '../src/policy/types';
 import { corpusFiles, isDev, loadCorpus, type CorpusRow } from './training/split';
 import { TrainedClassifier } from '../src/understanding/model/trainedClassifier';
+import { argValues } from './cliArgs';
 import { accuracy, confusion, macroF1, meanConfidence, type Pair } from './evalMetrics';
-
-function argValues(argv: readonly string[], flag: string): string[] {
-    return argv.flatMap((a, i) => (a === flag && argv[i + 1] ? [argv[i + 1] as string] : []));
-}
 
 const argv = process.argv.slice(2);
 const dataFiles = argValues(argv, '--data').map((f) => path.resolve(f));

@@ -1,4 +1,4 @@
-/** Accuracy, macro-F1 and confusion matrices for scripts/eval.ts. */
+/** Accuracy, precision, recall, macro-F1 and confusion matrices for scripts/eval.ts and scripts/evalIntents.ts. */
 
 /** One gold/predicted pair with the prediction's confidence. */
 export interface Pair {
@@ -14,17 +14,42 @@ export function accuracy(pairs: readonly Pair[]): number {
     return pairs.length === 0 ? 0 : pairs.filter((p) => p.gold === p.pred).length / pairs.length;
 }
 
+/** True positives, false positives and false negatives of one label. */
+function counts(pairs: readonly Pair[], label: string): { tp: number; fp: number; fn: number } {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const p of pairs) {
+        if (p.pred === label && p.gold === label) tp++;
+        else if (p.pred === label) fp++;
+        else if (p.gold === label) fn++;
+    }
+    return { tp, fp, fn };
+}
+
+/** Share of predictions of `label` that are right (NaN when it is never predicted). */
+export function precision(pairs: readonly Pair[], label: string): number {
+    const { tp, fp } = counts(pairs, label);
+    return tp + fp === 0 ? Number.NaN : tp / (tp + fp);
+}
+
+/** Share of gold `label` rows predicted as `label` (NaN when there are none). */
+export function recall(pairs: readonly Pair[], label: string): number {
+    const { tp, fn } = counts(pairs, label);
+    return tp + fn === 0 ? Number.NaN : tp / (tp + fn);
+}
+
+/** F1 of one label (0 when it has no true positive). */
+export function f1(pairs: readonly Pair[], label: string): number {
+    const { tp, fp, fn } = counts(pairs, label);
+    return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+}
+
 /** Unweighted mean F1 over the labels that occur as gold or prediction. */
 export function macroF1(pairs: readonly Pair[], labels: readonly string[]): number {
     const used = labels.filter((l) => pairs.some((p) => p.gold === l || p.pred === l));
     if (used.length === 0) return 0;
-    const f1s = used.map((l) => {
-        const tp = pairs.filter((p) => p.gold === l && p.pred === l).length;
-        const fp = pairs.filter((p) => p.gold !== l && p.pred === l).length;
-        const fn = pairs.filter((p) => p.gold === l && p.pred !== l).length;
-        return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-    });
-    return f1s.reduce((a, b) => a + b, 0) / f1s.length;
+    return used.map((l) => f1(pairs, l)).reduce((a, b) => a + b, 0) / used.length;
 }
 
 /** Confusion matrix as text: rows are gold labels, columns predictions. */

@@ -23,6 +23,7 @@ import { SqlStorage } from './store/sqlStorage';
 import { TicketRepository } from './store/ticketRepository';
 import { AzureAwareClassifier, createLanguageService } from './understanding/azureLanguage';
 import { TrainedClassifier } from './understanding/model/trainedClassifier';
+import { IntentRecognizer } from './understanding/intentRecognizer';
 import { DateTime } from 'luxon';
 import { createHandoff } from './handoff/createHandoff';
 import type { Handoffs } from './handoff/handoffs';
@@ -42,11 +43,18 @@ export interface App extends BotServer {
 export type AppOverrides = Partial<Pick<BotDependencies, 'now' | 'newId' | 'classifier'>> & ExternalServiceOptions;
 
 let loadedClassifier: TrainedClassifier | undefined;
+let loadedIntents: IntentRecognizer | undefined;
 
 /** The trained model, loaded once per process (it is read-only). */
 function sharedClassifier(): TrainedClassifier {
     loadedClassifier ??= TrainedClassifier.load();
     return loadedClassifier;
+}
+
+/** The trained intent recogniser, loaded once per process (it is read-only). */
+function sharedIntents(): IntentRecognizer {
+    loadedIntents ??= IntentRecognizer.load();
+    return loadedIntents;
 }
 
 /** The request limits from configuration. */
@@ -90,6 +98,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const bot = createBot({
         storage: new SqlStorage(database.db),
         classifier: overrides.classifier ?? new AzureAwareClassifier(sharedClassifier(), languageService),
+        intents: sharedIntents(),
         languageService,
         serviceHealth: createServiceHealth(config, logger, overrides),
         guidance,

@@ -33,11 +33,11 @@ export function isDev(text: string): boolean {
 }
 
 /**
- * Reads JSONL corpus files and validates every non-blank line.
- * Throws `loadCorpus(): file:line: reason` on the first bad row.
+ * Reads JSONL files and validates every non-blank line with `schema`.
+ * Throws `<caller>: file:line: reason` on the first bad row.
  */
-export function loadCorpus(files: readonly string[]): CorpusRow[] {
-    const rows: CorpusRow[] = [];
+export function readJsonl<T>(files: readonly string[], schema: z.ZodType<T>, caller: string): T[] {
+    const rows: T[] = [];
     for (const file of files) {
         const lines = readFileSync(file, 'utf8').split('\n');
         lines.forEach((line, i) => {
@@ -47,17 +47,25 @@ export function loadCorpus(files: readonly string[]): CorpusRow[] {
             try {
                 raw = JSON.parse(line);
             } catch (err) {
-                throw new Error(`loadCorpus(): ${where}: invalid JSON (${(err as Error).message})`, { cause: err });
+                throw new Error(`${caller}: ${where}: invalid JSON (${(err as Error).message})`, { cause: err });
             }
-            const parsed = CorpusRowSchema.safeParse(raw);
+            const parsed = schema.safeParse(raw);
             if (!parsed.success) {
                 const issues = parsed.error.issues.map((iss) => `${iss.path.join('.') || 'row'}: ${iss.message}`).join('; ');
-                throw new Error(`loadCorpus(): ${where}: ${issues}`);
+                throw new Error(`${caller}: ${where}: ${issues}`);
             }
             rows.push(parsed.data);
         });
     }
     return rows;
+}
+
+/**
+ * Reads JSONL corpus files and validates every non-blank line.
+ * Throws `loadCorpus(): file:line: reason` on the first bad row.
+ */
+export function loadCorpus(files: readonly string[]): CorpusRow[] {
+    return readJsonl(files, CorpusRowSchema, 'loadCorpus()');
 }
 
 /** The four corpus files under `<root>/corpus`. */

@@ -33,6 +33,12 @@ export interface IntentSignals {
     frustrated(text: string): boolean;
     /** True when a message asks how the customer's case is going (with or without its number). */
     asksStatus(text: string): boolean;
+    /** True when a message asks for a person. */
+    asksForPerson(text: string): boolean;
+    /** True when a message corrects what the customer said or what the bot understood. */
+    corrects(text: string): boolean;
+    /** The language a message asks to continue in ("prefiero que me atiendan en español"), if any. */
+    switchTo(text: string): Language | undefined;
 }
 
 /** What the bot remembers about a customer across conversations. */

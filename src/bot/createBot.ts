@@ -3,7 +3,8 @@ import { ConversationState, UserState, type Storage, type TurnContext } from 'bo
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import { MainDialog } from '../../dialogs/mainDialog';
-import type { CustomerProfileState, BotServices, SessionState } from './botServices';
+import type { CustomerProfileState, BotServices, IntentSignals, SessionState } from './botServices';
+import type { IntentRecognizer } from '../understanding/intentRecognizer';
 import type { CustomerDirectory } from '../customers/customerDirectory';
 import type { ServiceHealthLookup } from '../integrations/graphServiceHealth';
 import type { GuidanceLibrary } from '../guidance/guidanceLibrary';
@@ -19,9 +20,31 @@ import { messageSteps } from './messageSteps';
 import type { Handoffs } from '../handoff/handoffs';
 import { TurnStates } from './turnStates';
 
+/** Frustration at or above this (0..1) counts as a frustrated message even when another intent wins. */
+const FRUSTRATED = 0.5;
+
+/** The intent signals the dialogs and steps use, read by the trained intent recogniser. */
+export function intentSignals(recognizer: IntentRecognizer): IntentSignals {
+    const intentOf = (text: string) => recognizer.recognize(text);
+    return {
+        severalProblems: (text) => intentOf(text).intent === 'multi-problem',
+        asksForPhone: (text) => intentOf(text).intent === 'phone',
+        frustrated: (text) => {
+            const result = intentOf(text);
+            return result.intent === 'frustration' || result.frustration >= FRUSTRATED;
+        },
+        asksStatus: (text) => intentOf(text).intent === 'status',
+        asksForPerson: (text) => intentOf(text).intent === 'person',
+        corrects: (text) => intentOf(text).intent === 'correction',
+        switchTo: (text) => intentOf(text).switchTo,
+    };
+}
+
 export interface BotDependencies {
     storage: Storage;
     classifier: Classifier;
+    /** What a message asks of the conversation (phone, status, person, language, frustration, several problems). */
+    intents?: IntentRecognizer;
     guidance: GuidanceLibrary;
     tickets: TicketRepository;
     partner: PartnerProfile;
@@ -79,6 +102,7 @@ export function createBot(deps: BotDependencies): SupportBot {
         minConfidence: deps.minConfidence,
         impactFromText: impactReader(deps.classifier, deps.minConfidence),
         languageService: deps.languageService,
+        intents: deps.intents ? intentSignals(deps.intents) : undefined,
         handoff: deps.handoff,
         serviceHealth: deps.serviceHealth,
         now: deps.now ?? (() => DateTime.utc()),

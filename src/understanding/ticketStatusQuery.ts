@@ -1,8 +1,8 @@
 import { anyWord, normalizeText, wordPattern } from './normalize';
 import { inAnyLanguage } from './packs';
 
-/** A ticket number as customers type it: "SR-2026-000123", "sr 2026 123", "SR2026000123". */
-const NUMBER = wordPattern(/\bsr[\s-]?(\d{4})[\s-]?(\d{1,6})\b/);
+/** A ticket number as customers type it, in normalized text: "SR-2026-000123", "sr 2026 123", "SR2026000123". */
+export const TICKET_NUMBER = wordPattern(/\bsr[\s-]?(\d{4})[\s-]?(\d{1,6})\b/);
 
 /** Words that ask how a ticket is doing, in the bot's languages. */
 const ASKS_STATUS = anyWord(inAnyLanguage((p) => p.ticketStatus.asks));
@@ -21,7 +21,7 @@ const MAX_CHARS = 120;
 export function parseTicketStatusQuery(text: string): string | undefined {
     const normalized = normalizeText(text).replace(/[.!]+$/, '');
     if (!normalized || normalized.length > MAX_CHARS) return undefined;
-    const match = NUMBER.exec(normalized);
+    const match = TICKET_NUMBER.exec(normalized);
     if (!match) return undefined;
     const [, year, digits] = match;
     const rest = normalized.replace(match[0], ' ');

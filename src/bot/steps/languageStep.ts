@@ -1,5 +1,6 @@
 import { translator } from '../../i18n/i18n';
 import { detectLanguageSwitch, languageFromLocale, resolveLanguage } from '../../i18n/language';
+import { isVague } from '../../cases/caseGaps';
 import type { BotServices } from '../botServices';
 import { TURN_LANGUAGE } from '../turnErrorHandler';
 import type { MessageStep } from './messageStep';
@@ -24,13 +25,15 @@ export function languageStep(services: BotServices): MessageStep {
         async handle(turn) {
             const { context, text } = turn;
             const profile = await services.customerProfile.get(context, {});
-            const switchTo = text.length <= MAX_SWITCH_CHARS ? detectLanguageSwitch(text) : undefined;
+            const switchTo = (text.length <= MAX_SWITCH_CHARS ? detectLanguageSwitch(text) : undefined) ?? services.intents?.switchTo(text);
             if (switchTo) {
                 profile.language = switchTo;
                 profile.languageChosen = true;
                 context.turnState.set(TURN_LANGUAGE, switchTo);
                 await context.sendActivity(translator(switchTo)('language.switched'));
+                // "Could you answer in English? Our Dynamics 365 Sales won't open…": the problem told with the request goes on to the dialog.
                 const dc = await turn.dialogs();
+                if (!dc.activeDialog && !isVague(text, await services.classifier.classify(text), services.minConfidence)) return 'next';
                 if (dc.activeDialog) await dc.repromptDialog();
                 else await context.sendActivity(translator(switchTo)('intake.askDescription'));
                 return 'handled';

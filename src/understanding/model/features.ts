@@ -72,6 +72,11 @@ function mix(h: number): number {
     return h >>> 0;
 }
 
+/** The bucket of a named token in a 2^hashBits space, hashed with its own seed (for features beyond n-grams). */
+export function bucketOf(token: string, seed: number, hashBits: number): number {
+    return mix(fnv1a(token, (FNV_OFFSET ^ seed) >>> 0)) & ((1 << hashBits) - 1);
+}
+
 /** Reusable dense accumulators, one per hash size (featurize is synchronous, so sharing is safe). */
 const scratch = new Map<number, Float64Array>();
 

@@ -1,13 +1,22 @@
 import { z } from 'zod';
 import { featurize, type FeatureConfig, type Featurized } from './features';
 
-/** Heads of the model, in the order they are stored. */
+/** Heads of the intake classifier's model, in the order they are stored. */
 export const HEAD_NAMES = ['lang', 'category', 'product', 'kind', 'severity'] as const;
 /** Name of one head. */
 export type HeadName = (typeof HEAD_NAMES)[number];
 
 /** Format tag written into model.json. */
 export const MODEL_FORMAT = 'csp-intake-linear/1';
+
+/** What a caller expects of a model file: its format tag and the names of its heads, in stored order. */
+export interface ModelSpec<H extends string> {
+    format: string;
+    heads: readonly H[];
+}
+
+/** The intake classifier's model.json. */
+export const CLASSIFIER_SPEC: ModelSpec<HeadName> = { format: MODEL_FORMAT, heads: HEAD_NAMES };
 
 const FeatureConfigSchema = z.object({
     hashBits: z.number().int().min(8).max(24),
@@ -23,7 +32,7 @@ const FeatureConfigSchema = z.object({
 });
 
 const HeadSchema = z.object({
-    name: z.enum(HEAD_NAMES),
+    name: z.string().min(1),
     classes: z.array(z.string()).min(2),
     temperature: z.number().positive(),
     bias: z.array(z.number()),
@@ -33,9 +42,9 @@ const HeadSchema = z.object({
     weights: z.array(z.number().int()),
 });
 
-/** Schema of model.json. */
+/** Schema of a model file (model.json, intents.json); {@link ModelSpec} says which format and heads. */
 export const ModelJsonSchema = z.object({
-    format: z.literal(MODEL_FORMAT),
+    format: z.string(),
     features: FeatureConfigSchema,
     /** Word coverage below which logits are shrunk towards uniform (see coverageScale). */
     fullCoverage: z.number().positive().max(1),
@@ -43,17 +52,17 @@ export const ModelJsonSchema = z.object({
     weightScale: z.number().positive(),
     /** Base64 bitset over 2^hashBits of the word-unigram buckets seen in training. */
     vocab: z.string(),
-    heads: z.array(HeadSchema).length(HEAD_NAMES.length),
+    heads: z.array(HeadSchema).min(1),
 });
 
-/** Parsed model.json. */
+/** Parsed model file. */
 export type ModelJson = z.infer<typeof ModelJsonSchema>;
 /** One serialized head. */
 export type HeadJson = z.infer<typeof HeadSchema>;
 
 /** A head ready for scoring: dense bucket → row index, packed weights. */
 export interface RuntimeHead {
-    name: HeadName;
+    name: string;
     classes: readonly string[];
     temperature: number;
     bias: Float32Array;
@@ -100,24 +109,33 @@ export function softmaxScaled(logits: Float64Array, scale: number): Float64Array
 }
 
 /** The loaded model: featurises text and returns calibrated probabilities per head. */
-export class LinearModel {
+export class LinearModel<H extends string = HeadName> {
     private constructor(
         readonly features: FeatureConfig,
         readonly fullCoverage: number,
         private readonly vocab: Uint8Array,
-        private readonly heads: ReadonlyMap<HeadName, RuntimeHead>,
+        private readonly heads: ReadonlyMap<H, RuntimeHead>,
+        private readonly headNames: readonly H[],
     ) {}
 
-    /** Builds the runtime model from validated JSON (throws `LinearModel.fromJson(): ...` on bad content). */
-    static fromJson(json: unknown): LinearModel {
+    /**
+     * Builds the runtime model from validated JSON: the intake classifier's model.json, or with
+     * `spec` another model file with its own format and heads. Throws `LinearModel.fromJson(): ...`
+     * on bad content.
+     */
+    static fromJson(json: unknown): LinearModel;
+    static fromJson<H extends string>(json: unknown, spec: ModelSpec<H>): LinearModel<H>;
+    static fromJson(json: unknown, spec: ModelSpec<string> = CLASSIFIER_SPEC): LinearModel<string> {
         const parsed = ModelJsonSchema.safeParse(json);
         if (!parsed.success) throw new Error(`LinearModel.fromJson(): invalid model: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
         const m = parsed.data;
+        if (m.format !== spec.format) throw new Error(`LinearModel.fromJson(): invalid model: format: expected "${spec.format}", got "${m.format}"`);
         const size = 1 << m.features.hashBits;
         const vocab = new Uint8Array(Buffer.from(m.vocab, 'base64'));
         if (vocab.length !== size >>> 3) throw new Error('LinearModel.fromJson(): vocab bitset has the wrong size');
-        const heads = new Map<HeadName, RuntimeHead>();
+        const heads = new Map<string, RuntimeHead>();
         for (const h of m.heads) {
+            if (!spec.heads.includes(h.name)) throw new Error(`LinearModel.fromJson(): unexpected head ${h.name}`);
             const k = h.classes.length;
             if (h.bias.length !== k || h.weights.length !== h.buckets.length * k) throw new Error(`LinearModel.fromJson(): head ${h.name} has inconsistent sizes`);
             const rowOf = new Int32Array(size).fill(-1);
@@ -129,8 +147,13 @@ export class LinearModel {
             });
             heads.set(h.name, { name: h.name, classes: h.classes, temperature: h.temperature, bias: Float32Array.from(h.bias), rowOf, weights: Float32Array.from(h.weights, (w) => w / m.weightScale) });
         }
-        for (const name of HEAD_NAMES) if (!heads.has(name)) throw new Error(`LinearModel.fromJson(): head ${name} missing`);
-        return new LinearModel(m.features, m.fullCoverage, vocab, heads);
+        for (const name of spec.heads) if (!heads.has(name)) throw new Error(`LinearModel.fromJson(): head ${name} missing`);
+        return new LinearModel(m.features, m.fullCoverage, vocab, heads, spec.heads);
+    }
+
+    /** The classes of one head, in the order of its probabilities. */
+    classesOf(head: H): readonly string[] {
+        return (this.heads.get(head) as RuntimeHead).classes;
     }
 
     /** Featurises text with the model's own settings. */
@@ -139,11 +162,15 @@ export class LinearModel {
     }
 
     /** Calibrated probabilities of every head for one text. */
-    predict(text: string): Record<HeadName, HeadOutput> {
-        const f = this.featurize(text);
+    predict(text: string): Record<H, HeadOutput> {
+        return this.predictFeatures(this.featurize(text));
+    }
+
+    /** Calibrated probabilities of every head for text featurised by the caller (a model with extra features of its own). */
+    predictFeatures(f: Featurized): Record<H, HeadOutput> {
         const scale = coverageScale(wordCoverage(f, this.vocab), this.fullCoverage);
-        const out = {} as Record<HeadName, HeadOutput>;
-        for (const name of HEAD_NAMES) {
+        const out = {} as Record<H, HeadOutput>;
+        for (const name of this.headNames) {
             const head = this.heads.get(name) as RuntimeHead;
             out[name] = { classes: head.classes, probs: softmaxScaled(rawLogits(head, f), scale / head.temperature) };
         }

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../paths';
 import { CATEGORIES, KINDS, LANGUAGES, PRODUCTS, SEVERITIES, type Category, type Kind, type Language, type Product, type Severity } from '../../policy/types';
 import type { Classification, Classifier, Scored } from '../classifier';
 import { LinearModel, type HeadOutput } from './linearModel';
+import { readModelFile } from './readModelFile';
 
 /** Where the committed model lives, relative to the project root. */
 export const MODEL_PATH = path.join('src', 'understanding', 'model', 'model.json');
@@ -70,12 +70,7 @@ export class TrainedClassifier implements Classifier {
 
     /** Loads model.json (default: the committed model under the project root). */
     static load(file: string = path.join(projectRoot(), MODEL_PATH), options: TrainedClassifierOptions = {}): TrainedClassifier {
-        let json: unknown;
-        try {
-            json = JSON.parse(readFileSync(file, 'utf8'));
-        } catch (err) {
-            throw new Error(`TrainedClassifier.load(): cannot read ${file}: ${(err as Error).message}`, { cause: err });
-        }
+        const json = readModelFile(file, 'TrainedClassifier.load()');
         try {
             return new TrainedClassifier(LinearModel.fromJson(json), options);
         } catch (err) {

@@ -5,7 +5,7 @@ import { pt } from './pt';
 import type { LanguagePack, Patterns } from './languagePack';
 import { ru } from './ru';
 
-export type { ClassifierCues, Command, LanguageCue, LanguagePack, Patterns } from './languagePack';
+export type { ClassifierCues, Command, IntentCues, LanguageCue, LanguagePack, Patterns } from './languagePack';
 
 /**
  * One pack per language in `LANGUAGES`: adding a language there makes the compiler name the

@@ -47,6 +47,48 @@ export interface ClassifierCues {
 }
 
 /**
+ * Words of what a customer asks of the conversation besides describing a problem (the
+ * intent recogniser, `src/understanding/intentRecognizer.ts`). Matched on `normalizeText`
+ * output. Lists named "strong" decide on their own, so they hold only unambiguous wording;
+ * the others are features of the trained intent model. Changing them requires
+ * `npm run train` (a test compares the committed intents.json with a fresh training).
+ */
+export interface IntentCues {
+    /** Strong: asking to call or be called, or for a number to call ("ring me back", "número para llamar"). */
+    phone: Patterns;
+    /** Phones and calls as the subject of a problem (Teams Phone, Authenticator, SMS codes): they veto the phone rule. */
+    phoneTopics: Patterns;
+    /** Strong: asking for a person, an agent, an engineer (besides the pack's `personRequests`). */
+    person: Patterns;
+    /** A case the customer opened ("ticket", "chamado", "заявка"). */
+    caseNouns: Patterns;
+    /** Asking how something is going ("any update", "novedades", "статус"). With a case noun it is strong. */
+    statusAsks: Patterns;
+    /** Strong: insults and giving up ("useless", "me rindo", "бесполезный"). */
+    insults: Patterns;
+    /** Weaker signs of anger or sarcasm ("again", "otra vez", "опять"). */
+    frustration: Patterns;
+    /** Strong: correcting what was said or understood ("I meant", "quise decir", "имел в виду"). */
+    correction: Patterns;
+    /** "X, not Y" shapes, a weaker sign of a correction. */
+    contrast: Patterns;
+    /** Strong: announcing more than one problem ("two things", "por un lado", "во-первых"). */
+    multiProblem: Patterns;
+    /** Weaker joins of a further problem ("also", "además", "ещё"). */
+    alsoWords: Patterns;
+    /** How this language names each of the bot's languages ("spanish", "castellano", "испанск\S*"). */
+    languageNames: Readonly<Record<Language, Patterns>>;
+    /** Wanting a language; `<lang>` stands for any language's name ("in <lang>", "на <lang>"). */
+    wantLanguage: Patterns;
+    /** Not wanting it, or saying what the chat is in now ("not <lang>", "no entiendo <lang>", "veio em <lang>"). */
+    notLanguage: Patterns;
+    /** Software, documents and settings whose language is meant, not the chat's ("display language", "idioma de"). */
+    languageOfThings: Patterns;
+    /** The chat itself ("chat", "conversation", "reply", "чат"): overrides `languageOfThings`. */
+    thisChat: Patterns;
+}
+
+/**
  * Everything the bot recognises in one language, as data (like botbuilder's
  * `PromptCultureModel`). User-facing text is not here: it lives in the message catalogue
  * `src/i18n/locales/<language>.json`.
@@ -116,6 +158,8 @@ export interface LanguagePack {
     problemSeparators: Patterns;
     /** "Not" in a correction ("it's Dynamics, not Azure"): the words before the wrong value. */
     negations: Patterns;
+    /** What a customer asks of the conversation besides describing a problem. */
+    intents: IntentCues;
     /** Service names as customers write them in this language. Raw text, case-insensitive. */
     serviceNames: {
         /** Mail and mailboxes (the Exchange Online workload). */
