@@ -60,7 +60,14 @@ export function waterfallValues<T>(dc: DialogContext, waterfallId: string): T | 
  * our invoice lists the same licences twice"). Undefined when it is neither (the question is
  * then asked again), or when it answers the question.
  */
-export async function revisionOf(text: string, pending: PendingQuestion, services: BotServices, t: Translate, recognizers: Record<string, TextRecognizer>): Promise<CaseRevision | undefined> {
+export async function revisionOf(
+    text: string,
+    pending: PendingQuestion,
+    services: BotServices,
+    t: Translate,
+    recognizers: Record<string, TextRecognizer>,
+    draft?: Pick<CaseDraft, 'category' | 'product'>,
+): Promise<CaseRevision | undefined> {
     const question = pending.options?.validations as Partial<CardQuestion> | undefined;
     const isCard = question !== undefined && Array.isArray(question.choices);
     if (isCard && typedChoice(question as CardQuestion, text, t, recognizers) !== undefined) return undefined;
@@ -74,7 +81,11 @@ export async function revisionOf(text: string, pending: PendingQuestion, service
     const details = isCard && TAKES_DETAILS.has(question.prompt ?? '') && words >= MIN_DETAIL_WORDS ? ({ kind: 'details', text: text.trim() } as const) : undefined;
     if (words < (isCard ? MIN_RESTATEMENT_WORDS : MIN_RESTATEMENT_WORDS + 2) || (!isCard && text.includes('@'))) return details;
     const c = await services.classifier.classify(text);
-    const product = c.product.label !== 'unknown' && c.product.confidence >= services.minConfidence;
-    const restates = corrects || (c.category.confidence >= services.minConfidence && (product || words >= MIN_RESTATEMENT_WORDS + 2));
-    return restates ? { kind: 'restate', description: text.trim() } : details;
+    const sure = (x: { confidence: number }) => x.confidence >= services.minConfidence;
+    const product = c.product.label !== 'unknown' && sure(c.product);
+    const problem = sure(c.category) && (product || words >= MIN_RESTATEMENT_WORDS + 2);
+    // A problem-like message that agrees with the case so far adds to it; one about something else replaces it.
+    const differs = !draft?.category || (sure(c.category) && c.category.label !== draft.category) || (product && draft.product !== undefined && draft.product !== 'unknown' && c.product.label !== draft.product);
+    if (corrects || (problem && differs)) return { kind: 'restate', description: text.trim() };
+    return problem && details ? details : problem ? { kind: 'restate', description: text.trim() } : details;
 }

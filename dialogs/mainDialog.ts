@@ -103,12 +103,13 @@ export class MainDialog extends CancelAndHelpDialog {
         const pending = pendingQuestion(innerDc);
         if (!pending || !REVISABLE.has(pending.dialogId)) return undefined;
         const t = translator(await this.language(innerDc.context));
-        const revision = await revisionOf(text, pending, this.services, t, recognizers(this.services.impactFromText));
+        const revision = await revisionOf(text, pending, this.services, t, recognizers(this.services.impactFromText), activeDraft(innerDc));
         if (!revision) return undefined;
         const values = waterfallValues<MainValues>(innerDc, WATERFALL) ?? {};
         const current = activeDraft(innerDc)?.description ?? values.description ?? '';
-        // The same message again (sent twice, or a retry) is not a new statement of the problem.
-        if (revision.kind === 'restate' && normalizeText(current).includes(normalizeText(revision.description))) return undefined;
+        // The same message again (sent twice, or a retry) is neither a new statement of the problem nor a new detail.
+        const said = revision.kind === 'restate' ? revision.description : revision.kind === 'details' ? revision.text : undefined;
+        if (said !== undefined && normalizeText(current).includes(normalizeText(said))) return undefined;
         if (revision.kind === 'details') {
             // Added to the case as it stands (the draft lives in the dialog state), and the question asked again.
             const draft = activeDraft(innerDc);

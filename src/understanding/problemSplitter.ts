@@ -77,7 +77,7 @@ export async function splitProblems(text: string, classify: (text: string) => Pr
     for (const piece of pieces) {
         const last = parts.at(-1);
         const classification = await classify(piece);
-        if (last && (wordCount(piece) < MIN_WORDS || !differ(last.classification, classification, minConfidence))) {
+        if (last && (wordCount(piece) < MIN_WORDS || wordCount(last.text) < MIN_WORDS || !differ(last.classification, classification, minConfidence))) {
             const joined = `${last.text} ${piece}`;
             parts[parts.length - 1] = { text: joined, classification: await classify(joined) };
         } else {

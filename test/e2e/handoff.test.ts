@@ -401,7 +401,7 @@ describe('agents take over conversations (customer on Web Chat, agents in Teams)
         assert.equal(row?.ended_by, 'hub-failed');
     });
 
-    it('two negative messages in a row (Azure AI Language sentiment) bring in a person', async () => {
+    it('two negative messages in a row (Azure AI Language sentiment) bring in a person, once the ticket is open so nothing is lost', async () => {
         const language = new FakeLanguageService('lang-key');
         const endpoint = await language.start();
         try {
@@ -412,8 +412,16 @@ describe('agents take over conversations (customer on Web Chat, agents in Teams)
             const first = await customer('This is terrible, Outlook is not receiving any emails since this morning');
             assert.doesNotMatch(visibleText(first), /frustrating/);
             const second = await customer('awful, still nothing works');
-            assert.match(visibleText(to(second, CUSTOMER)), /I'm sorry this has been frustrating[\s\S]*number 1 in the queue/);
-            assert.match(visibleText(to(second, AGENTS_CHANNEL)), /seemed frustrated/);
+            assert.match(visibleText(to(second, CUSTOMER)), /I'm sorry this has been frustrating\. I'll make sure a person from our team takes this over[\s\S]*Here is what I understood/);
+            const impact = await bot.click(button(second, "Yes, that's right"), CUSTOMER);
+            const escalate = await bot.click(button(impact, /Moderate/), CUSTOMER);
+            assert.doesNotMatch(visibleText(escalate), /articles may solve it/, 'no articles for a customer who wants a person');
+            await customer('alex.kim@fabrikam.example');
+            const summary = await customer('Fabrikam Ltd');
+            const done = await bot.click(button(summary, 'Open the ticket'), CUSTOMER);
+            all.push(...done);
+            assert.match(visibleText(to(done, CUSTOMER)), /SR-2026-000001[\s\S]*number 1 in the queue/);
+            assert.match(visibleText(to(done, AGENTS_CHANNEL)), /seemed frustrated/);
         } finally {
             await language.stop();
         }

@@ -1,6 +1,6 @@
 import { translator } from '../../i18n/i18n';
 import { detectLanguageSwitch, languageFromLocale, resolveLanguage } from '../../i18n/language';
-import { isVague } from '../../cases/caseGaps';
+import { contentWords, isVague } from '../../cases/caseGaps';
 import type { BotServices } from '../botServices';
 import { TURN_LANGUAGE } from '../turnErrorHandler';
 import type { MessageStep } from './messageStep';
@@ -33,7 +33,7 @@ export function languageStep(services: BotServices): MessageStep {
                 await context.sendActivity(translator(switchTo)('language.switched'));
                 // "Could you answer in English? Our Dynamics 365 Sales won't open…": the problem told with the request goes on to the dialog.
                 const dc = await turn.dialogs();
-                if (!dc.activeDialog && !isVague(text, await services.classifier.classify(text), services.minConfidence)) return 'next';
+                if (!dc.activeDialog && contentWords(text).length >= MIN_WORDS_TO_DETECT && !isVague(text, await services.classifier.classify(text), services.minConfidence)) return 'next';
                 if (dc.activeDialog) await dc.repromptDialog();
                 else await context.sendActivity(translator(switchTo)('intake.askDescription'));
                 return 'handled';

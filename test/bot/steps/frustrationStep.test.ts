@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { TurnContext } from 'botbuilder';
 import sinon from 'sinon';
+import type { IntentSignals } from '../../../src/bot/botServices';
 import { frustrationStep } from '../../../src/bot/steps/frustrationStep';
 import { Handoffs } from '../../../src/handoff/handoffs';
 import type { StartResult } from '../../../src/handoff/handoffTypes';
@@ -55,28 +56,40 @@ describe('frustrationStep', () => {
         sinon.assert.notCalled(handoff.start);
     });
 
-    it('says nothing when nobody can come, and brings a person in on the next negative message once one can', async () => {
+    it('says when the desk opens when nobody can come (the ticket will be waiting), and brings a person in on the next two once one can', async () => {
         const { rig, step, handoff } = await rigWithDesk({ canStart: false });
         await rig.run(step, { text: 'terrible' });
         const second = await rig.run(step, { text: 'still terrible' });
-        assert.equal(second.result, 'next');
-        assert.deepEqual(second.replies, []);
-        assert.equal(second.session.negativeStreak, 2);
+        assert.equal(second.result, 'handled');
+        assert.equal(second.replies.length, 1);
+        assert.match(second.replies[0] ?? '', /^I'm sorry this has been frustrating\. Our team's next opening is .*; your ticket will be waiting for them/);
+        assert.equal(second.session.negativeStreak, 0);
         sinon.assert.notCalled(handoff.start);
         handoff.canStart.resolves(true);
-        const third = await rig.run(step, { text: 'worst support ever' });
-        assert.equal(third.result, 'handled');
-        assert.equal(third.session.negativeStreak, 0);
+        await rig.run(step, { text: 'worst support ever' });
+        const fourth = await rig.run(step, { text: 'useless' });
+        assert.equal(fourth.result, 'handled');
         sinon.assert.calledOnce(handoff.start);
     });
 
-    it('lets the dialog go on when the desk closed between the check and the start', async () => {
+    it('answers the customer when the desk closed between the check and the start (nothing else to do: no question is pending)', async () => {
         const { rig, step } = await rigWithDesk({ start: 'out-of-hours' });
         await rig.run(step, { text: 'terrible' });
         const run = await rig.run(step, { text: 'still terrible' });
-        assert.equal(run.result, 'next');
+        assert.equal(run.result, 'handled');
         assert.deepEqual(run.replies, ["I'm sorry this has been frustrating.", 'Our desk opens on Monday at 09:00.']);
         assert.equal(run.session.negativeStreak, 0);
+    });
+
+    it('while a question is pending, promises a person once the ticket is open, and asks the question again', async () => {
+        const { rig, step, handoff } = await rigWithDesk();
+        await rig.ask();
+        await rig.run(step, { text: 'terrible' });
+        const run = await rig.run(step, { text: 'still terrible' });
+        assert.equal(run.result, 'handled');
+        assert.match(run.replies[0] ?? '', /I'll make sure a person from our team takes this over/);
+        assert.equal(run.session.personRequested, true);
+        sinon.assert.notCalled(handoff.start);
     });
 
     it('reads the sentiment, and apologises, in the customer’s language', async () => {
@@ -100,18 +113,29 @@ describe('frustrationStep', () => {
         sinon.assert.calledOnce(languageService.sentiment);
     });
 
-    it('does nothing without Azure AI Language or without agents', async () => {
+    it('does nothing without agents; without Azure AI Language it reads frustration locally', async () => {
         const { rig, languageService, handoff } = await rigWithDesk();
-        for (const services of [{ ...rig.services, languageService: undefined }, { ...rig.services, handoff: undefined }]) {
-            const step = frustrationStep(services);
-            for (const text of ['terrible', 'still terrible']) {
-                const run = await rig.run(step, { text });
-                assert.equal(run.result, 'next');
-                assert.deepEqual(run.replies, []);
-                assert.equal(run.session.negativeStreak, undefined);
-            }
+        const withoutAgents = frustrationStep({ ...rig.services, handoff: undefined });
+        for (const text of ['terrible', 'still terrible']) {
+            const run = await rig.run(withoutAgents, { text });
+            assert.equal(run.result, 'next');
+            assert.equal(run.session.negativeStreak, undefined);
         }
+        const local = frustrationStep({ ...rig.services, languageService: undefined, intents: { ...noIntents, frustrated: (text) => /USELESS|!!!/.test(text) } });
+        assert.equal((await rig.run(local, { text: 'THIS IS USELESS!!!' })).session.negativeStreak, 1);
+        assert.equal((await rig.run(local, { text: 'ok, the error says 0x80070005' })).session.negativeStreak, 0);
         sinon.assert.notCalled(languageService.sentiment);
         sinon.assert.notCalled(handoff.start);
     });
 });
+
+/** Intent signals that recognise nothing. */
+const noIntents: IntentSignals = {
+    severalProblems: () => false,
+    asksForPhone: () => false,
+    frustrated: () => false,
+    asksStatus: () => false,
+    asksForPerson: () => false,
+    corrects: () => false,
+    switchTo: () => undefined,
+};

@@ -46,15 +46,16 @@ describe('languageStep', () => {
         assert.equal(run.profile.language, 'ru');
     });
 
-    it('does not read a long message as a switch, even one that only the length sets apart', async () => {
+    it('does not read a long message as a switch request, even one that only the length sets apart; plainly written English beats the locale', async () => {
         const { rig, step } = await rigWith(classified('en', 0.99));
         for (const text of ['in English please, Outlook has not received any mail since this morning', 'in English please!!!!!!!!!!!!!!!!!!!!!!!!!!']) {
             const run = await rig.run(step, { text, locale: 'es-ES' });
             assert.equal(run.result, 'next', text);
             assert.deepEqual(run.replies, []);
-            assert.equal(run.profile.language, 'es', 'the locale still decides');
-            assert.equal(run.profile.languageChosen, undefined);
+            assert.equal(run.profile.languageChosen, undefined, 'not a request to switch');
         }
+        const run = await rig.run(step, { text: 'Outlook has not received any mail since this morning', locale: 'es-ES' });
+        assert.equal(run.profile.language, 'en', 'the language the customer plainly writes wins over the browser locale');
     });
 
     it('keeps a language the customer chose over the locale the channel sends', async () => {
@@ -71,11 +72,11 @@ describe('languageStep', () => {
     it('follows the locale over the language in use when the customer chose none, and sets TURN_LANGUAGE', async () => {
         const { rig, step, classify } = await rigWith();
         await rig.given({ profile: { language: 'es' } });
-        const run = await rig.run(step, { text: 'Outlook não recebe e-mails', locale: 'pt-BR' });
+        const run = await rig.run(step, { text: 'Outlook não funciona', locale: 'pt-BR' });
         assert.equal(run.result, 'next');
         assert.equal(run.profile.language, 'pt');
         assert.equal(run.turnState.get(TURN_LANGUAGE), 'pt');
-        assert.equal(classify.called, false, 'no detection when the locale answers');
+        assert.equal(classify.called, false, 'no detection of a message too short to read when the locale answers');
     });
 
     it('detects the language of a first message without a locale, when the classifier is confident', async () => {
@@ -87,14 +88,23 @@ describe('languageStep', () => {
         assert.deepEqual(classify.firstCall.args, ['Outlook no recibe correos desde esta mañana']);
     });
 
-    it('stays in English when detection is unsure, and does not detect again once a language is in use', async () => {
+    it('stays in English when detection is unsure, also on later messages', async () => {
         const { rig, step, classify } = await rigWith(classified('ru', 0.3));
         const first = await rig.run(step, { text: '👍👍' });
         assert.equal(first.profile.language, 'en');
         assert.equal(first.turnState.get(TURN_LANGUAGE), 'en');
         const second = await rig.run(step, { text: 'Привет, у меня проблема с почтой' });
         assert.equal(second.profile.language, 'en');
-        assert.equal(classify.callCount, 1);
+        assert.equal(classify.callCount, 2, 'a readable message is read again');
+    });
+
+    it('switches when the customer plainly writes another supported language, and keeps it for short answers', async () => {
+        const { rig, step } = await rigWith(classified('es', 0.97));
+        const run = await rig.run(step, { text: 'hola, el Outlook no recibe correos desde esta mañana', locale: 'en-US' });
+        assert.equal(run.profile.language, 'es');
+        assert.equal(run.profile.languageFromText, true);
+        const short = await rig.run(step, { text: 'sí', locale: 'en-US' });
+        assert.equal(short.profile.language, 'es', 'a short answer does not send it back to the locale');
     });
 
     it('does not detect anything in a click without text', async () => {
