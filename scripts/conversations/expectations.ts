@@ -28,7 +28,7 @@ export const SAYS_KEYS: Record<Says, string[]> = {
     'no-phone': ['phone.notice'],
     status: ['ticketStatus.summary', 'ticketStatus.noneOpen'],
     'two-problems': ['intake.twoProblems'],
-    'desk-hours': ['handoff.outOfHours', 'handoff.frustratedClosed', 'prompt.stuckClosed'],
+    'desk-hours': ['handoff.outOfHours', 'handoff.frustratedClosed', 'prompt.stuckClosed', 'escalation.deskOpens'],
 };
 
 /**

@@ -10,6 +10,7 @@ import { liveHandoffStep } from './steps/liveHandoffStep';
 import { messageLengthStep } from './steps/messageLengthStep';
 import type { MessageStep } from './steps/messageStep';
 import { staleCardStep } from './steps/staleCardStep';
+import { ticketAmendmentStep } from './steps/ticketAmendmentStep';
 import { ticketStatusStep } from './steps/ticketStatusStep';
 import { unknownCardStep } from './steps/unknownCardStep';
 
@@ -36,6 +37,7 @@ export function messageSteps({ services, handoff, maxMessageChars, mainDialogId 
         emptyMessageStep(), // nothing to read
         ticketStatusStep(services), // "status of SR-…", on the side
         frustrationStep(services), // two negative messages: a person
+        ticketAmendmentStep(services), // "oops, it's invoice 8821": onto the ticket just opened
         dialogStep(mainDialogId), // the conversation itself
     ];
 }

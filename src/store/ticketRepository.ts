@@ -147,6 +147,31 @@ export class TicketRepository {
         return result.ticket;
     }
 
+    /**
+     * Adds what the customer said afterwards to the ticket's description (and its redacted
+     * copy), with an 'amended' event and the hooks' rows, in one transaction. Undefined when
+     * there is no such ticket.
+     */
+    async amend(ticketId: number, addition: { text: string; redacted: string }, now: Date = new Date()): Promise<Ticket | undefined> {
+        const result = await this.db.transaction().execute(async (trx) => {
+            const before = await trx.selectFrom('tickets').select(['description', 'description_redacted']).where('id', '=', ticketId).executeTakeFirst();
+            if (!before) return {};
+            const iso = now.toISOString();
+            await trx
+                .updateTable('tickets')
+                .set({ description: `${before.description}\n${addition.text}`, description_redacted: `${before.description_redacted ?? ''}\n${addition.redacted}`.trim(), updated_at: iso })
+                .where('id', '=', ticketId)
+                .execute();
+            const event = await trx.insertInto('ticket_events').values({ ticket_id: ticketId, type: 'amended', data: JSON.stringify({ by: 'customer' }), created_at: iso }).returning('id').executeTakeFirstOrThrow();
+            const ticket = toTicket(await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow());
+            const change: TicketChange = { type: 'updated', ticket, eventId: event.id };
+            await this.hooks.inTransaction?.(trx, change);
+            return { ticket, change };
+        });
+        if (result.change) this.hooks.afterCommit?.(result.change);
+        return result.ticket;
+    }
+
     /** The ticket with this number (e.g. SR-2026-000123), if any. */
     async findByNumber(number: string): Promise<Ticket | undefined> {
         const row = await this.db.selectFrom('tickets').selectAll().where('number', '=', number).executeTakeFirst();

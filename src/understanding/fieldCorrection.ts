@@ -12,7 +12,9 @@ export interface FieldCorrection {
 
 /** "not X" (or "no es X", "não é X", "не X"): the wrong value, to leave out before reading the right one. */
 const NEGATIONS = inAnyLanguage((p) => p.negations).sort((a, b) => b.length - a.length);
-const NEGATED = new RegExp(`(?:^| )(?:${NEGATIONS.join('|')}) (?:(?:the|el|la|o|a|это) )?[\\p{L}\\p{N}+-]+(?: (?:365|online|ad|id|central))?`, 'gu');
+/** Articles and prepositions between "not" and the wrong value ("not from Outlook", "не из аутлука", "no en Azure"). */
+const FILLERS = 'the|from|in|on|with|about|el|la|los|de|del|en|con|o|a|do|da|no|na|com|это|из|в|во|с|от|про|по';
+const NEGATED = new RegExp(`(?:^| )(?:${NEGATIONS.join('|')}) (?:(?:${FILLERS}) ){0,2}[\\p{L}\\p{N}+-]+(?: (?:365|online|ad|id|central))?`, 'gu');
 
 /** "No, …" / "Não, …" / "Нет, …" at the start of a correction. */
 const LEADING_NO = /^\s*(?:no|nope|nah|não|nao|нет|неа)\s*[,.!:;—–-]+/iu;

@@ -20,10 +20,10 @@ const MIN_WORDS = 4;
 /** Longest message searched for separators word by word. */
 const MAX_WORDS = 300;
 
-/** Splits raw text into sentences (keeping them as written). */
+/** Splits raw text into sentences and list items ("1) …  2) …", "- …"), keeping them as written. */
 function sentences(text: string): string[] {
     return text
-        .split(/(?<=[.!?])\s+|\n+/u)
+        .split(/(?<=[.!?])\s+|\n+|\s+(?=(?:\(?[1-9][).]|[a-e]\)|[-•*])\s)/u)
         .map((s) => s.trim())
         .filter(Boolean);
 }
@@ -53,11 +53,17 @@ function clauses(sentence: string, atConjunctions: boolean): string[] {
 
 const wordCount = (text: string): number => normalizeText(text).split(' ').filter((w) => w.length > 1).length;
 
-/** True when two parts are about different things: another category, or two different known products. */
-function differ(a: Classification, b: Classification, minConfidence: number): boolean {
+/**
+ * True when two parts are about different things: two different known products, or another
+ * category, unless both name the same product without a separator word between them ("we paid
+ * for 20 licences and users still can't open Word" is one technical problem told with money words).
+ */
+function differ(a: Classification, b: Classification, minConfidence: number, separated: boolean): boolean {
     const sure = (x: { confidence: number }) => x.confidence >= minConfidence;
-    if (a.category.label !== b.category.label && sure(a.category) && sure(b.category)) return true;
-    return a.product.label !== b.product.label && a.product.label !== 'unknown' && b.product.label !== 'unknown' && sure(a.product) && sure(b.product);
+    const known = (c: Classification) => c.product.label !== 'unknown' && sure(c.product);
+    if (known(a) && known(b) && a.product.label !== b.product.label) return true;
+    const sameProduct = known(a) && known(b) && a.product.label === b.product.label;
+    return a.category.label !== b.category.label && sure(a.category) && sure(b.category) && (separated || !sameProduct);
 }
 
 /**
@@ -67,23 +73,32 @@ function differ(a: Classification, b: Classification, minConfidence: number): bo
  * the same thing, or too short to stand alone, are joined again. One element for a single problem.
  */
 export async function splitProblems(text: string, classify: (text: string) => Promise<Classification>, minConfidence: number, atConjunctions = false): Promise<ProblemPart[]> {
-    // Without a sign of several problems (separator words, or the caller's word), it is one problem told in several sentences.
-    if (!atConjunctions && !SEPARATOR_ANYWHERE.test(normalizeText(text))) return [{ text, classification: await classify(text) }];
-    const pieces = sentences(text)
-        .flatMap((s) => clauses(s, atConjunctions))
-        .filter((p) => wordCount(p) > 0);
-    if (pieces.length < 2) return [{ text, classification: await classify(text) }];
+    const single = async (): Promise<ProblemPart[]> => [{ text, classification: await classify(text) }];
+    // Without a sign of several problems (separator words, a list, or the caller's word), it is one problem told in several sentences.
+    const listed = /(?:^|\s)\(?[1-9][).]\s.*\s\(?[2-9][).]\s/su.test(text);
+    if (!atConjunctions && !listed && !SEPARATOR_ANYWHERE.test(normalizeText(text))) return single();
+    // Sentences, list items and separator words first; plain conjunctions only when they find nothing.
+    const bySentence = await joinAlike(sentences(text).flatMap((s) => clauses(s, false)), classify, minConfidence);
+    if (bySentence.length >= 2 || !atConjunctions) return bySentence.length >= 2 ? bySentence : single();
+    const byConjunction = await joinAlike(sentences(text).flatMap((s) => clauses(s, true)), classify, minConfidence);
+    return byConjunction.length >= 2 ? byConjunction : single();
+}
+
+/** Classifies the pieces and joins neighbours about the same thing, or too short to stand alone; fewer than two parts means one problem. */
+async function joinAlike(candidates: string[], classify: (text: string) => Promise<Classification>, minConfidence: number): Promise<ProblemPart[]> {
+    const pieces = candidates.filter((p) => wordCount(p) > 0);
+    if (pieces.length < 2) return [];
     const parts: ProblemPart[] = [];
     for (const piece of pieces) {
         const last = parts.at(-1);
         const classification = await classify(piece);
-        if (last && (wordCount(piece) < MIN_WORDS || wordCount(last.text) < MIN_WORDS || !differ(last.classification, classification, minConfidence))) {
+        const separated = SEPARATOR.test(normalizeText(piece).replace(/^(?:and|y|e|и|а) /u, ''));
+        if (last && (wordCount(piece) < MIN_WORDS || wordCount(last.text) < MIN_WORDS || !differ(last.classification, classification, minConfidence, separated))) {
             const joined = `${last.text} ${piece}`;
             parts[parts.length - 1] = { text: joined, classification: await classify(joined) };
         } else {
             parts.push({ text: piece, classification });
         }
     }
-    if (parts.length < 2 || parts.some((p) => wordCount(p.text) < MIN_WORDS)) return [{ text, classification: await classify(text) }];
-    return parts;
+    return parts.length < 2 || parts.some((p) => wordCount(p.text) < MIN_WORDS) ? [] : parts;
 }

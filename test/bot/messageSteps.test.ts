@@ -17,6 +17,7 @@ const ROUTING_TABLE = [
     'empty message',
     'ticket status',
     'frustration',
+    'ticket amendment',
     'dialog',
 ];
 

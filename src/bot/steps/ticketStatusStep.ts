@@ -11,6 +11,9 @@ import type { BotServices } from '../botServices';
 import { displayZoneOf } from '../turnHelpers';
 import type { MessageStep } from './messageStep';
 
+/** Longest message read as "how is my case going?" while a question is pending. */
+const MAX_STATUS_WORDS = 14;
+
 /** Who is asking, as the channel vouches for it: conversation, person, and (Teams) tenant. */
 function askerOf(context: TurnContext): Asker {
     const { activity } = context;
@@ -47,7 +50,9 @@ export function ticketStatusStep(services: BotServices): MessageStep {
                 const visible = ticket && mayReadTicket(ticket, askerOf(context)) ? ticket : undefined;
                 await context.sendActivity(statusText(context, services, await turn.language(), number, visible));
             } else {
-                if (!services.intents?.asksStatus(turn.text)) return 'next';
+                // A long message in the middle of an intake that mentions a "status" is a description, not a question about a case.
+                const long = turn.text.split(/\s+/).length > MAX_STATUS_WORDS && (await turn.dialogs()).activeDialog !== undefined;
+                if (long || !services.intents?.asksStatus(turn.text)) return 'next';
                 const asker = askerOf(context);
                 const own = (await services.tickets.recentFor(asker)).filter((t) => t.status === 'open' && t.number && mayReadTicket(t, asker));
                 const language = await turn.language();
