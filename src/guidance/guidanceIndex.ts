@@ -17,6 +17,9 @@ export interface RankQuery {
     kind: Kind | null;
 }
 
+/** Licence plan names shared by many articles: "Microsoft 365 Business Premium", "E3", "Office 365 E5". */
+const PLAN_NAMES = /\b(?:(?:microsoft|office|dynamics)\s*365|m365|o365|business\s+(?:basic|standard|premium)|apps\s+for\s+business|[efg][1-5])\b/giu;
+
 /** Splits text into search terms: accents stripped, lower-cased, stop words dropped, stemmed. */
 function termsFor(language: Language): (text: string) => string[] {
     const stopWords = STOP_WORDS[language];
@@ -48,7 +51,7 @@ export class GuidanceIndex {
             extractField: (doc, field) => (field === 'tagText' ? doc.tags.join(' ') : String((doc as unknown as Record<string, unknown>)[field] ?? '')),
             tokenize: termsFor(language),
             processTerm: (t) => t,
-            searchOptions: { boost: { title: 3, tagText: 2.5, summary: 1.5, body: 1 }, prefix: (t) => t.length > 4, fuzzy: (t) => (t.length > 6 ? 0.15 : false) },
+            searchOptions: { boost: { title: 3, tagText: 3, summary: 2, body: 0.5 }, prefix: (t) => t.length > 4, fuzzy: (t) => (t.length > 6 ? 0.15 : false) },
         });
         this.search.addAll(articles);
     }
@@ -63,7 +66,8 @@ export class GuidanceIndex {
 
     /** The best articles for a query, best first, at most `limit`, above the minimum score. */
     rank(query: RankQuery, limit = 2): RankedArticle[] {
-        const text = query.text.slice(0, 2000);
+        // Plan names (the case's product already filters and boosts) would outweigh the words that say what is wrong.
+        const text = query.text.slice(0, 2000).replace(PLAN_NAMES, ' ');
         return this.search
             .search(text)
             .map((hit) => ({ article: this.byId.get(String(hit.id)) as Article, score: hit.score }))
