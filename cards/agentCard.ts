@@ -17,11 +17,13 @@ export interface AgentCardData {
     /** Short lines such as the last messages or queue entries. */
     lines: string[];
     actions: AgentCardAction[];
+    /** A text box whose words the buttons send (a reply, a question, a resolution): its label and placeholder. */
+    input?: { label: string; placeholder: string };
 }
 
 /** A card for the partner's agents in Teams: a waiting customer, the queue, or a transcript. */
 export function renderAgentCard(data: AgentCardData): RenderedCard {
     const fallbackText = [data.title, data.status, ...factLines(data.facts), data.summary, ...data.lines].filter(Boolean).join('\n');
-    const attachment = expandTemplate('agent.json', template, { ...data, lines: data.lines.map((text) => ({ text })), fallbackText });
+    const attachment = expandTemplate('agent.json', template, { ...data, lines: data.lines.map((text) => ({ text })), input: data.input?.placeholder ?? '', inputLabel: data.input?.label ?? '', fallbackText });
     return { attachment, fallbackText };
 }

@@ -160,7 +160,7 @@ export class EscalationDialog extends CancelAndHelpDialog {
         }
         const text = await enrichTicketText(draft, this.services.languageService);
         const now = this.services.now().toJSDate();
-        const { ticket, created } = await this.services.tickets.create(ticketFromCase(step.context, draft, this.services.partner, profile, { status: 'open' }, text), now);
+        const { ticket, created } = await this.services.tickets.create(ticketFromCase(step.context, draft, this.services.partner, profile, { status: 'new' }, text), now);
         if (created) await recordCaseHistory(this.services.tickets, ticket, draft, now);
         await sendCard(step.context, this.ticketCard(step, draft, ticket, t));
         return step.endDialog(ticket);

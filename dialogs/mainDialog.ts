@@ -1,3 +1,4 @@
+import { isOpenStatus } from '../src/policy/ticketLifecycle';
 import { DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { tenantIdOf } from '../src/channels/teamsChannelData';
 import { welcomeOnce } from '../src/bot/welcome';
@@ -238,7 +239,7 @@ export class MainDialog extends CancelAndHelpDialog {
         (step.values as MainValues).ticket = ticket;
         const handoff = this.services.handoff;
         const session = await this.services.session.get(step.context, {});
-        if (!ticket || ticket.status !== 'open' || !handoff) return this.finish(step);
+        if (!ticket || !isOpenStatus(ticket.status) || !handoff) return this.finish(step);
         if (!(await handoff.canStart(step.context.activity.channelId))) {
             // Out of hours, the confirmation says when the desk opens (the ticket waits for it).
             const availability = await personAvailability(step.context, this.services);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { authEnabled, type AppConfig } from './config';
 import { createAdapter } from './bot/createAdapter';
@@ -19,6 +20,7 @@ import { OutboxRepository } from './outbox/outboxRepository';
 import type { OutboxWorker } from './outbox/outboxWorker';
 import { createServer, type BotServer, type ServerLimits } from './server';
 import { openDatabase, type OpenDatabase } from './store/database';
+import { SettingsRepository } from './store/settingsRepository';
 import { SqlStorage } from './store/sqlStorage';
 import { TicketRepository } from './store/ticketRepository';
 import { AzureAwareClassifier, createLanguageService } from './understanding/azureLanguage';
@@ -26,6 +28,12 @@ import { TrainedClassifier } from './understanding/model/trainedClassifier';
 import { IntentRecognizer } from './understanding/intentRecognizer';
 import { DateTime } from 'luxon';
 import { createHandoff } from './handoff/createHandoff';
+import { Messenger } from './channels/messenger';
+import { CustomerNoticeRepository } from './tickets/customerNoticeRepository';
+import { createCustomerNoticeHandler } from './tickets/customerNoticeHandler';
+import { TicketActions } from './tickets/ticketActions';
+import { TicketClock } from './tickets/ticketClock';
+import { TranscriptRepository } from './transcript/transcriptRepository';
 import type { Handoffs } from './handoff/handoffs';
 
 export interface App extends BotServer {
@@ -37,6 +45,10 @@ export interface App extends BotServer {
     outbox: OutboxWorker;
     /** The built-in Direct Line (Web Chat without an Azure Direct Line secret). */
     directLine: LocalDirectLine;
+    /** What agents, the PSA and customers do to tickets. */
+    work: TicketActions;
+    /** The first-response clock (alerts) and the closing of resolved tickets; swept with the queue. */
+    clock: TicketClock;
 }
 
 /** Optional replacements, for tests (a fixed clock, predictable ids, a trusted test CA). */
@@ -84,7 +96,11 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const languageService = createLanguageService(config, logger);
     const now = overrides.now ?? (() => DateTime.utc());
     const adapter = createAdapter(config, logger);
-    const handoff = createHandoff(config, logger, { adapter, database, tickets, partner: profile, now, escalate: escalation.escalate,
+    const businessNow = (): Date => now().toJSDate();
+    const work = new TicketActions(tickets, { reopenDays: config.TICKET_REOPEN_DAYS, now: businessNow });
+    const notices = new CustomerNoticeRepository(database.db);
+    const noticeContext = { partnerName: profile.name, reopenDays: config.TICKET_REOPEN_DAYS };
+    const handoff = createHandoff(config, logger, { adapter, database, tickets, work, partner: profile, now, escalate: escalation.escalate,
         failed: {
             list: () => new OutboxRepository(database.db).dead(),
             retry: async (id) => {
@@ -110,13 +126,16 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         now: overrides.now,
         newId: overrides.newId,
         handoff,
+        customerTickets: { actions: work, notices, context: noticeContext },
     });
     const limiter = new RateLimiter(config.TOKEN_RATE_LIMIT_PER_MINUTE, 60_000);
+    // Kept in the database so a returning Web Chat visitor stays the same user across restarts and instances.
+    const visitorSecret = await new SettingsRepository(database.db).getOrCreate('webChatVisitorSecret', randomBytes(32).toString('base64url'), new Date());
     const directLineStore = new DirectLineStore({ maxConversations: config.DIRECT_LINE_MAX_CONVERSATIONS, maxTotalBytes: config.DIRECT_LINE_MAX_BYTES });
     const localDirectLine = new LocalDirectLine(logger, new RateLimiter(60, 60_000), directLineStore, config.MicrosoftAppId);
     const routes = [
         (s: Server) => localDirectLine.register(s),
-        (s: Server) => registerDirectLineToken(s, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, local: localDirectLine, limiter, logger, trustedProxyHops: config.TRUSTED_PROXY_HOPS }),
+        (s: Server) => registerDirectLineToken(s, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, local: localDirectLine, limiter, logger, trustedProxyHops: config.TRUSTED_PROXY_HOPS, visitorSecret }),
         (s: Server) =>
             registerWebChatPage(s, {
                 partnerName: profile.name,
@@ -142,9 +161,29 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         routes,
     });
     outbox.handle('agent-notice', handoff.noticeHandler());
+    outbox.handle('agent-alert', handoff.alertHandler());
+    outbox.handle(
+        'customer-notice',
+        createCustomerNoticeHandler({
+            tickets,
+            notices,
+            transcript: new TranscriptRepository(database.db),
+            messenger: new Messenger(adapter, config.MicrosoftAppId ?? '', logger),
+            // The built-in Direct Line knows whether the visitor's page is open; Azure's Direct Line does not say.
+            presence: (channelId, conversationId) => (channelId === 'directline' && !config.DIRECT_LINE_SECRET ? localDirectLine.isLive(conversationId) : undefined),
+            context: noticeContext,
+            logger,
+            now: businessNow,
+        }),
+    );
     outbox.start();
     const stopRefreshes = escalation.startRefreshes();
-    const sweeper = setInterval(() => void handoff.sweep().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'handoff sweep failed')), config.HANDOFF_SWEEP_SECONDS * 1000);
+    const clock = new TicketClock(database.db, tickets, work, { alertShare: config.DUE_ALERT_PERCENT / 100, reopenDays: config.TICKET_REOPEN_DAYS, now: businessNow, committed: () => outbox.kick() }, logger);
+    const sweep = async (): Promise<void> => {
+        await handoff.sweep();
+        await clock.sweep();
+    };
+    const sweeper = setInterval(() => void sweep().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'handoff and ticket sweep failed')), config.HANDOFF_SWEEP_SECONDS * 1000);
     sweeper.unref();
     const drain = async (timeoutMs: number): Promise<void> => {
         clearInterval(sweeper);
@@ -152,5 +191,5 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         await server.drain(timeoutMs);
         await outbox.stop(timeoutMs);
     };
-    return { ...server, drain, database, tickets, partner: profile, handoff, outbox, directLine: localDirectLine };
+    return { ...server, drain, database, tickets, partner: profile, handoff, outbox, directLine: localDirectLine, work, clock };
 }

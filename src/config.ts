@@ -105,6 +105,8 @@ export const EnvSchema = z.object({
     AGENTS_SERVICE_URL: z.preprocess(emptyAsUndefined, z.url().default('https://smba.trafficmanager.net/teams/')),
     HANDOFF_WAIT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
     HANDOFF_SWEEP_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+    TICKET_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+    DUE_ALERT_PERCENT: z.coerce.number().int().min(1).max(100).default(75),
     HANDOFF_HUB_CHANNELS: z.preprocess(
         emptyAsUndefined,
         z

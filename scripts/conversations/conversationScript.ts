@@ -19,7 +19,7 @@ const PersonaSchema = z.object({
 const TurnSchema = z.union([z.strictObject({ say: z.string() }), z.strictObject({ click: z.string().min(1) }), z.strictObject({ clickOld: z.string().min(1) }), z.strictObject({ autopilot: z.literal(true) })]);
 
 const ExpectedTicketSchema = z.object({
-    status: z.enum(['open', 'resolved']),
+    status: z.enum(['new', 'resolved']),
     category: z.enum(CATEGORIES),
     product: z.enum(PRODUCTS),
     kind: z.enum(KINDS).nullable(),

@@ -7,6 +7,7 @@ import type { PartnerProfile } from '../partner/partnerProfile';
 import type { Impact, Language } from '../policy/types';
 import type { Handoffs } from '../handoff/handoffs';
 import type { TicketRepository } from '../store/ticketRepository';
+import type { CustomerTickets } from '../tickets/customerTickets';
 import type { AzureLanguageService } from '../understanding/azureLanguage';
 import type { Classifier } from '../understanding/classifier';
 
@@ -21,6 +22,10 @@ export interface SessionState {
     pendingProblems?: string[];
     /** True when the customer wants a person: the ticket is opened without guidance and a person brought in. */
     personRequested?: boolean;
+    /** A ticket the customer just reopened: their next words go onto it. */
+    ticketReply?: { ticketId: number };
+    /** When the bot last answered a message here (business clock, ISO): what the customer saw last. */
+    lastTurnAt?: string;
 }
 
 /** What the dialogs and steps ask of intent recognition (src/understanding), beyond the classifier. */
@@ -72,6 +77,8 @@ export interface BotServices {
     minConfidence: number;
     /** Live takeover by the partner's agents, when the bot runs with a database (not in dialog unit tests). */
     handoff?: Handoffs;
+    /** Tickets after they are opened (notices, answers, ratings, reopening), when the bot runs with a database. */
+    customerTickets?: CustomerTickets;
     now: () => DateTime;
     newId: () => string;
     session: StatePropertyAccessor<SessionState>;

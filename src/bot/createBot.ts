@@ -18,6 +18,7 @@ import { SupportBot } from './supportBot';
 import { ConsistentTurn } from './consistentTurn';
 import { messageSteps } from './messageSteps';
 import type { Handoffs } from '../handoff/handoffs';
+import type { CustomerTickets } from '../tickets/customerTickets';
 import { TurnStates } from './turnStates';
 
 /** Frustration at or above this (0..1) counts as a frustrated message even when another intent wins. */
@@ -57,6 +58,8 @@ export interface BotDependencies {
     newId?: () => string;
     /** Live takeover by agents (queue, Teams agents, relay); absent, customers are never handed to a person. */
     handoff?: Handoffs;
+    /** Tickets after they are opened: notices, answers, ratings, reopening. */
+    customerTickets?: CustomerTickets;
 }
 
 const IMPACT_OF: Record<Severity, Impact> = { A: 'critical', B: 'moderate', C: 'minimal' };
@@ -104,6 +107,7 @@ export function createBot(deps: BotDependencies): SupportBot {
         languageService: deps.languageService,
         intents: deps.intents ? intentSignals(deps.intents) : undefined,
         handoff: deps.handoff,
+        customerTickets: deps.customerTickets,
         serviceHealth: deps.serviceHealth,
         now: deps.now ?? (() => DateTime.utc()),
         newId: deps.newId ?? (() => randomUUID()),

@@ -11,6 +11,9 @@ import { messageLengthStep } from './steps/messageLengthStep';
 import type { MessageStep } from './steps/messageStep';
 import { staleCardStep } from './steps/staleCardStep';
 import { ticketAmendmentStep } from './steps/ticketAmendmentStep';
+import { ticketFollowUpStep } from './steps/ticketFollowUpStep';
+import { ticketNoticesStep } from './steps/ticketNoticesStep';
+import { ticketReplyStep } from './steps/ticketReplyStep';
 import { ticketStatusStep } from './steps/ticketStatusStep';
 import { unknownCardStep } from './steps/unknownCardStep';
 
@@ -29,13 +32,16 @@ export function messageSteps({ services, handoff, maxMessageChars, mainDialogId 
     return [
         agentDeskStep(handoff), // one of the partner's agents (Teams, partner tenant): the agents' desk
         agentsChannelStep(handoff), // anyone else in the agents' channel: not a customer
+        ticketNoticesStep(services), // news of the customer's tickets they have not seen (then the message goes on)
         liveHandoffStep(handoff), // a customer waiting for, or talking to, an agent
         languageStep(services), // "en español"; otherwise settle the customer's language
         messageLengthStep(maxMessageChars), // too long to read
+        ticketFollowUpStep(services), // rating or reopening a resolved ticket (its cards, or "reopen SR-…")
         unknownCardStep(), // a card payload that is not ours
         staleCardStep(services), // a click on an old intake's card
         emptyMessageStep(), // nothing to read
         ticketStatusStep(services), // "status of SR-…", on the side
+        ticketReplyStep(services), // the customer's answer to a ticket waiting on them: onto that ticket
         frustrationStep(services), // two negative messages: a person
         ticketAmendmentStep(services), // "oops, it's invoice 8821": onto the ticket just opened
         dialogStep(mainDialogId), // the conversation itself

@@ -7,6 +7,7 @@ import { createMessageTurn } from './messageTurn';
 import { routeMessage } from './messageSteps';
 import type { MessageStep } from './steps/messageStep';
 import { languageOf, translate } from './turnHelpers';
+import { showUnseenNotices } from './ticketNotices';
 import { welcomeOnce } from './welcome';
 
 /** Activity types the bot acts on (invoke only to refuse it: see onInvokeActivity). */
@@ -35,6 +36,7 @@ export class SupportBot extends TeamsActivityHandler {
         const { services, handoff } = parts;
         this.onMessage(async (context, next) => {
             await routeMessage(createMessageTurn(context, services, parts.dialogContext), parts.steps);
+            (await services.session.get(context, {})).lastTurnAt = services.now().toUTC().toISO() ?? undefined;
             await next();
         });
         this.onInstallationUpdateAdd(async (context, next) => {
@@ -44,7 +46,11 @@ export class SupportBot extends TeamsActivityHandler {
         });
         this.onMembersAdded(async (context, next) => {
             const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
-            if (joined && !handoff?.isAgentsChannel(context.activity)) await welcomeOnce(context, services);
+            if (joined && !handoff?.isAgentsChannel(context.activity)) {
+                await welcomeOnce(context, services);
+                // A returning visitor sees what happened to their tickets while they were away.
+                await showUnseenNotices(context, services);
+            }
             await next();
         });
         this.onEvent(async (context, next) => {

@@ -1,16 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import type { RenderedCard } from '../../cards';
+import { cardsSupported } from '../channels/channelFeatures';
 import { displayZone } from '../i18n/format';
 import { translator, type Translate } from '../i18n/i18n';
 import type { Language } from '../policy/types';
 import type { BotServices } from './botServices';
 
-/** Channels that cannot show Adaptive Cards get the plain-text fallback. */
-const TEXT_ONLY_CHANNELS = new Set(['sms', 'email', 'slack', 'telegram', 'facebook', 'kik', 'line', 'groupme', 'twilio-sms', 'telephony']);
-
-export function cardsSupported(channelId: string): boolean {
-    return !TEXT_ONLY_CHANNELS.has(channelId);
-}
+export { cardsSupported };
 
 /** The customer's language for this turn (English until the customer's language is known). */
 export async function languageOf(context: TurnContext, services: BotServices): Promise<Language> {

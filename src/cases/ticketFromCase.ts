@@ -28,7 +28,7 @@ export function ticketFromCase(
     draft: ClassifiedCase,
     partner: PartnerProfile,
     customer: CustomerProfileState,
-    outcome: { status: 'open' } | { status: 'resolved'; articleId: string | null },
+    outcome: { status: 'new' } | { status: 'resolved'; articleId: string | null },
     text: { title?: string; descriptionRedacted?: string } = {},
 ): NewTicket {
     const contact = partner.microsoftContact;

@@ -52,8 +52,8 @@ export class DirectLineStore {
         return this.total;
     }
 
-    /** A new conversation with its token, for a generated `dl_` user id; throws DirectLineLimitError (503) when full. */
-    create(): { conversationId: string; token: string; userId: string } {
+    /** A new conversation with its token, for the given or a generated `dl_` user id; throws DirectLineLimitError (503) when full. */
+    create(userId?: string): { conversationId: string; token: string; userId: string } {
         this.expireIdle();
         while (this.byId.size >= this.limits.maxConversations || this.total >= this.limits.maxTotalBytes) {
             if (!this.evictOne()) throw new DirectLineLimitError(503, 'ServiceUnavailable', 'the chat is full right now; please try again in a minute');
@@ -61,7 +61,7 @@ export class DirectLineStore {
         const conversation: Conversation = {
             id: randomBytes(16).toString('base64url'),
             token: randomBytes(32).toString('base64url'),
-            userId: `dl_${randomBytes(12).toString('hex')}`,
+            userId: userId ?? `dl_${randomBytes(12).toString('hex')}`,
             activities: [],
             bytes: 0,
             next: 0,
@@ -88,6 +88,12 @@ export class DirectLineStore {
         this.byId.delete(conversation.id);
         this.byId.set(conversation.id, conversation);
         return conversation;
+    }
+
+    /** True when the conversation's page polled within `withinMs` (the visitor has it open). */
+    polledWithin(conversationId: string, withinMs: number): boolean {
+        const conversation = this.byId.get(conversationId);
+        return conversation !== undefined && conversation.used && this.now() - conversation.lastUsed <= withinMs;
     }
 
     /** Marks the conversation started; true the first time (the bot is then told who joined). */

@@ -1,11 +1,24 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { clientKey } from '../http/clientAddress';
 import type { Logger } from '../logger';
 import { DirectLineLimitError } from './directLineLimits';
-import type { LocalDirectLine } from './localDirectLine';
+import { parseJson, type LocalDirectLine } from './localDirectLine';
 import type { RateLimiter } from './rateLimiter';
+
+/** What the page may send: the visitor key it keeps in the browser (a random secret of its own). */
+const TokenRequestSchema = z.object({ visitor: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/).optional() }).catch({});
+
+/**
+ * The visitor's Direct Line user id: derived from the key the browser keeps (so the same
+ * visitor is the same user on their next visit, and sees their tickets' news), or random. The
+ * derivation uses a server secret, so nobody can choose a user id, only present a key.
+ */
+export function visitorUserId(visitorSecret: string | undefined, visitor: string | undefined): string {
+    if (!visitorSecret || !visitor) return `dl_${randomBytes(12).toString('hex')}`;
+    return `dl_${createHmac('sha256', visitorSecret).update(visitor).digest('hex').slice(0, 24)}`;
+}
 
 const GeneratedTokenSchema = z.object({ conversationId: z.string().min(1), token: z.string().min(1), expires_in: z.number().int().positive() });
 
@@ -20,12 +33,14 @@ export interface DirectLineTokenOptions {
     timeoutMs?: number;
     /** Proxies in front whose X-Forwarded-For entry names the client (see clientAddress). */
     trustedProxyHops?: number;
+    /** Server secret that turns a visitor key into a stable user id (see visitorUserId); without it every visit is a new user. */
+    visitorSecret?: string;
 }
 
 /** A token of the built-in Direct Line, or 503 with Retry-After while its conversations are all live (or its memory full). */
-function issueLocal(local: LocalDirectLine, res: Response): void {
+function issueLocal(local: LocalDirectLine, res: Response, userId: string): void {
     try {
-        res.send(200, { ...local.issueToken(), local: true });
+        res.send(200, { ...local.issueToken(userId), local: true });
     } catch (err) {
         if (!(err instanceof DirectLineLimitError)) throw err;
         res.header('Retry-After', '60');
@@ -47,8 +62,8 @@ export function registerDirectLineToken(server: Server, options: DirectLineToken
             return void res.send(429, { error: 'too many token requests; try again in a minute' });
         }
         res.header('Cache-Control', 'no-store');
-        if (!options.secret) return issueLocal(options.local, res);
-        const userId = `dl_${randomBytes(12).toString('hex')}`;
+        const userId = visitorUserId(options.visitorSecret, TokenRequestSchema.parse(parseJson(req.body) ?? {}).visitor);
+        if (!options.secret) return issueLocal(options.local, res, userId);
         try {
             const response = await fetch(`${options.endpoint}/v3/directline/tokens/generate`, {
                 method: 'POST',

@@ -17,6 +17,9 @@ const ClientActivitySchema = z.looseObject({
 
 const BOT = { id: 'bot', name: 'Support', role: 'bot' };
 
+/** A page that has not polled for this long is taken as closed. */
+const LIVE_WITHIN_MS = 20_000;
+
 /** The origin the server accepted this request on, for calls back to itself. */
 function selfOrigin(req: Request): string {
     const socket = req.socket;
@@ -49,8 +52,13 @@ export class LocalDirectLine {
     }
 
     /** A token and conversation for a new Web Chat visitor; throws DirectLineLimitError (503) when the chat is full. */
-    issueToken(): { conversationId: string; token: string; userId: string; expires_in: number } {
-        return { ...this.store.create(), expires_in: 3600 };
+    issueToken(userId?: string): { conversationId: string; token: string; userId: string; expires_in: number } {
+        return { ...this.store.create(userId), expires_in: 3600 };
+    }
+
+    /** True while a visitor's page polls this conversation (Web Chat polls every half second; a closed page stops). */
+    isLive(conversationId: string): boolean {
+        return this.store.polledWithin(conversationId, LIVE_WITHIN_MS);
     }
 
     register(server: Server): void {
@@ -139,7 +147,7 @@ function refusedOr<T>(res: Response, store: () => T): T | typeof REFUSED {
     }
 }
 
-function parseJson(body: unknown): unknown {
+export function parseJson(body: unknown): unknown {
     if (typeof body !== 'string' && !Buffer.isBuffer(body)) return body;
     try {
         return JSON.parse(body.toString());

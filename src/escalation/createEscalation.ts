@@ -54,9 +54,9 @@ export function createEscalation(config: AppConfig, logger: Logger, db: Kysely<D
         const result = await db.transaction().execute((trx) => requestServiceRequest(trx, writer, ticketId, agent.aadObjectId));
         outbox.kick();
         const t = deskTranslator();
-        if (result === 'already-filed') return t('escalation.alreadyFiled');
-        if (result === 'not-found') return t('escalation.notFound');
-        return t('escalation.queued');
+        if (result === 'already-filed') return { text: t('escalation.alreadyFiled'), queued: false };
+        if (result === 'not-found') return { text: t('escalation.notFound'), queued: false };
+        return { text: t('escalation.queued'), queued: true };
     };
     return {
         outbox,

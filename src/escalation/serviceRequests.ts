@@ -5,6 +5,7 @@
  * Partner Center and stores the returned id and status on the ticket. 'service-request-refresh'
  * messages re-read the status.
  */
+import { isOpenStatus } from '../policy/ticketLifecycle';
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -60,7 +61,7 @@ export async function requestServiceRequest(trx: Kysely<Database>, outbox: Outbo
 
 /** The entry to enqueue with a newly opened ticket when AUTO_ESCALATE_SEVERITY_A is on and it is Severity A. */
 export function autoServiceRequest(ticket: Pick<Ticket, 'id' | 'status' | 'severity'>, config: { AUTO_ESCALATE_SEVERITY_A: boolean }): OutboxEntry | undefined {
-    return config.AUTO_ESCALATE_SEVERITY_A && ticket.status === 'open' && ticket.severity === 'A' ? serviceRequestEntry(ticket.id) : undefined;
+    return config.AUTO_ESCALATE_SEVERITY_A && isOpenStatus(ticket.status) && ticket.severity === 'A' ? serviceRequestEntry(ticket.id) : undefined;
 }
 
 /** Refresh entries for every filed request that is not closed; one per ticket per `intervalMs` window. */

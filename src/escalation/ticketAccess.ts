@@ -1,3 +1,5 @@
+import type { TurnContext } from 'botbuilder';
+import { tenantIdOf } from '../channels/teamsChannelData';
 import type { Ticket } from '../store/ticketRepository';
 
 /** Who is asking about a ticket, as far as the channel vouches for it. */
@@ -24,4 +26,10 @@ export function mayReadTicket(ticket: Owned, asker: Asker): boolean {
     if (sameChannel && ticket.customerUserId !== null && ticket.customerUserId === asker.userId) return true;
     const vouched = asker.channelId === 'msteams' && asker.tenantId !== undefined;
     return vouched && !!ticket.customerTenantId && ticket.customerTenantId.toLowerCase() === asker.tenantId?.toLowerCase();
+}
+
+/** Who is asking in this turn, as the channel vouches for it: conversation, person, and (Teams) tenant. */
+export function askerOf(context: TurnContext): Asker {
+    const { activity } = context;
+    return { channelId: activity.channelId, conversationId: activity.conversation.id, userId: activity.from?.id, tenantId: tenantIdOf(activity) };
 }

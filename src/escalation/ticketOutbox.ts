@@ -1,13 +1,17 @@
+import { isOpenStatus } from '../policy/ticketLifecycle';
 import { createHash } from 'node:crypto';
 import type { TicketChange, TicketHooks } from '../store/ticketRepository';
 import { OutboxRepository, type NewOutboxMessage } from '../outbox/outboxRepository';
 import { webhookTicket, type WebhookEvent, type WebhookPayload } from '../integrations/webhooks';
+import type { CustomerNoticePayload } from '../tickets/customerNoticeHandler';
+import { customerHearsOf } from '../tickets/customerNoticeText';
 
 /** What an 'agent-notice' row holds: which ticket to tell the partner's desk about. */
 export interface AgentNoticePayload {
     event: 'ticket.created' | 'ticket.updated';
     ticketId: number;
     number: string;
+    eventId?: number;
 }
 
 /** A short, stable tag for a receiver URL, so keys differ per receiver without showing the URL. */
@@ -26,13 +30,17 @@ export function messagesForChange(change: TicketChange, webhookUrls: string[]): 
     const number = ticket.number ?? `id-${ticket.id}`;
     const event: WebhookEvent = change.type === 'created' ? 'ticket.created' : 'ticket.updated';
     const snapshot = webhookTicket(ticket);
+    const what = { type: change.event.type, actor: change.event.actor?.kind ?? null, status_from: change.previous?.status ?? null, status_to: ticket.status };
     const messages: NewOutboxMessage[] = webhookUrls.map((url) => ({
         kind: 'webhook',
         idempotencyKey: `webhook/${number}/${event}/${change.eventId}/${urlTag(url)}`,
-        payload: { url, event, occurred_at: ticket.updatedAt, ticket: snapshot } satisfies WebhookPayload,
+        payload: { url, event, occurred_at: ticket.updatedAt, ticket: snapshot, change: what } satisfies WebhookPayload,
         ticketId: ticket.id,
     }));
-    if (change.type === 'created' && ticket.status === 'open') {
+    if (customerHearsOf(change.event)) {
+        messages.push({ kind: 'customer-notice', idempotencyKey: `customer-notice/${number}/${change.eventId}`, payload: { ticketId: ticket.id, eventId: change.eventId } satisfies CustomerNoticePayload, ticketId: ticket.id });
+    }
+    if (change.type === 'created' && isOpenStatus(ticket.status)) {
         messages.push({
             kind: 'agent-notice',
             idempotencyKey: `agent-notice/${number}/created`,
@@ -44,7 +52,7 @@ export function messagesForChange(change: TicketChange, webhookUrls: string[]): 
         messages.push({
             kind: 'agent-notice',
             idempotencyKey: `agent-notice/${number}/updated/${change.eventId}`,
-            payload: { event: 'ticket.updated', ticketId: ticket.id, number } satisfies AgentNoticePayload,
+            payload: { event: 'ticket.updated', ticketId: ticket.id, number, eventId: change.eventId } satisfies AgentNoticePayload,
             ticketId: ticket.id,
         });
     }

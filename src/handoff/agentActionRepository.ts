@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../store/schema';
 
 /** What a button on an agents' card does. */
-export const AGENT_ACTIONS = ['accept', 'end', 'transcript', 'queue', 'escalate', 'takeover'] as const;
+export const AGENT_ACTIONS = ['accept', 'end', 'transcript', 'queue', 'escalate', 'takeover', 'assign', 'reply', 'waiting', 'resolve', 'reopen'] as const;
 export type AgentActionKind = (typeof AGENT_ACTIONS)[number];
 
 /** A button's meaning, as the bot issued it. */
@@ -14,6 +14,11 @@ export interface AgentActionIntent {
     ticket?: number;
 }
 
+/** A pressed button: its stored intent, and what the agent typed in the card's text box (replies, questions, resolutions). */
+export interface RedeemedAction extends AgentActionIntent {
+    text?: string;
+}
+
 /**
  * Who may press a button: one agent (their 1:1 chat), or anyone the agents' channel lets in
  * (the bot still checks that the presser is an agent).
@@ -21,7 +26,7 @@ export interface AgentActionIntent {
 export type ActionAudience = { agent: string } | { channel: string };
 
 /** What agents' card buttons post back as `activity.value`: only the id of an action the bot issued. */
-export const AgentActionSubmitSchema = z.object({ cspAgent: z.literal(1), id: z.string().regex(/^[A-Za-z0-9_-]{22}$/) });
+export const AgentActionSubmitSchema = z.object({ cspAgent: z.literal(1), id: z.string().regex(/^[A-Za-z0-9_-]{22}$/), text: z.string().max(4000).optional() });
 
 /** Actions older than this are forgotten (a ticket notice's Take over stays usable that long). */
 const KEEP_DAYS = 30;
@@ -58,7 +63,7 @@ export class AgentActionRepository {
      * The action behind a pressed button (`activity.value`), when the bot issued it to this
      * presser (the agent's Entra object id) or to the conversation the click came from.
      */
-    async redeem(value: unknown, conversationId: string | undefined, agentObjectId: string): Promise<AgentActionIntent | undefined> {
+    async redeem(value: unknown, conversationId: string | undefined, agentObjectId: string): Promise<RedeemedAction | undefined> {
         const submit = AgentActionSubmitSchema.safeParse(value);
         if (!submit.success) return undefined;
         const row = await this.db.selectFrom('agent_actions').selectAll().where('id', '=', submit.data.id).executeTakeFirst();
@@ -67,7 +72,8 @@ export class AgentActionRepository {
         if (!allowed.includes(row.audience)) return undefined;
         const action = z.enum(AGENT_ACTIONS).safeParse(row.action);
         if (!action.success) return undefined;
-        return { action: action.data, handoff: row.handoff_id ?? undefined, ticket: row.ticket_id ?? undefined };
+        const text = submit.data.text?.trim();
+        return { action: action.data, handoff: row.handoff_id ?? undefined, ticket: row.ticket_id ?? undefined, ...(text ? { text } : {}) };
     }
 
     /** Forgets actions issued more than KEEP_DAYS ago; returns how many. */

@@ -20,4 +20,10 @@ export class AgentChatRepository {
         const row = await this.db.selectFrom('agent_chats').select('reference').where('aad_object_id', '=', aadObjectId).executeTakeFirst();
         return row ? (JSON.parse(row.reference) as Partial<ConversationReference>) : undefined;
     }
+
+    /** Agents who have a chat with the bot, with the name Teams gave them. */
+    async named(): Promise<Array<{ aadObjectId: string; name: string | null }>> {
+        const rows = await this.db.selectFrom('agent_chats').select(['aad_object_id', 'name']).execute();
+        return rows.map((r) => ({ aadObjectId: r.aad_object_id, name: r.name }));
+    }
 }

@@ -1,7 +1,15 @@
-import type { AgentActionIntent } from './agentActionRepository';
+import type { RedeemedAction } from './agentActionRepository';
+
+/** A ticket as a command names it: its id (from a button) or its number as typed ("SR-2026-000123"). */
+export type TicketRef = number | string;
+
+/** Commands that work one ticket; `text` is the reply, question, resolution or note. */
+export type TicketCommandKind = 'assign' | 'unassign' | 'reply' | 'waiting' | 'resolve' | 'reopen' | 'close' | 'microsoft' | 'show';
 
 /** A command an agent typed (or clicked) in Teams. */
 export type AgentCommand =
+    | { kind: TicketCommandKind; ticket?: TicketRef; text?: string; to?: string }
+    | { kind: 'tickets'; mine: boolean }
     | { kind: 'queue' }
     | { kind: 'accept'; handoff?: number }
     | { kind: 'end' }
@@ -18,6 +26,7 @@ export type AgentCommand =
     | { kind: 'retry'; delivery: number };
 
 const ID = /^#?(\d{1,12})$/;
+const TICKET_NUMBER = /^SR-\d{4}-\d{6,12}$/i;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The optional handoff number after a command word ("accept 12", "accept #12"). */
@@ -27,14 +36,41 @@ function handoffArg(rest: string): number | undefined | 'bad' {
     return match ? Number(match[1]) : 'bad';
 }
 
-/** The command behind a button the bot issued (see AgentActionRepository.redeem). */
-export function commandOfAction(intent: AgentActionIntent): AgentCommand | undefined {
-    const { action: kind, handoff, ticket } = intent;
+/** The command behind a button the bot issued (see AgentActionRepository.redeem); the card's text box gives the text. */
+export function commandOfAction(intent: RedeemedAction): AgentCommand | undefined {
+    const { action: kind, handoff, ticket, text } = intent;
     if (kind === 'queue' || kind === 'end') return { kind };
     if (kind === 'takeover') return ticket ? { kind, ticket } : undefined;
     if (kind === 'escalate') return { kind, handoff, ticket };
+    if (kind === 'assign' || kind === 'reopen') return ticket ? { kind, ticket } : undefined;
+    if (kind === 'reply' || kind === 'waiting' || kind === 'resolve') return ticket ? { kind, ticket, text: text?.slice(0, 4000) } : undefined;
     return { kind, handoff };
 }
+
+/**
+ * "<word> SR-… [text]": ticket commands always name the ticket when typed, so that an agent
+ * writing "waiting for your logs" to a customer is never read as a command.
+ */
+function parseTicketCommand(word: TicketCommandKind, words: string[]): AgentCommand | undefined {
+    const [number, ...rest] = words;
+    if (!number || !TICKET_NUMBER.test(number)) return undefined;
+    const ticket = number.toUpperCase();
+    const text = rest.join(' ').slice(0, 4000);
+    switch (word) {
+        case 'assign':
+            if (!text) return { kind: word, ticket };
+            return /^to\s+\S/i.test(text) ? { kind: word, ticket, to: text.replace(/^to\s+/i, '').replace(/^@/, '').slice(0, 200) } : undefined;
+        case 'reply':
+        case 'waiting':
+        case 'resolve': // without text the desk asks for it
+        case 'microsoft':
+            return { kind: word, ticket, text };
+        default:
+            return text ? undefined : { kind: word, ticket };
+    }
+}
+
+const TICKET_WORDS: Record<string, TicketCommandKind> = { assign: 'assign', unassign: 'unassign', reply: 'reply', waiting: 'waiting', resolve: 'resolve', reopen: 'reopen', close: 'close', microsoft: 'microsoft', ticket: 'show' };
 
 /**
  * Reads an agent's typed message: a whole-message command word. Anything else is undefined
@@ -66,10 +102,17 @@ export function parseAgentCommand(text: string): AgentCommand | undefined {
         }
         case 'note':
             return rest ? { kind: 'note', text: rest.slice(0, 2000) } : undefined;
+        case 'tickets':
+            return rest === '' ? { kind: 'tickets', mine: false } : rest.toLowerCase() === 'mine' ? { kind: 'tickets', mine: true } : undefined;
+        case 'mine':
+            return rest ? undefined : { kind: 'tickets', mine: true };
         case 'agents':
             return parseAgentsCommand(restWords);
-        default:
+        default: {
+            const ticketWord = TICKET_WORDS[word.toLowerCase()];
+            if (ticketWord) return parseTicketCommand(ticketWord, restWords);
             return /^use this channel( for agents)?$/i.test(trimmed) ? { kind: 'use-channel' } : undefined;
+        }
     }
 }
 

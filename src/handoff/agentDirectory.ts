@@ -107,4 +107,22 @@ export class AgentDirectory {
     chatOf(aadObjectId: string): Promise<Partial<ConversationReference> | undefined> {
         return this.chats.find(aadObjectId);
     }
+
+    /**
+     * The colleague an agent names ("Jonas", "jonas berg", an Entra object id): a current agent
+     * whose Teams name (from their chat with the bot, or as added) matches in full or by first
+     * name, when exactly one does.
+     */
+    async byName(name: string): Promise<{ aadObjectId: string; name: string } | undefined> {
+        const wanted = name.trim().toLowerCase();
+        const agents = await this.list();
+        const known = new Map((await this.chats.named()).map((c) => [c.aadObjectId, c.name]));
+        const named = agents.map((a) => ({ aadObjectId: a.aadObjectId, name: known.get(a.aadObjectId) ?? a.name ?? '' }));
+        const byId = named.find((a) => a.aadObjectId === wanted);
+        if (byId) return { aadObjectId: byId.aadObjectId, name: byId.name || byId.aadObjectId };
+        const full = named.filter((a) => a.name.toLowerCase() === wanted);
+        const first = named.filter((a) => a.name.toLowerCase().split(/\s+/)[0] === wanted);
+        const hit = full.length === 1 ? full[0] : first.length === 1 ? first[0] : undefined;
+        return hit && { aadObjectId: hit.aadObjectId, name: hit.name };
+    }
 }

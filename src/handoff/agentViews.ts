@@ -15,21 +15,21 @@ export type IssueAction = (intent: AgentActionIntent) => Promise<string>;
 /** What the views read: tickets, transcripts, the partner's zone, the queue's timeout, the clock. */
 export type ViewContext = Pick<HandoffContext, 'tickets' | 'transcript' | 'partner' | 'options' | 'now'>;
 
-type Button = AgentActionIntent & { title: string };
+export type Button = AgentActionIntent & { title: string };
 
 /** Agents' cards are in the desk's language (English until the desk has others); times in the partner's zone. */
 const t = deskTranslator();
 
 /** The card's buttons, each bound to an action the bot stored for this card's audience. */
-async function bind(buttons: Button[], issue: IssueAction): Promise<AgentCardAction[]> {
+export async function bind(buttons: Button[], issue: IssueAction): Promise<AgentCardAction[]> {
     return Promise.all(buttons.map(async ({ title, ...intent }) => ({ title, id: await issue(intent) })));
 }
 
-function at(iso: string, zone: string): string {
+export function at(iso: string, zone: string): string {
     return DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).toFormat('ccc d LLL, HH:mm');
 }
 
-function clip(text: string, max: number): string {
+export function clip(text: string, max: number): string {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
@@ -114,41 +114,6 @@ export async function conversationCard(ctx: ViewContext, handoff: Handoff, title
         facts: handoffFacts(handoff, ticket, ctx.partner.hours.timeZone),
         summary: clip(handoff.summary ?? ticket?.title ?? '', 500),
         lines: entries.length ? transcriptLines(entries) : [t('card.noMessages')],
-        actions: await bind(buttons, issue),
-    });
-}
-
-/** The notice of a new ticket in the agents' channel, with Take over and Escalate to Microsoft. */
-export async function ticketNoticeCard(ctx: ViewContext, ticket: Ticket, issue: IssueAction): Promise<RenderedCard> {
-    const zone = ctx.partner.hours.timeZone;
-    const due = ticket.dueAt ? t('card.due', { at: at(ticket.dueAt, zone) }) : t('card.noDue');
-    const f = (key: string, value: string) => ({ title: t(`card.fact.${key}`), value });
-    const facts = [
-        f('customer', ticket.customerName ?? t('someone.unknown')),
-        f('organisation', ticket.customerOrganisation ?? t('someone.unknown')),
-        f('email', ticket.customerEmail ?? t('someone.unknown')),
-        f('language', t(`language.${ticket.language}`, { defaultValue: languageName(ticket.language) })),
-        f('category', ticket.category),
-        f('product', ticket.product),
-        ...(ticket.kind ? [f('kind', ticket.kind)] : []),
-        f('severity', ticket.severity ?? 'none'),
-        ...(ticket.dueAt ? [f('due', at(ticket.dueAt, zone))] : []),
-        ...(ticket.supportPlanId ? [f('supportPlan', ticket.supportPlanId)] : []),
-        ...(ticket.serviceHealthIssueTitle ? [f('serviceHealth', ticket.serviceHealthIssueTitle)] : []),
-        ...(ticket.serviceRequestId ? [f('microsoft', serviceRequestLine(ticket, 'en', zone) ?? ticket.serviceRequestId)] : []),
-    ];
-    const headline = ticket.severity ? t('card.severity', { severity: ticket.severity }) : ticket.category === 'commercial' ? t('card.commercial') : t('card.advisory');
-    const buttons: Button[] = [
-        { title: t('card.button.takeOver'), action: 'takeover', ticket: ticket.id },
-        { title: t('card.button.escalate'), action: 'escalate', ticket: ticket.id },
-    ];
-    return renderAgentCard({
-        title: t('card.newTicket', { number: ticket.number ?? `#${ticket.id}`, title: clip(ticket.title, 120) }),
-        status: `${headline} · ${due}`,
-        statusColor: ticket.severity === 'A' ? 'Attention' : ticket.severity === 'B' ? 'Warning' : 'Default',
-        facts,
-        summary: clip(ticket.description, 600),
-        lines: [],
         actions: await bind(buttons, issue),
     });
 }

@@ -6,6 +6,7 @@ import type { PartnerProfile } from '../partner/partnerProfile';
 import type { OpenDatabase } from '../store/database';
 import { SettingsRepository } from '../store/settingsRepository';
 import type { TicketRepository } from '../store/ticketRepository';
+import type { TicketActions } from '../tickets/ticketActions';
 import { TranscriptRepository } from '../transcript/transcriptRepository';
 import { AgentActionRepository } from './agentActionRepository';
 import { AgentChatRepository } from './agentChatRepository';
@@ -20,7 +21,7 @@ import type { EscalateToMicrosoft, FailedDeliveries } from './desk/desk';
 import type { HandoffContext } from './handoffContext';
 import { HandoffRepository } from './handoffRepository';
 import { Handoffs } from './handoffs';
-import { Messenger } from './messenger';
+import { Messenger } from '../channels/messenger';
 import { Rating } from './rating';
 import { Relay } from './relay';
 
@@ -28,6 +29,7 @@ export interface HandoffWiring {
     adapter: CloudAdapter;
     database: OpenDatabase;
     tickets: TicketRepository;
+    work: TicketActions;
     partner: PartnerProfile;
     now: () => DateTime;
     escalate?: EscalateToMicrosoft;
@@ -50,12 +52,14 @@ export function createHandoff(config: AppConfig, logger: Logger, wiring: Handoff
         agents: new AgentDirectory(new AgentRepository(db), new AgentChatRepository(db), { partnerTenantId: wiring.partner.tenantId, agentIds: config.AGENT_AAD_OBJECT_IDS, adminIds: config.AGENT_ADMIN_AAD_OBJECT_IDS, trusted }),
         actions: new AgentActionRepository(db),
         tickets: wiring.tickets,
+        work: wiring.work,
         partner: wiring.partner,
         messenger: new Messenger(wiring.adapter, config.MicrosoftAppId ?? '', logger),
         logger,
         now: wiring.now,
         options: {
             waitTimeoutMinutes: config.HANDOFF_WAIT_TIMEOUT_MINUTES,
+            alertShare: config.DUE_ALERT_PERCENT / 100,
             hubChannels: new Set(config.HANDOFF_HUB_CHANNELS),
             agentsChannel: config.AGENTS_CHANNEL_ID ? { conversationId: config.AGENTS_CHANNEL_ID, serviceUrl: config.AGENTS_SERVICE_URL, tenantId: wiring.partner.tenantId } : undefined,
         },

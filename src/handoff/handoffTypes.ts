@@ -60,6 +60,8 @@ export type HandoffSubmission = CardSubmission;
 export interface HandoffOptions {
     /** Minutes a customer waits for an agent before the bot takes the conversation back. */
     waitTimeoutMinutes: number;
+    /** Share (0-1) of a ticket's response window after which an unanswered ticket is at risk. */
+    alertShare: number;
     /** Direct Line channels wired to an external agent hub (never msteams). */
     hubChannels: ReadonlySet<string>;
     /** The agents' Teams channel from configuration (else the one saved when the bot joined the team). */

@@ -5,7 +5,7 @@ import type { OutboxHandler } from '../outbox/outboxTypes';
 import type { Language } from '../policy/types';
 import { TranscriptMiddleware } from '../transcript/transcriptMiddleware';
 import type { AgentIdentity } from './agentDirectory';
-import { createAgentNoticeHandler } from './agentNotice';
+import { createAgentAlertHandler, createAgentNoticeHandler } from './agentNotice';
 import type { AgentHub } from './agentHub';
 import type { AgentsChannel } from './agentsChannel';
 import type { CustomerQueue } from './customerQueue';
@@ -85,9 +85,14 @@ export class Handoffs {
         return this.parts.queue.sweep();
     }
 
-    /** The outbox handler that posts new tickets' cards to the agents. */
+    /** The outbox handler that posts tickets' cards to the agents (and keeps them current). */
     noticeHandler(): OutboxHandler {
         return createAgentNoticeHandler(this.parts.ctx, this.parts.channel);
+    }
+
+    /** The outbox handler that posts due-time alerts to the agents. */
+    alertHandler(): OutboxHandler {
+        return createAgentAlertHandler(this.parts.ctx, this.parts.channel);
     }
 
     /** Middleware that records customer conversations (with a redacted copy) for agents. */

@@ -33,7 +33,19 @@ const TicketV1Schema = z.object({
     partner_contact: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }),
     created_at: z.string(),
     updated_at: z.string(),
+    /** The lifecycle (optional: messages stored before it existed lack it). */
+    assignee_name: z.string().nullable().optional(),
+    first_response_at: z.string().nullable().optional(),
+    /** Whether the first response came by the due time; null while unanswered (or without a due time). */
+    due_met: z.boolean().nullable().optional(),
+    resolved_at: z.string().nullable().optional(),
+    closed_at: z.string().nullable().optional(),
+    resolution_text_redacted: z.string().nullable().optional(),
 });
+
+/** What changed: the ticket event, who made it (kind only), and the status before and after. */
+const ChangeSchema = z.object({ type: z.string(), actor: z.string().nullable(), status_from: z.string().nullable(), status_to: z.string().nullable() });
+export type WebhookChange = z.infer<typeof ChangeSchema>;
 
 /**
  * The ticket as a webhook receiver sees it (version 1). The description is the redacted one
@@ -42,7 +54,7 @@ const TicketV1Schema = z.object({
 export type WebhookTicketV1 = z.infer<typeof TicketV1Schema>;
 
 /** What a 'webhook' outbox row holds: the target and the ticket as it was at the change. */
-export const WebhookPayloadSchema = z.object({ url: z.url(), event: z.enum(WEBHOOK_EVENTS), occurred_at: z.string(), ticket: TicketV1Schema });
+export const WebhookPayloadSchema = z.object({ url: z.url(), event: z.enum(WEBHOOK_EVENTS), occurred_at: z.string(), ticket: TicketV1Schema, change: ChangeSchema.optional() });
 export type WebhookPayload = z.infer<typeof WebhookPayloadSchema>;
 
 /** The body POSTed to the receiver. */
@@ -53,6 +65,7 @@ export interface WebhookBody {
     delivery_id: string;
     occurred_at: string;
     ticket: WebhookTicketV1;
+    change?: WebhookChange;
 }
 
 /** First sentence of the redacted description, at most 120 characters. */
@@ -91,6 +104,12 @@ export function webhookTicket(ticket: Ticket): WebhookTicketV1 {
         partner_contact: { name: ticket.partnerContactName, email: ticket.partnerContactEmail, phone: ticket.partnerContactPhone },
         created_at: ticket.createdAt,
         updated_at: ticket.updatedAt,
+        assignee_name: ticket.assigneeName,
+        first_response_at: ticket.firstResponseAt,
+        due_met: ticket.firstResponseAt && ticket.dueAt ? Date.parse(ticket.firstResponseAt) <= Date.parse(ticket.dueAt) : null,
+        resolved_at: ticket.resolvedAt,
+        closed_at: ticket.closedAt,
+        resolution_text_redacted: ticket.resolutionText === null ? null : redactPii(ticket.resolutionText).text,
     };
 }
 
@@ -128,9 +147,9 @@ export function createWebhookHandler(options: WebhookOptions): OutboxHandler {
     return async (message: OutboxMessage) => {
         const parsed = WebhookPayloadSchema.safeParse(message.payload);
         if (!parsed.success) throw new PermanentDeliveryError('webhook: stored payload does not match the version-1 shape');
-        const { url, event, occurred_at, ticket } = parsed.data;
+        const { url, event, occurred_at, ticket, change } = parsed.data;
         if (!allowed.has(url)) throw new PermanentDeliveryError('webhook: URL is no longer configured in WEBHOOK_URLS');
-        const body = JSON.stringify({ schema_version: WEBHOOK_SCHEMA_VERSION, event, delivery_id: message.idempotencyKey, occurred_at, ticket } satisfies WebhookBody);
+        const body = JSON.stringify({ schema_version: WEBHOOK_SCHEMA_VERSION, event, delivery_id: message.idempotencyKey, occurred_at, ticket, ...(change ? { change } : {}) } satisfies WebhookBody);
         const timestamp = Math.floor(now().getTime() / 1000);
         const response = await post(url, body, {
             'content-type': 'application/json',

@@ -15,3 +15,9 @@ export async function writeSetting(db: Kysely<Database>, key: string, value: str
         .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: iso }))
         .execute();
 }
+
+/** The value stored under `key`, storing `value` first when there is none (the first of two instances wins). */
+export async function settingOrCreate(db: Kysely<Database>, key: string, value: string, now: Date): Promise<string> {
+    await db.insertInto('bot_settings').values({ key, value, updated_at: now.toISOString() }).onConflict((oc) => oc.column('key').doNothing()).execute();
+    return (await readSetting(db, key)) ?? value;
+}

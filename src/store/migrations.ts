@@ -1,3 +1,4 @@
+import { lifecycleMigration } from './lifecycleMigration';
 import { Kysely, Migrator, sql, type ColumnDefinitionBuilder, type Migration, type MigrationProvider } from 'kysely';
 
 export type SqlDialectName = 'sqlite' | 'postgres';
@@ -186,6 +187,7 @@ function migrations(dialect: SqlDialectName): Record<string, Migration> {
                 await db.schema.alterTable('tickets').dropColumn('customer_user_id').execute();
             },
         },
+        '2026-12-07-007-ticket-lifecycle': lifecycleMigration(dialect),
         '2026-11-21-004-outbox': {
             // Side effects that leave the process, written in the ticket's transaction (see escalation/outbox.ts).
             async up(db: Kysely<unknown>): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ActorKind, TicketStatus } from '../policy/types';
 
 /** Bot Framework conversation and user state, one JSON document per key, with an eTag. */
 export interface BotStateTable {
@@ -12,8 +13,20 @@ export interface TicketsTable {
     id: Generated<number>;
     number: string | null;
     idempotency_key: string;
-    status: 'open' | 'resolved';
+    status: TicketStatus;
+    /** How it was resolved: 'guidance' (an article, at intake) or 'agent'. */
     resolution: string | null;
+    /** What the agent told the customer when resolving it. */
+    resolution_text: string | null;
+    assignee_aad_object_id: string | null;
+    assignee_name: string | null;
+    /** An agent's first public reply or takeover, and who it was. */
+    first_response_at: string | null;
+    first_response_by: string | null;
+    resolved_at: string | null;
+    closed_at: string | null;
+    /** Bumped by every change, so concurrent changes see each other. */
+    version: Generated<number>;
     conversation_id: string;
     channel_id: string;
     language: string;
@@ -58,7 +71,35 @@ export interface TicketEventsTable {
     ticket_id: number;
     type: string;
     data: string;
+    /** Who made the change (customer, agent, psa, bot, system), and their id and name. */
+    actor_kind: ActorKind | null;
+    actor_id: string | null;
+    actor_name: string | null;
     created_at: string;
+}
+
+/** An at-risk or breach alert raised for a ticket's due time: one row, so it fires once. */
+export interface TicketAlertsTable {
+    ticket_id: number;
+    kind: 'at-risk' | 'breach';
+    due_at: string;
+    fired_at: string;
+}
+
+/** A ticket update for its customer, until they have seen it (proactively, or on their next visit). */
+export interface CustomerNoticesTable {
+    id: Generated<number>;
+    ticket_id: number;
+    /** The ticket_events row it tells about. */
+    event_id: number;
+    conversation_id: string;
+    channel_id: string;
+    user_id: string | null;
+    created_at: string;
+    /** When it was posted into the customer's conversation. */
+    sent_at: string | null;
+    /** When the customer saw it (a Teams or live Web Chat delivery, or their next visit). */
+    shown_at: string | null;
 }
 
 export type HandoffState = 'waiting' | 'agent' | 'rating' | 'closed';
@@ -186,4 +227,6 @@ export interface Database {
     conversation_refs: ConversationRefsTable;
     outbox: OutboxTable;
     agent_actions: AgentActionsTable;
+    ticket_alerts: TicketAlertsTable;
+    customer_notices: CustomerNoticesTable;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { readSetting, writeSetting } from './botSettings';
+import { readSetting, settingOrCreate, writeSetting } from './botSettings';
 import type { Database } from './schema';
 
 /** Small settings kept in the database (so every instance sees them), e.g. the agents' channel. */
@@ -13,5 +13,10 @@ export class SettingsRepository {
 
     set(key: string, value: string, now: Date): Promise<void> {
         return writeSetting(this.db, key, value, now);
+    }
+
+    /** The value stored under `key`, storing `value` first when there is none (the first of two instances wins). */
+    getOrCreate(key: string, value: string, now: Date): Promise<string> {
+        return settingOrCreate(this.db, key, value, now);
     }
 }

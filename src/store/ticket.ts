@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
-import { CATEGORIES, DUE_BASES, IMPACTS, KINDS, LANGUAGES, PRODUCTS, SEVERITIES, type Category, type DueBasis, type Impact, type Kind, type Language, type Product, type Severity } from '../policy/types';
-import type { TicketsTable } from './schema';
+import { ACTOR_KINDS, CATEGORIES, DUE_BASES, IMPACTS, KINDS, LANGUAGES, PRODUCTS, SEVERITIES, TICKET_STATUSES, type Actor, type Category, type DueBasis, type Impact, type Kind, type Language, type Product, type Severity, type TicketStatus } from '../policy/types';
+import type { TicketEventsTable, TicketsTable } from './schema';
 
-export type TicketStatus = 'open' | 'resolved';
+export type { TicketStatus };
 
 /** A ticket as the bot works with it: camelCase, labels as literal unions. */
 export interface Ticket {
@@ -12,8 +12,19 @@ export interface Ticket {
     number: string | null;
     idempotencyKey: string;
     status: TicketStatus;
-    /** How a resolved ticket was resolved ('guidance'), else null. */
+    /** How a resolved ticket was resolved ('guidance' at intake, 'agent'), else null. */
     resolution: string | null;
+    /** What the agent told the customer when resolving it. */
+    resolutionText: string | null;
+    assigneeAadObjectId: string | null;
+    assigneeName: string | null;
+    /** An agent's first public reply or takeover: the moment the due time is measured against. */
+    firstResponseAt: string | null;
+    firstResponseBy: string | null;
+    resolvedAt: string | null;
+    closedAt: string | null;
+    /** Bumped by every change (optimistic concurrency). */
+    version: number;
     conversationId: string;
     channelId: string;
     language: Language;
@@ -53,11 +64,22 @@ export interface Ticket {
     updatedAt: string;
 }
 
-/** One entry of a ticket's history. */
+/** One entry of a ticket's history: what happened, who did it, when. */
 export interface TicketEvent {
+    id: number;
     type: string;
     data: string;
+    actor: Actor | null;
     createdAt: string;
+}
+
+const ActorKindSchema = z.enum(ACTOR_KINDS);
+
+/** A ticket_events row as the bot sees it. */
+export function toTicketEvent(row: Pick<Selectable<TicketEventsTable>, 'id' | 'type' | 'data' | 'actor_kind' | 'actor_id' | 'actor_name' | 'created_at'>): TicketEvent {
+    const kind = ActorKindSchema.safeParse(row.actor_kind);
+    const actor: Actor | null = kind.success ? { kind: kind.data, ...(row.actor_id ? { id: row.actor_id } : {}), ...(row.actor_name ? { name: row.actor_name } : {}) } : null;
+    return { id: row.id, type: row.type, data: row.data, actor, createdAt: row.created_at };
 }
 
 const nullableEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullable().catch(null);
@@ -69,7 +91,7 @@ const Labels = z.object({
     impact: nullableEnum(IMPACTS),
     severity: nullableEnum(SEVERITIES),
     dueBasis: nullableEnum(DUE_BASES),
-    status: z.enum(['open', 'resolved']).catch('open'),
+    status: z.enum(TICKET_STATUSES).catch('new'),
 });
 
 /** A row as the rest of the bot sees it; a label the code does not know reads as the safe default. */
@@ -81,6 +103,14 @@ export function toTicket(row: Selectable<TicketsTable>): Ticket {
         idempotencyKey: row.idempotency_key,
         status: labels.status,
         resolution: row.resolution,
+        resolutionText: row.resolution_text,
+        assigneeAadObjectId: row.assignee_aad_object_id,
+        assigneeName: row.assignee_name,
+        firstResponseAt: row.first_response_at,
+        firstResponseBy: row.first_response_by,
+        resolvedAt: row.resolved_at,
+        closedAt: row.closed_at,
+        version: row.version,
         conversationId: row.conversation_id,
         channelId: row.channel_id,
         language: labels.language,

@@ -1,8 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import { OPEN_STATUS_LIST, type Actor } from '../policy/types';
 import type { Database } from './schema';
-import { toTicket, type Ticket, type TicketEvent, type TicketStatus } from './ticket';
+import { applyTicketChange, insertEvent, type ChangeResult, type TicketChange, type TicketEdit, type TicketHooks } from './ticketChange';
+import { toTicket, toTicketEvent, type Ticket, type TicketEvent } from './ticket';
 
 export type { Ticket, TicketEvent, TicketStatus } from './ticket';
+export type { ChangeResult, TicketChange, TicketEdit, TicketHooks, TicketPatch } from './ticketChange';
 export { toTicket } from './ticket';
 
 /** What the bot knows when it opens (or records) a ticket. */
@@ -21,23 +24,6 @@ export interface CreateResult {
     ticket: Ticket;
     /** False when a ticket with the same idempotency key already existed. */
     created: boolean;
-}
-
-/** A change to a ticket, as the hooks see it; `eventId` is the ticket_events row it wrote. */
-export interface TicketChange {
-    type: 'created' | 'updated';
-    ticket: Ticket;
-    eventId: number;
-}
-
-/**
- * What else happens when a ticket changes. `inTransaction` runs inside the transaction that
- * writes the change (the outbox rows go there, so they commit or roll back with it);
- * `afterCommit` runs once it has committed (to wake the delivery worker).
- */
-export interface TicketHooks {
-    inTransaction?(trx: Transaction<Database>, change: TicketChange): Promise<void>;
-    afterCommit?(change: TicketChange): void;
 }
 
 /** People-readable ticket number: SR-<year>-<6-digit id>. */
@@ -59,7 +45,7 @@ export class TicketRepository {
     ) {}
 
     /** Stores a new ticket, its 'opened' event and the hooks' rows in one transaction; a repeated key returns the first ticket and changes nothing. */
-    async create(input: NewTicket, now: Date = new Date()): Promise<CreateResult> {
+    async create(input: NewTicket, now: Date = new Date(), actor: Actor = { kind: 'customer' }): Promise<CreateResult> {
         const existing = await this.findByIdempotencyKey(input.idempotencyKey);
         if (existing) return { ticket: existing, created: false };
         const result = await this.db.transaction().execute(async (trx): Promise<CreateResult & { change?: TicketChange }> => {
@@ -71,6 +57,7 @@ export class TicketRepository {
                     idempotency_key: input.idempotencyKey,
                     status: input.status,
                     resolution: input.resolution,
+                    resolved_at: input.status === 'resolved' ? iso : null,
                     conversation_id: input.conversationId,
                     channel_id: input.channelId,
                     language: input.language,
@@ -108,13 +95,9 @@ export class TicketRepository {
             }
             const number = formatTicketNumber(inserted.id, now);
             await trx.updateTable('tickets').set({ number }).where('id', '=', inserted.id).execute();
-            const event = await trx
-                .insertInto('ticket_events')
-                .values({ ticket_id: inserted.id, type: input.status === 'open' ? 'opened' : 'resolved-by-guidance', data: JSON.stringify({ severity: input.severity, dueAt: input.dueAt }), created_at: iso })
-                .returning('id')
-                .executeTakeFirstOrThrow();
+            const event = await insertEvent(trx, inserted.id, input.status === 'resolved' ? 'resolved-by-guidance' : 'opened', { severity: input.severity, dueAt: input.dueAt }, actor, iso);
             const ticket = toTicket(await trx.selectFrom('tickets').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow());
-            const change: TicketChange = { type: 'created', ticket, eventId: event.id };
+            const change: TicketChange = { type: 'created', ticket, event, eventId: event.id };
             await this.hooks.inTransaction?.(trx, change);
             return { ticket, created: true, change };
         });
@@ -123,53 +106,29 @@ export class TicketRepository {
     }
 
     /**
-     * Changes a ticket's status (e.g. an agent resolves it): the row, a 'status-changed' event
-     * and the hooks' rows in one transaction. Undefined when there is no such ticket; no
-     * change (and no event) when the status and resolution are already these.
+     * Changes a ticket: `decide` reads it as it is and returns the edit (columns and event) or
+     * a refusal; the row, the event with its actor and the hooks' rows are written in one
+     * transaction (see applyTicketChange). Undefined when there is no such ticket.
      */
-    async updateStatus(ticketId: number, update: { status: TicketStatus; resolution: string | null }, now: Date = new Date()): Promise<Ticket | undefined> {
-        const result = await this.db.transaction().execute(async (trx) => {
-            const before = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
-            if (!before || (before.status === update.status && before.resolution === update.resolution)) return { ticket: before && toTicket(before) };
-            const iso = now.toISOString();
-            await trx.updateTable('tickets').set({ status: update.status, resolution: update.resolution, updated_at: iso }).where('id', '=', ticketId).execute();
-            const event = await trx
-                .insertInto('ticket_events')
-                .values({ ticket_id: ticketId, type: 'status-changed', data: JSON.stringify({ from: before.status, to: update.status, resolution: update.resolution }), created_at: iso })
-                .returning('id')
-                .executeTakeFirstOrThrow();
-            const ticket = toTicket(await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow());
-            const change: TicketChange = { type: 'updated', ticket, eventId: event.id };
-            await this.hooks.inTransaction?.(trx, change);
-            return { ticket, change };
-        });
-        if (result.change) this.hooks.afterCommit?.(result.change);
-        return result.ticket;
+    change<R extends string = never>(ticketId: number, actor: Actor, decide: (before: Ticket) => TicketEdit | R, now: Date = new Date()): Promise<ChangeResult<R> | undefined> {
+        return applyTicketChange(this.db, this.hooks, ticketId, actor, decide, now);
     }
 
     /**
      * Adds what the customer said afterwards to the ticket's description (and its redacted
-     * copy), with an 'amended' event and the hooks' rows, in one transaction. Undefined when
-     * there is no such ticket.
+     * copy), with an 'amended' event. Undefined when there is no such ticket.
      */
     async amend(ticketId: number, addition: { text: string; redacted: string }, now: Date = new Date()): Promise<Ticket | undefined> {
-        const result = await this.db.transaction().execute(async (trx) => {
-            const before = await trx.selectFrom('tickets').select(['description', 'description_redacted']).where('id', '=', ticketId).executeTakeFirst();
-            if (!before) return {};
-            const iso = now.toISOString();
-            await trx
-                .updateTable('tickets')
-                .set({ description: `${before.description}\n${addition.text}`, description_redacted: `${before.description_redacted ?? ''}\n${addition.redacted}`.trim(), updated_at: iso })
-                .where('id', '=', ticketId)
-                .execute();
-            const event = await trx.insertInto('ticket_events').values({ ticket_id: ticketId, type: 'amended', data: JSON.stringify({ by: 'customer' }), created_at: iso }).returning('id').executeTakeFirstOrThrow();
-            const ticket = toTicket(await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirstOrThrow());
-            const change: TicketChange = { type: 'updated', ticket, eventId: event.id };
-            await this.hooks.inTransaction?.(trx, change);
-            return { ticket, change };
-        });
-        if (result.change) this.hooks.afterCommit?.(result.change);
-        return result.ticket;
+        const result = await this.change(
+            ticketId,
+            { kind: 'customer' },
+            (before) => ({
+                set: { description: `${before.description}\n${addition.text}`, description_redacted: `${before.descriptionRedacted ?? ''}\n${addition.redacted}`.trim() },
+                event: { type: 'amended', data: { by: 'customer' } },
+            }),
+            now,
+        );
+        return result?.ticket;
     }
 
     /** The ticket with this number (e.g. SR-2026-000123), if any. */
@@ -215,16 +174,13 @@ export class TicketRepository {
     }
 
     /** Appends an event (an agent's note, a takeover, a rating) to the ticket's history. */
-    async addEvent(ticketId: number, type: string, data: Record<string, unknown>, now: Date = new Date()): Promise<void> {
-        await this.db.insertInto('ticket_events').values({ ticket_id: ticketId, type, data: JSON.stringify(data), created_at: now.toISOString() }).execute();
+    async addEvent(ticketId: number, type: string, data: Record<string, unknown>, now: Date = new Date(), actor: Actor | null = null): Promise<void> {
+        await insertEvent(this.db, ticketId, type, data, actor, now.toISOString());
     }
 
-    /** Stores the customer's 1-5 rating of the help they got, with an event. */
-    async setRating(ticketId: number, rating: number, now: Date = new Date()): Promise<void> {
-        await this.db.transaction().execute(async (trx) => {
-            await trx.updateTable('tickets').set({ rating, updated_at: now.toISOString() }).where('id', '=', ticketId).execute();
-            await trx.insertInto('ticket_events').values({ ticket_id: ticketId, type: 'rated', data: JSON.stringify({ rating }), created_at: now.toISOString() }).execute();
-        });
+    /** Stores the customer's 1-5 rating of the help they got, with a 'rated' event. */
+    async setRating(ticketId: number, rating: number, now: Date = new Date(), actor: Actor = { kind: 'customer' }): Promise<Ticket | undefined> {
+        return (await this.change(ticketId, actor, () => ({ set: { rating }, event: { type: 'rated', data: { rating } } }), now))?.ticket;
     }
 
     /** Records what Partner Center said about the ticket's service request; `changed` also touches the ticket's updated time. */
@@ -249,7 +205,45 @@ export class TicketRepository {
     }
 
     async events(ticketId: number): Promise<TicketEvent[]> {
-        const rows = await this.db.selectFrom('ticket_events').select(['type', 'data', 'created_at']).where('ticket_id', '=', ticketId).orderBy('id').execute();
-        return rows.map((r) => ({ type: r.type, data: r.data, createdAt: r.created_at }));
+        const rows = await this.db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('id').execute();
+        return rows.map(toTicketEvent);
+    }
+
+    /** One event, if it belongs to this ticket. */
+    async event(ticketId: number, eventId: number): Promise<TicketEvent | undefined> {
+        const row = await this.db.selectFrom('ticket_events').selectAll().where('id', '=', eventId).where('ticket_id', '=', ticketId).executeTakeFirst();
+        return row && toTicketEvent(row);
+    }
+
+    /** Open tickets nobody has answered yet that have a due time: the clock watches these. */
+    async unanswered(): Promise<Ticket[]> {
+        const rows = await this.db.selectFrom('tickets').selectAll().where('status', 'in', [...OPEN_STATUS_LIST]).where('first_response_at', 'is', null).where('due_at', 'is not', null).orderBy('due_at').execute();
+        return rows.map(toTicket);
+    }
+
+    /** Resolved tickets resolved at or before `iso` (their reopen window has passed). */
+    async resolvedBefore(iso: string, limit = 200): Promise<Ticket[]> {
+        const rows = await this.db.selectFrom('tickets').selectAll().where('status', '=', 'resolved').where('resolved_at', '<=', iso).orderBy('id').limit(limit).execute();
+        return rows.map(toTicket);
+    }
+
+    /** Open tickets, soonest due first (those without a due time last). */
+    async openByDue(limit = 20): Promise<Ticket[]> {
+        const rows = await this.db
+            .selectFrom('tickets')
+            .selectAll()
+            .where('status', 'in', [...OPEN_STATUS_LIST])
+            .orderBy((eb) => eb.case().when('due_at', 'is', null).then(1).else(0).end())
+            .orderBy('due_at')
+            .orderBy('id')
+            .limit(limit)
+            .execute();
+        return rows.map(toTicket);
+    }
+
+    /** Open tickets assigned to an agent, oldest due first. */
+    async assignedTo(aadObjectId: string, limit = 20): Promise<Ticket[]> {
+        const rows = await this.db.selectFrom('tickets').selectAll().where('assignee_aad_object_id', '=', aadObjectId).where('status', 'in', [...OPEN_STATUS_LIST]).orderBy('due_at').limit(limit).execute();
+        return rows.map(toTicket);
     }
 }

@@ -10,6 +10,9 @@ const ASKS_STATUS = anyWord(inAnyLanguage((p) => p.ticketStatus.asks));
 /** Nouns that may sit next to a bare number ("ticket SR-…", "chamado SR-…", "заявка SR-…"). */
 const TICKET_NOUNS = anyWord(inAnyLanguage((p) => p.ticketStatus.nouns), 'g');
 
+/** Words that ask to reopen a ticket. */
+const ASKS_REOPEN = anyWord(inAnyLanguage((p) => p.ticketStatus.reopens));
+
 /** Longer messages are descriptions of a problem that happen to quote a number. */
 const MAX_CHARS = 120;
 
@@ -27,5 +30,15 @@ export function parseTicketStatusQuery(text: string): string | undefined {
     const rest = normalized.replace(match[0], ' ');
     const bare = rest.replace(TICKET_NOUNS, ' ').replace(/[\s.-]+/g, '') === '';
     if (!bare && !ASKS_STATUS.test(rest)) return undefined;
+    return `SR-${year}-${(digits ?? '').padStart(6, '0')}`;
+}
+
+/** Reads "reopen SR-2026-000123" ("reabrir el SR-…", "reabra o chamado SR-…", "переоткройте SR-…") and returns the number; undefined otherwise. */
+export function parseReopenRequest(text: string): string | undefined {
+    const normalized = normalizeText(text).replace(/[.!]+$/, '');
+    if (!normalized || normalized.length > MAX_CHARS) return undefined;
+    const match = TICKET_NUMBER.exec(normalized);
+    if (!match || !ASKS_REOPEN.test(normalized.replace(match[0], ' '))) return undefined;
+    const [, year, digits] = match;
     return `SR-${year}-${(digits ?? '').padStart(6, '0')}`;
 }

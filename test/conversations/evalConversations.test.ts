@@ -43,7 +43,7 @@ describe('npm run eval:conversations (the runner itself, not the bot’s scores)
             assert.equal(more.length, 0, r.script.id);
             const said = r.script.turns.find((t) => 'say' in t);
             assert.ok(ticket && said && 'say' in said && ticket.description.includes(said.say.slice(0, 30)), `${r.script.id}: the stored description is what the customer wrote`);
-            assert.equal(ticket.status, r.script.persona.solved ? 'resolved' : 'open', `${r.script.id}: an article that solved it is recorded as resolved`);
+            assert.equal(ticket.status, r.script.persona.solved ? 'resolved' : 'new', `${r.script.id}: an article that solved it is recorded as resolved`);
         }
     });
 

@@ -37,7 +37,7 @@ describe('Azure AI Language in a whole conversation (fake REST v3.1 service)', (
         language.mode = 'hang';
         await openTicket();
         const [ticket] = await bot.tickets();
-        assert.equal(ticket?.status, 'open');
+        assert.equal(ticket?.status, 'new');
         assert.match(ticket?.title ?? '', /^Our Invoice from October/);
         assert.match(ticket?.description_redacted ?? '', /\[email\]/);
     });
@@ -46,7 +46,7 @@ describe('Azure AI Language in a whole conversation (fake REST v3.1 service)', (
         language.mode = 'slow';
         await openTicket();
         const [ticket] = await bot.tickets();
-        assert.equal(ticket?.status, 'open');
+        assert.equal(ticket?.status, 'new');
         assert.match(ticket?.title ?? '', /^Our Invoice from October/);
         for (let i = 0; i < 40 && language.abandoned < language.requests.length; i++) await new Promise((r) => setTimeout(r, 50));
         assert.ok(language.requests.length > 0);
@@ -57,7 +57,7 @@ describe('Azure AI Language in a whole conversation (fake REST v3.1 service)', (
         await language.stop();
         await openTicket();
         const [ticket] = await bot.tickets();
-        assert.equal(ticket?.status, 'open');
+        assert.equal(ticket?.status, 'new');
         assert.match(ticket?.description_redacted ?? '', /\[email\]/);
     });
 });

@@ -47,7 +47,7 @@ describe('whole conversations through the HTTP server', () => {
         const [ticket] = await bot.tickets();
         assert.ok(ticket);
         assert.equal(ticket.number, 'SR-2026-000001');
-        assert.equal(ticket.status, 'open');
+        assert.equal(ticket.status, 'new');
         assert.equal(ticket.category, 'technical');
         assert.equal(ticket.product, 'microsoft365');
         assert.equal(ticket.kind, 'break-fix');

@@ -130,7 +130,7 @@ describe('agents take over conversations (customer on Web Chat, agents in Teams)
         const [ticket] = await bot.tickets();
         assert.equal(ticket?.rating, 4);
         const events = (await bot.app.tickets.events(ticket?.id ?? 0)).map((e) => e.type);
-        for (const type of ['handoff.queued', 'handoff.accepted', 'agent.note', 'handoff.ended', 'rated']) assert.ok(events.includes(type), `ticket event ${type}`);
+        for (const type of ['handoff.queued', 'taken-over', 'agent.note', 'handoff.ended', 'rated']) assert.ok(events.includes(type), `ticket event ${type}`);
 
         const transcript = await bot.app.database.db.selectFrom('transcript_entries').selectAll().where('conversation_id', '=', CUSTOMER).orderBy('id').execute();
         assert.ok(transcript.some((e) => e.role === 'customer' && e.text === 'here is the error' && e.attachments?.includes('image/png')));

@@ -22,7 +22,7 @@ describe('ticket status for customers', () => {
         assert.equal(fabrikam?.number, 'SR-2026-000001');
 
         const own = await bot.send({ ...alex, text: 'What is the status of SR-2026-000001?' }, 'web-alex-2');
-        assert.equal(visibleText(own), 'Ticket **SR-2026-000001** is **open**. Our first response is due by Tue 24 Nov 2026, 10:00 (Europe/Madrid).');
+        assert.equal(visibleText(own), 'Ticket **SR-2026-000001** is **open, waiting for our team**. Our first response is due by Tue 24 Nov 2026, 10:00 (Europe/Madrid).');
 
         const other = await bot.send({ ...pat, text: 'What is the status of SR-2026-000001?' }, 'web-pat-2');
         const unknown = await bot.send({ ...pat, text: 'What is the status of SR-2026-000999?' }, 'web-pat-2');
@@ -47,10 +47,10 @@ describe('ticket status for customers', () => {
         assert.equal(ticket?.customer_tenant_id, FABRIKAM);
 
         const colleague = await bot.send({ ...teams(FABRIKAM, { id: 'aad-2', name: 'Lucía Gómez' }, 'es-ES'), text: '¿Cuál es el estado del SR-2026-000001?' }, 'a:fabrikam-2', 'msteams');
-        assert.equal(visibleText(colleague), 'El ticket **SR-2026-000001** está **abierto**. Gravedad: **A**. Nuestra primera respuesta está prevista a más tardar el lun 23 nov 2026, 12:00 (Europe/Madrid).');
+        assert.equal(visibleText(colleague), 'El ticket **SR-2026-000001** está **abierto, pendiente de nuestro equipo**. Gravedad: **A**. Nuestra primera respuesta está prevista a más tardar el lun 23 nov 2026, 12:00 (Europe/Madrid).');
 
         const portuguese = await bot.send({ ...teams(FABRIKAM, { id: 'aad-3', name: 'João' }, 'pt-BR'), text: 'status do chamado SR-2026-000001' }, 'a:fabrikam-3', 'msteams');
-        assert.match(visibleText(portuguese), /O chamado \*\*SR-2026-000001\*\* está \*\*aberto\*\*\. Gravidade: \*\*A\*\*/);
+        assert.match(visibleText(portuguese), /O chamado \*\*SR-2026-000001\*\* está \*\*aberto, aguardando nossa equipe\*\*\. Gravidade: \*\*A\*\*/);
 
         const northwind = await bot.send({ ...teams(NORTHWIND, { id: 'aad-9', name: 'Иван' }, 'ru-RU'), text: 'статус SR-2026-000001' }, 'a:northwind-1', 'msteams');
         assert.equal(visibleText(northwind), 'Заявка **SR-2026-000001** вашей организации не найдена. Проверьте номер или напишите на support@contoso-cloud.example.');
@@ -61,7 +61,7 @@ describe('ticket status for customers', () => {
         const understood = await bot.send({ ...alex, text: 'Teams calls keep dropping for everyone, the audio breaks up with an error' }, 'web-alex-2');
         assert.match(visibleText(understood), /Technical/);
         const status = await bot.send({ ...alex, text: 'any update on SR-2026-000001?' }, 'web-alex-2');
-        assert.match(visibleText(status), /^Ticket \*\*SR-2026-000001\*\* is \*\*open\*\*/);
+        assert.match(visibleText(status), /^Ticket \*\*SR-2026-000001\*\* is \*\*open, waiting for our team\*\*/);
         assert.match(visibleText(status), /Technical[\s\S]*Microsoft 365/, 'the confirmation card comes again');
         assert.equal((await bot.tickets()).length, 1, 'the question did not become a ticket');
     });

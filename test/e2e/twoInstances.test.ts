@@ -96,7 +96,7 @@ suite(`two bot processes on one PostgreSQL database${TEST_DATABASE_URL ? '' : ' 
         for (const text of said) assert.match(text, new RegExp(`${OPENED.source}|already open|already finished|${BUSY.source}`));
         const rows = await ticketsOf('clicks');
         assert.equal(rows.length, 1);
-        assert.equal(rows[0]?.status, 'open');
+        assert.equal(rows[0]?.status, 'new');
         // The conversation goes on normally afterwards.
         assert.match(visibleText(await user.say(next(), 'hi')), /What (else )?can I help you with/);
     });

@@ -64,7 +64,7 @@ describe('service health before escalating (whole conversations)', () => {
         await bot.click(choice(summary, 'escalation-confirm', 'confirm'));
 
         const [ticket] = await bot.tickets();
-        assert.equal(ticket?.status, 'open');
+        assert.equal(ticket?.status, 'new');
         assert.equal(ticket?.service_health_issue_id, 'EX123456');
         assert.equal(ticket?.service_health_issue_title, 'Users may be unable to send or receive email in Outlook');
         assert.equal(graph.requests[0]?.query.$filter, 'isResolved eq false');

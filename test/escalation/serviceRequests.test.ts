@@ -34,7 +34,7 @@ function newTicket(overrides: Partial<NewTicket> = {}): NewTicket {
     const description = 'Outlook stopped receiving mail for the whole office. Reach me at alex.kim@fabrikam.example or +34 600 123 456.';
     return {
         idempotencyKey: `intake-${Math.random()}`,
-        status: 'open',
+        status: 'new',
         resolution: null,
         conversationId: 'conv-1',
         channelId: 'webchat',

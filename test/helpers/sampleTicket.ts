@@ -4,7 +4,7 @@ import type { NewTicket } from '../../src/store/ticketRepository';
 export function sampleTicket(key: string, overrides: Partial<NewTicket> = {}): NewTicket {
     return {
         idempotencyKey: key,
-        status: 'open',
+        status: 'new',
         resolution: null,
         conversationId: 'conv-1',
         channelId: 'webchat',

@@ -6,3 +6,14 @@ export async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 1
         await new Promise((r) => setTimeout(r, 10));
     }
 }
+
+/** Polls `probe` until it returns a value, and returns it; throws after `timeoutMs`. */
+export async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const value = await probe();
+        if (value !== undefined) return value;
+        if (Date.now() > deadline) throw new Error(`until(): condition not met within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 20));
+    }
+}

@@ -11,9 +11,9 @@ export interface WebChatVisitor {
     url: string;
 }
 
-/** POST /api/directline/token, as the chat page does. */
-export function requestToken(baseUrl: string): Promise<Response> {
-    return fetch(`${baseUrl}/api/directline/token`, { method: 'POST' });
+/** POST /api/directline/token, as the chat page does (with the key its browser keeps, when given). */
+export function requestToken(baseUrl: string, visitor?: string): Promise<Response> {
+    return fetch(`${baseUrl}/api/directline/token`, { method: 'POST', ...(visitor ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ visitor }) } : {}) });
 }
 
 /** Starts the conversation an issued token opens (POST /v3/directline/conversations: 201). */
@@ -25,8 +25,8 @@ export async function startConversation(baseUrl: string, issued: Response): Prom
 }
 
 /** A visitor with a token and a started conversation. */
-export async function openWebChat(baseUrl: string): Promise<WebChatVisitor> {
-    const issued = await requestToken(baseUrl);
+export async function openWebChat(baseUrl: string, visitor?: string): Promise<WebChatVisitor> {
+    const issued = await requestToken(baseUrl, visitor);
     assert.equal(issued.status, 200, 'a token was issued');
     return startConversation(baseUrl, issued);
 }

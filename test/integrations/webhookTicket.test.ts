@@ -5,7 +5,7 @@ import type { Ticket } from '../../src/store/ticketRepository';
 const base = { customerTenantId: null, customerOrganisation: 'Fabrikam Ltd' } as const;
 
 function row(fields: Partial<Ticket>): Ticket {
-    return { id: 1, number: 'SR-2026-000001', status: 'open', descriptionRedacted: 'Mail is down.', createdAt: '', updatedAt: '', ...base, ...fields } as Ticket;
+    return { id: 1, number: 'SR-2026-000001', status: 'new', descriptionRedacted: 'Mail is down.', createdAt: '', updatedAt: '', ...base, ...fields } as Ticket;
 }
 
 describe('the ticket a webhook receiver gets', () => {

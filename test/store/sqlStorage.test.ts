@@ -80,7 +80,7 @@ describe(`TicketRepository (on ${ON})`, () => {
     let tickets: TicketRepository;
     const ticket = (key: string): NewTicket => ({
         idempotencyKey: key,
-        status: 'open',
+        status: 'new',
         resolution: null,
         conversationId: 'c1',
         channelId: 'webchat',

@@ -1,3 +1,4 @@
+import { isOpenStatus } from '../../policy/ticketLifecycle';
 import type { BotServices } from '../botServices';
 import type { MessageStep } from './messageStep';
 
@@ -18,7 +19,7 @@ export function staleCardStep(services: BotServices): MessageStep {
             const found = await services.tickets.findByIdempotencyKey(submission.intake);
             const ticket = found?.conversationId === context.activity.conversation.id && found.channelId === context.activity.channelId ? found : undefined;
             const t = await turn.t();
-            await context.sendActivity(ticket?.status === 'open' ? t('escalation.alreadyCreated', { number: ticket.number }) : t('error.oldCard'));
+            await context.sendActivity(ticket && isOpenStatus(ticket.status) ? t('escalation.alreadyCreated', { number: ticket.number }) : t('error.oldCard'));
             return 'handled';
         },
     };

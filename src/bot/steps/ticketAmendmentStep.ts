@@ -1,3 +1,4 @@
+import { isOpenStatus } from '../../policy/ticketLifecycle';
 import { translator } from '../../i18n/i18n';
 import { redactPii } from '../../understanding/piiRedaction';
 import type { BotServices } from '../botServices';
@@ -20,7 +21,7 @@ export function ticketAmendmentStep(services: BotServices): MessageStep {
             if (turn.submission || !text || !services.intents?.corrects(text)) return 'next';
             if ((await turn.dialogs()).activeDialog) return 'next';
             const [latest] = await services.tickets.recentFor({ conversationId: context.activity.conversation.id, channelId: context.activity.channelId }, 1);
-            const recent = latest && latest.status === 'open' && latest.conversationId === context.activity.conversation.id && services.now().toMillis() - Date.parse(latest.createdAt) <= AMEND_WINDOW_MS;
+            const recent = latest && isOpenStatus(latest.status) && latest.conversationId === context.activity.conversation.id && services.now().toMillis() - Date.parse(latest.createdAt) <= AMEND_WINDOW_MS;
             if (!latest || !recent) return 'next';
             await services.tickets.amend(latest.id, { text, redacted: redactPii(text).text }, services.now().toJSDate());
             await context.sendActivity(translator(await turn.language())('ticketStatus.amended', { number: latest.number }));

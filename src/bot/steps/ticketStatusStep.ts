@@ -1,12 +1,12 @@
+import { isOpenStatus } from '../../policy/ticketLifecycle';
 import type { TurnContext } from 'botbuilder';
-import { mayReadTicket, type Asker } from '../../escalation/ticketAccess';
+import { askerOf, mayReadTicket } from '../../escalation/ticketAccess';
 import { serviceRequestLine } from '../../escalation/serviceRequestStatus';
 import { formatDueAt } from '../../i18n/format';
 import { translator } from '../../i18n/i18n';
 import type { Language } from '../../policy/types';
 import type { Ticket } from '../../store/ticketRepository';
 import { parseTicketStatusQuery } from '../../understanding/ticketStatusQuery';
-import { tenantIdOf } from '../../channels/teamsChannelData';
 import type { BotServices } from '../botServices';
 import { displayZoneOf } from '../turnHelpers';
 import type { MessageStep } from './messageStep';
@@ -14,19 +14,15 @@ import type { MessageStep } from './messageStep';
 /** Longest message read as "how is my case going?" while a question is pending. */
 const MAX_STATUS_WORDS = 14;
 
-/** Who is asking, as the channel vouches for it: conversation, person, and (Teams) tenant. */
-function askerOf(context: TurnContext): Asker {
-    const { activity } = context;
-    return { channelId: activity.channelId, conversationId: activity.conversation.id, userId: activity.from?.id, tenantId: tenantIdOf(activity) };
-}
-
 function statusText(context: TurnContext, services: BotServices, language: Language, number: string, ticket: Ticket | undefined): string {
     const t = translator(language);
     if (!ticket) return t('ticketStatus.notFound', { number, email: services.partner.supportEmail });
     const zone = displayZoneOf(context, services);
     const lines = [t('ticketStatus.summary', { number, status: t(`ticketStatus.status.${ticket.status}`, { defaultValue: ticket.status }) })];
     if (ticket.severity) lines.push(t('ticketStatus.severity', { severity: ticket.severity }));
-    if (ticket.status === 'open' && ticket.dueAt) lines.push(t('ticketStatus.due', { dueAt: formatDueAt(ticket.dueAt, zone, language) }));
+    if (isOpenStatus(ticket.status) && !ticket.firstResponseAt && ticket.dueAt) lines.push(t('ticketStatus.due', { dueAt: formatDueAt(ticket.dueAt, zone, language) }));
+    if (isOpenStatus(ticket.status) && ticket.assigneeName) lines.push(t('ticketStatus.assignee', { agent: ticket.assigneeName }));
+    if (!isOpenStatus(ticket.status) && ticket.resolutionText) lines.push(t('ticketStatus.resolution', { text: ticket.resolutionText }));
     const microsoft = serviceRequestLine(ticket, language, zone);
     if (microsoft) lines.push(microsoft);
     return lines.join(' ');
@@ -54,7 +50,7 @@ export function ticketStatusStep(services: BotServices): MessageStep {
                 const long = turn.text.split(/\s+/).length > MAX_STATUS_WORDS && (await turn.dialogs()).activeDialog !== undefined;
                 if (long || !services.intents?.asksStatus(turn.text)) return 'next';
                 const asker = askerOf(context);
-                const own = (await services.tickets.recentFor(asker)).filter((t) => t.status === 'open' && t.number && mayReadTicket(t, asker));
+                const own = (await services.tickets.recentFor(asker)).filter((t) => isOpenStatus(t.status) && t.number && mayReadTicket(t, asker));
                 const language = await turn.language();
                 if (own.length === 0) await context.sendActivity(translator(language)('ticketStatus.noneOpen', { email: services.partner.supportEmail }));
                 else await context.sendActivity(own.map((t) => statusText(context, services, language, t.number as string, t)).join('\n\n'));

@@ -10,7 +10,24 @@
     status.hidden = false;
   }
 
-  fetch('/api/directline/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+  /* A random key this browser keeps, so a returning visitor hears what happened to their tickets. */
+  function visitorKey() {
+    try {
+      var key = window.localStorage.getItem('csp-support-visitor');
+      if (!key || !/^[A-Za-z0-9_-]{22,64}$/.test(key)) {
+        var bytes = new Uint8Array(24);
+        window.crypto.getRandomValues(bytes);
+        key = Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+        window.localStorage.setItem('csp-support-visitor', key);
+      }
+      return key;
+    } catch {
+      return undefined; /* storage blocked: an anonymous visit */
+    }
+  }
+
+  var visitor = visitorKey();
+  fetch('/api/directline/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(visitor ? { visitor: visitor } : {}) })
     .then(function (res) {
       if (!res.ok) throw new Error('token ' + res.status);
       return res.json();

@@ -34,7 +34,8 @@ export async function acceptCommand(desk: Desk, context: TurnContext, agent: Age
     const entries = await ctx.transcript.recent(handoff.conversationId, 30);
     const card = await conversationCard(ctx, handoff, t('nowChatting', { customer: handoff.customerName ?? t('someone.theCustomer'), id: handoff.id }), entries, true, desk.channel.issuer({ agent: agent.aadObjectId }));
     await ctx.messenger.send(chat, [{ type: 'message', text: t('relayOn') }, { type: 'message', attachments: [card.attachment] }], 'skip');
-    if (handoff.ticketId) await ctx.tickets.addEvent(handoff.ticketId, 'handoff.accepted', { handoff: handoff.id, agent: agent.aadObjectId }, ctx.now().toJSDate());
+    // Taking the customer over is the ticket's first response, and makes it the agent's if nobody had it.
+    if (handoff.ticketId) await ctx.work.takenOver(handoff.ticketId, { kind: 'agent', id: agent.aadObjectId, name: agent.name }, handoff.id);
     await desk.channel.refreshWaiting(handoff);
     if (context.activity.conversation?.conversationType !== 'personal') await context.sendActivity(t('tookIt', { agent: agent.name, id: handoff.id }));
 }

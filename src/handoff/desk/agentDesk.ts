@@ -10,6 +10,7 @@ import { manageAgentsCommand } from './manageAgentsCommand';
 import { noteCommand } from './noteCommand';
 import { queueCommand } from './queueCommand';
 import { takeOverCommand } from './takeOverCommand';
+import { ticketCommand, ticketsCommand } from './ticketCommands';
 import { transcriptCommand } from './transcriptCommand';
 import { addedToTeam, useChannelCommand } from './useChannelCommand';
 
@@ -76,6 +77,18 @@ export class AgentDesk {
                 return deliveriesCommand(desk, context, command);
             case 'use-channel':
                 return useChannelCommand(desk, context, agent);
+            case 'tickets':
+                return ticketsCommand(desk, context, agent, command.mine);
+            case 'assign':
+            case 'unassign':
+            case 'reply':
+            case 'waiting':
+            case 'resolve':
+            case 'reopen':
+            case 'close':
+            case 'microsoft':
+            case 'show':
+                return ticketCommand(desk, context, agent, command);
             default:
                 return manageAgentsCommand(desk, context, agent, command);
         }

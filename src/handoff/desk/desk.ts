@@ -10,8 +10,8 @@ import type { HandoffContext } from '../handoffContext';
 import type { Rating } from '../rating';
 import type { Relay } from '../relay';
 
-/** Escalation to Microsoft for a ticket, when configured (Partner Center); returns what to tell the agent. */
-export type EscalateToMicrosoft = (ticketId: number, agent: AgentIdentity) => Promise<string>;
+/** Escalation to Microsoft for a ticket, when configured (Partner Center): what to tell the agent, and whether a request was queued. */
+export type EscalateToMicrosoft = (ticketId: number, agent: AgentIdentity) => Promise<{ text: string; queued: boolean }>;
 
 /** Outbox deliveries that kept failing (dead), for agents to see and send again. */
 export interface FailedDeliveries {

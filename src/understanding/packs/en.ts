@@ -163,6 +163,7 @@ export const en: LanguagePack = {
     ticketStatus: {
         asks: ['status', 'state', 'progress', 'update', 'updates', 'news', 'where', 'how is', 'how s', 'what s happening', 'any word'],
         nouns: ['my', 'our', 'the', 'ticket', 'case', 'request', 'number'],
+        reopens: ['reopen', 're open', 'open (it |the ticket )?again'],
     },
     leave: ['leave', 'end chat'],
     ratingUnits: ['stars?'],

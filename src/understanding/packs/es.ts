@@ -68,6 +68,7 @@ export const es: LanguagePack = {
     ticketStatus: {
         asks: ['estado', 'situacion', 'novedades', 'como va', 'avance'],
         nouns: ['mi', 'nuestro', 'el', 'del', 'caso', 'solicitud', 'numero'],
+        reopens: ['reabr\\S*', 'volver a abrir', 'vuelvan? a abrir'],
     },
     leave: ['salir'],
     ratingUnits: ['estrellas?'],

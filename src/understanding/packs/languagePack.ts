@@ -137,8 +137,8 @@ export interface LanguagePack {
     cues: ClassifierCues;
     /** Words that carry no meaning for guidance search (plain words, accents stripped). */
     stopWords: readonly string[];
-    /** Asking how a ticket is doing, and the nouns that may sit next to a bare ticket number. */
-    ticketStatus: { asks: Patterns; nouns: Patterns };
+    /** Asking how a ticket is doing, the nouns that may sit next to a bare ticket number, and asking to reopen one. */
+    ticketStatus: { asks: Patterns; nouns: Patterns; reopens: Patterns };
     /** Leaving a queue or an agent's chat. Raw text, whole message, case-insensitive. */
     leave: Patterns;
     /** Units after a typed rating ("4 stars"). Raw text, case-insensitive. */

@@ -71,6 +71,7 @@ export const pt: LanguagePack = {
     ticketStatus: {
         asks: ['situacao', 'andamento', 'novidades', 'como esta'],
         nouns: ['meu', 'nosso', 'o', 'do', 'chamado', 'pedido'],
+        reopens: ['reabr\\S*', 'abrir de novo', 'abrir novamente'],
     },
     leave: ['sair'],
     ratingUnits: ['estrelas?'],

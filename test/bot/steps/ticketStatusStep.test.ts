@@ -21,7 +21,7 @@ describe('ticketStatusStep', () => {
         const run = await rig.run(step, { text: `what is the status of ${number}?` });
         assert.equal(run.result, 'handled');
         assert.deepEqual(run.replies, [
-            `Ticket **${number}** is **open**. Severity: **B**. Our first response is due by Mon 23 Nov 2026, 14:00 (Europe/Madrid).`,
+            `Ticket **${number}** is **open, waiting for our team**. Severity: **B**. Our first response is due by Mon 23 Nov 2026, 14:00 (Europe/Madrid).`,
             'What is your name?',
         ]);
         assert.equal(run.waiting, true);
@@ -39,7 +39,7 @@ describe('ticketStatusStep', () => {
         await rig.given({ profile: { language: 'es' } });
         const run = await rig.run(step, { text: `estado del ${number}` });
         assert.deepEqual(run.replies, [
-            `El ticket **${number}** está **abierto**. Gravedad: **B**. Nuestra primera respuesta está prevista a más tardar el lun 23 nov 2026, 14:00 (Europe/Madrid).`,
+            `El ticket **${number}** está **abierto, pendiente de nuestro equipo**. Gravedad: **B**. Nuestra primera respuesta está prevista a más tardar el lun 23 nov 2026, 14:00 (Europe/Madrid).`,
         ]);
     });
 
@@ -56,7 +56,7 @@ describe('ticketStatusStep', () => {
     it('answers anyone of the ticket’s tenant in Teams, but not a tenant a Web Chat client claims', async () => {
         const { rig, step, number, notFound } = await rigWithTicket({ conversationId: '19:first-chat', channelId: 'msteams', customer: { ...sampleTicket('x').customer, tenantId: TENANT } });
         const teams = await rig.run(step, fromTeams(`status of ${number}`, { tenant: TENANT }));
-        assert.match(teams.replies.join('\n'), new RegExp(`^Ticket \\*\\*${number}\\*\\* is \\*\\*open\\*\\*`));
+        assert.match(teams.replies.join('\n'), new RegExp(`^Ticket \\*\\*${number}\\*\\* is \\*\\*open, waiting for our team\\*\\*`));
         const otherTenant = await rig.run(step, fromTeams(`status of ${number}`, { tenant: '99999999-2222-4333-8444-555555555555' }));
         assert.deepEqual(otherTenant.replies, [notFound(number)]);
         const claimed = await rig.run(step, { ...fromTeams(`status of ${number}`, { tenant: TENANT }), channelId: 'webchat' });

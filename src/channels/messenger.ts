@@ -1,5 +1,5 @@
 import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
-import { openTeamsChat } from '../channels/teamsChats';
+import { openTeamsChat } from './teamsChats';
 import type { Logger } from '../logger';
 import { markTranscript, type TranscriptRole } from '../transcript/transcriptMarks';
 
