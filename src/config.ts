@@ -107,6 +107,10 @@ export const EnvSchema = z.object({
     HANDOFF_SWEEP_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
     TICKET_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(7),
     DUE_ALERT_PERCENT: z.coerce.number().int().min(1).max(100).default(75),
+    /** Live chats one agent may hold at once (they switch which one their messages go to). */
+    AGENT_MAX_CHATS: z.coerce.number().int().min(1).max(10).default(3),
+    /** The partner's canned responses for agents (JSON, per language). */
+    CANNED_RESPONSES_FILE: z.string().trim().min(1).default('config/canned-responses.json'),
     HANDOFF_HUB_CHANNELS: z.preprocess(
         emptyAsUndefined,
         z

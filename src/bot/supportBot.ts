@@ -60,10 +60,12 @@ export class SupportBot extends TeamsActivityHandler {
     }
 
     override async run(context: TurnContext): Promise<void> {
-        // Other activity types (typing, reactions, edits, deletions, end of conversation, events
+        // Other activity types (typing outside a live chat, reactions, edits, deletions, end of conversation, events
         // other than an agent hub's handoff.status) are acknowledged and ignored, never handed to
         // the SDK's parsers for features the bot lacks.
         const { type, name } = context.activity;
+        // Typing during a live chat goes across to the other side; it needs no conversation state.
+        if (type === 'typing') return void (await this.parts.handoff?.relayTyping(context));
         if (!HANDLED_TYPES.has(type) && !(type === 'event' && name === 'handoff.status')) return;
         await this.parts.turns.run(
             context,

@@ -82,11 +82,18 @@ export class LocalDirectLine {
     private async postActivity(req: Request, res: Response): Promise<void> {
         const conversation = this.store.authorize(req.header('authorization'), req.params.id);
         if (!conversation) return void res.send(403, { error: { code: 'TokenInvalid', message: 'token missing, invalid or expired' } });
-        if (!this.limiter.allow(`dl:${conversation.id}`)) return void res.send(429, { error: { code: 'TooManyRequests', message: 'slow down' } });
         const parsed = ClientActivitySchema.safeParse(parseJson(req.body));
+        const typing = parsed.success && parsed.data.type === 'typing';
+        // Typing has its own allowance, so a visitor who types a lot is never refused a message.
+        if (!this.limiter.allow(`${typing ? 'dl-typing' : 'dl'}:${conversation.id}`)) return void res.send(429, { error: { code: 'TooManyRequests', message: 'slow down' } });
         if (!parsed.success) return void res.send(400, { error: { code: 'BadArgument', message: 'not a valid activity' } });
         // The user id is the one bound to the token: a client cannot speak as someone else.
         const from = { id: conversation.userId, name: parsed.data.from?.name, role: 'user' };
+        if (typing) {
+            // Passed to the bot (a live chat shows it to the agent), never kept in the conversation.
+            await this.deliver(req, conversation.id, { type: 'typing', from });
+            return void res.send(200, { id: '' });
+        }
         const stored = refusedOr(res, () => this.store.append(conversation.id, { ...parsed.data, from, channelId: 'directline', conversation: { id: conversation.id } }));
         if (stored === REFUSED) return;
         if (!stored) return void res.send(404, { error: { code: 'BadArgument', message: 'conversation not found' } });

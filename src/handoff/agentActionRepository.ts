@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../store/schema';
 
 /** What a button on an agents' card does. */
-export const AGENT_ACTIONS = ['accept', 'end', 'transcript', 'queue', 'escalate', 'takeover', 'assign', 'reply', 'waiting', 'resolve', 'reopen'] as const;
+export const AGENT_ACTIONS = ['accept', 'end', 'transcript', 'queue', 'escalate', 'takeover', 'assign', 'reply', 'waiting', 'resolve', 'reopen', 'available', 'away', 'offline', 'switch'] as const;
 export type AgentActionKind = (typeof AGENT_ACTIONS)[number];
 
 /** A button's meaning, as the bot issued it. */

@@ -1,4 +1,5 @@
 import type { RedeemedAction } from './agentActionRepository';
+import type { Availability } from './agentChatRepository';
 
 /** A ticket as a command names it: its id (from a button) or its number as typed ("SR-2026-000123"). */
 export type TicketRef = number | string;
@@ -12,7 +13,13 @@ export type AgentCommand =
     | { kind: 'tickets'; mine: boolean }
     | { kind: 'queue' }
     | { kind: 'accept'; handoff?: number }
-    | { kind: 'end' }
+    | { kind: 'end'; handoff?: number }
+    | { kind: 'availability'; availability: Availability }
+    | { kind: 'chats' }
+    | { kind: 'switch'; handoff: number }
+    | { kind: 'team' }
+    | { kind: 'transfer'; handoff?: number; to: string | 'queue'; note: string }
+    | { kind: 'canned'; name?: string }
     | { kind: 'transcript'; handoff?: number }
     | { kind: 'note'; text: string }
     | { kind: 'escalate'; handoff?: number; ticket?: number }
@@ -39,7 +46,10 @@ function handoffArg(rest: string): number | undefined | 'bad' {
 /** The command behind a button the bot issued (see AgentActionRepository.redeem); the card's text box gives the text. */
 export function commandOfAction(intent: RedeemedAction): AgentCommand | undefined {
     const { action: kind, handoff, ticket, text } = intent;
-    if (kind === 'queue' || kind === 'end') return { kind };
+    if (kind === 'queue') return { kind };
+    if (kind === 'end') return { kind, handoff };
+    if (kind === 'available' || kind === 'away' || kind === 'offline') return { kind: 'availability', availability: kind };
+    if (kind === 'switch') return handoff ? { kind, handoff } : undefined;
     if (kind === 'takeover') return ticket ? { kind, ticket } : undefined;
     if (kind === 'escalate') return { kind, handoff, ticket };
     if (kind === 'assign' || kind === 'reopen') return ticket ? { kind, ticket } : undefined;
@@ -84,8 +94,26 @@ export function parseAgentCommand(text: string): AgentCommand | undefined {
     switch (word.toLowerCase()) {
         case 'queue':
             return rest ? undefined : { kind: 'queue' };
-        case 'end':
-            return rest ? undefined : { kind: 'end' };
+        case 'end': {
+            const handoff = handoffArg(rest);
+            return handoff === 'bad' ? undefined : { kind: 'end', handoff };
+        }
+        case 'available':
+        case 'away':
+        case 'offline':
+            return rest ? undefined : { kind: 'availability', availability: word.toLowerCase() as Availability };
+        case 'chats':
+            return rest ? undefined : { kind: 'chats' };
+        case 'team':
+            return rest ? undefined : { kind: 'team' };
+        case 'switch': {
+            const handoff = handoffArg(rest);
+            return typeof handoff === 'number' ? { kind: 'switch', handoff } : undefined;
+        }
+        case 'transfer':
+            return parseTransfer(rest);
+        case 'canned':
+            return rest ? undefined : { kind: 'canned' };
         case 'help':
             return rest ? undefined : { kind: 'help' };
         case 'failed':
@@ -109,11 +137,29 @@ export function parseAgentCommand(text: string): AgentCommand | undefined {
         case 'agents':
             return parseAgentsCommand(restWords);
         default: {
+            const canned = /^\/([a-z0-9][a-z0-9-]{0,31})$/i.exec(trimmed);
+            if (canned) return { kind: 'canned', name: (canned[1] as string).toLowerCase() };
             const ticketWord = TICKET_WORDS[word.toLowerCase()];
             if (ticketWord) return parseTicketCommand(ticketWord, restWords);
             return /^use this channel( for agents)?$/i.test(trimmed) ? { kind: 'use-channel' } : undefined;
         }
     }
+}
+
+/**
+ * "transfer [#id] to <name>[: note]" or "transfer [#id] queue[: note]": the chat (#id, else the
+ * one the agent's messages go to) to a colleague or back to the queue, with a note for whoever
+ * takes it next.
+ */
+function parseTransfer(rest: string): AgentCommand | undefined {
+    const colon = rest.indexOf(':');
+    const head = (colon >= 0 ? rest.slice(0, colon) : rest).trim();
+    const note = colon >= 0 ? rest.slice(colon + 1).trim().slice(0, 1000) : '';
+    const match = /^(?:#?(\d{1,12})\s+)?(?:to\s+(?:the\s+)?queue|queue|to\s+(.+))$/i.exec(head);
+    if (!match) return undefined;
+    const handoff = match[1] ? Number(match[1]) : undefined;
+    const to = match[2] ? match[2].trim().replace(/^@/, '').slice(0, 200) : 'queue';
+    return { kind: 'transfer', handoff, to, note };
 }
 
 function parseAgentsCommand(words: string[]): AgentCommand | undefined {

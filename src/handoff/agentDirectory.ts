@@ -1,6 +1,6 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import { z } from 'zod';
-import type { AgentChatRepository } from './agentChatRepository';
+import type { AgentChatRepository, AgentPresence, Availability } from './agentChatRepository';
 import type { AgentRepository } from './agentRepository';
 
 /** A person the channel vouches for as one of the partner's support agents. */
@@ -106,6 +106,34 @@ export class AgentDirectory {
     /** The agent's 1:1 chat with the bot, when they have one. */
     chatOf(aadObjectId: string): Promise<Partial<ConversationReference> | undefined> {
         return this.chats.find(aadObjectId);
+    }
+
+    /** Sets the agent's availability (they need a chat with the bot, which their command just refreshed). */
+    setAvailability(aadObjectId: string, availability: Availability, now: Date): Promise<boolean> {
+        return this.chats.setAvailability(aadObjectId, availability, now);
+    }
+
+    /** Where the agent's next plain message goes among their live chats. */
+    setFocus(aadObjectId: string, handoffId: number | null): Promise<void> {
+        return this.chats.setFocus(aadObjectId, handoffId);
+    }
+
+    /** The agent's presence at the desk (availability, focus), when they have a chat with the bot. */
+    presenceOf(aadObjectId: string): Promise<AgentPresence | undefined> {
+        return this.chats.presenceOf(aadObjectId);
+    }
+
+    /**
+     * Every current agent with their availability and name. An agent who never said otherwise
+     * counts as available (as before availability existed); away and offline agents get no
+     * customers.
+     */
+    async roster(): Promise<Array<{ aadObjectId: string; name: string; availability: Availability; availabilityAt: string | null; hasChat: boolean }>> {
+        const presence = new Map((await this.chats.presence()).map((p) => [p.aadObjectId, p]));
+        return (await this.list()).map((a) => {
+            const p = presence.get(a.aadObjectId);
+            return { aadObjectId: a.aadObjectId, name: p?.name ?? a.name ?? a.aadObjectId, availability: p?.availability ?? 'available', availabilityAt: p?.availabilityAt ?? null, hasChat: p !== undefined };
+        });
     }
 
     /**

@@ -14,6 +14,7 @@ import { AgentDirectory } from './agentDirectory';
 import { AgentHub } from './agentHub';
 import { AgentRepository } from './agentRepository';
 import { AgentsChannel } from './agentsChannel';
+import { CannedResponses } from './cannedResponses';
 import { CustomerQueue } from './customerQueue';
 import { CustomerSide } from './customerSide';
 import { AgentDesk } from './desk/agentDesk';
@@ -60,6 +61,8 @@ export function createHandoff(config: AppConfig, logger: Logger, wiring: Handoff
         options: {
             waitTimeoutMinutes: config.HANDOFF_WAIT_TIMEOUT_MINUTES,
             alertShare: config.DUE_ALERT_PERCENT / 100,
+            maxChatsPerAgent: config.AGENT_MAX_CHATS,
+            cannedResponses: CannedResponses.fromFile(config.CANNED_RESPONSES_FILE),
             hubChannels: new Set(config.HANDOFF_HUB_CHANNELS),
             agentsChannel: config.AGENTS_CHANNEL_ID ? { conversationId: config.AGENTS_CHANNEL_ID, serviceUrl: config.AGENTS_SERVICE_URL, tenantId: wiring.partner.tenantId } : undefined,
         },
@@ -71,5 +74,5 @@ export function createHandoff(config: AppConfig, logger: Logger, wiring: Handoff
     const hub = new AgentHub(ctx, queue);
     const customers = new CustomerSide(ctx, queue, hub, relay, rating);
     const desk = new AgentDesk({ ctx, channel, queue, relay, rating, escalate: wiring.escalate, failed: wiring.failed });
-    return new Handoffs({ ctx, customers, queue, hub, channel, desk });
+    return new Handoffs({ ctx, customers, queue, hub, channel, desk, relay });
 }

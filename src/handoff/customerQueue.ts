@@ -25,7 +25,12 @@ export class CustomerQueue {
         private readonly relay: Relay,
     ) {}
 
-    /** Whether a person could join now: within the partner's hours and with somewhere to notify agents. */
+    /** True when at least one agent is available (or, with no agents listed, an agents' channel answers). */
+    someoneAvailable(): Promise<boolean> {
+        return this.channel.reachesSomeone();
+    }
+
+    /** Whether a person could join now: within the partner's hours and with someone available. */
     async availability(): Promise<'open' | 'out-of-hours' | 'no-agents'> {
         if (!isOpen(this.ctx.partner.hours, this.ctx.now())) return 'out-of-hours';
         return (await this.channel.reachesSomeone()) ? 'open' : 'no-agents';

@@ -31,6 +31,7 @@ function toHandoff(row: Selectable<HandoffsTable>): Handoff {
         closedAt: row.closed_at,
         rating: row.rating,
         updatedAt: row.updated_at,
+        transferNote: row.transfer_note,
     };
 }
 
@@ -149,10 +150,46 @@ export class HandoffRepository {
         return Number(result.numUpdatedRows) === 1;
     }
 
-    /** The customer the agent is talking to now, if any. */
-    async withAgent(aadObjectId: string): Promise<Handoff | undefined> {
-        const row = await this.db.selectFrom('handoffs').selectAll().where('state', '=', 'agent').where('agent_aad_object_id', '=', aadObjectId).executeTakeFirst();
-        return row && toHandoff(row);
+    /** The customers the agent is talking to now, first accepted first. */
+    async chatsWith(aadObjectId: string): Promise<Handoff[]> {
+        const rows = await this.db.selectFrom('handoffs').selectAll().where('state', '=', 'agent').where('agent_aad_object_id', '=', aadObjectId).orderBy('accepted_at').orderBy('id').execute();
+        return rows.map(toHandoff);
+    }
+
+    /** Live chats per agent (agents without one are absent). */
+    async liveCounts(): Promise<Map<string, number>> {
+        const rows = await this.db
+            .selectFrom('handoffs')
+            .select(['agent_aad_object_id', (eb) => eb.fn.countAll<number>().as('n')])
+            .where('state', '=', 'agent')
+            .groupBy('agent_aad_object_id')
+            .execute();
+        return new Map(rows.filter((r) => r.agent_aad_object_id).map((r) => [r.agent_aad_object_id as string, Number(r.n)]));
+    }
+
+    /** Hands a live chat from one agent to another, with a note; false when it was no longer that agent's. */
+    async transfer(id: number, from: string, to: AgentRef, note: string | null, now: Date): Promise<boolean> {
+        const iso = now.toISOString();
+        const result = await this.db
+            .updateTable('handoffs')
+            .set({ agent_aad_object_id: to.aadObjectId, agent_name: to.name, accepted_at: iso, transfer_note: note, updated_at: iso })
+            .where('id', '=', id)
+            .where('state', '=', 'agent')
+            .where('agent_aad_object_id', '=', from)
+            .executeTakeFirst();
+        return Number(result.numUpdatedRows) === 1;
+    }
+
+    /** Puts a live chat back in the queue (at its original place), with a note; false when it was no longer that agent's. */
+    async requeue(id: number, from: string, note: string | null, now: Date): Promise<boolean> {
+        const result = await this.db
+            .updateTable('handoffs')
+            .set({ state: 'waiting', agent_aad_object_id: null, agent_name: null, accepted_at: null, transfer_note: note, updated_at: now.toISOString() })
+            .where('id', '=', id)
+            .where('state', '=', 'agent')
+            .where('agent_aad_object_id', '=', from)
+            .executeTakeFirst();
+        return Number(result.numUpdatedRows) === 1;
     }
 
     /** Waiting customers of the built-in queue, oldest first. */

@@ -2,6 +2,7 @@ import type { CardSubmission } from '../../cards';
 import type { Language } from '../policy/types';
 import type { HandoffState } from '../store/schema';
 import type { Ticket } from '../store/ticketRepository';
+import type { CannedResponses } from './cannedResponses';
 
 export type { HandoffState };
 
@@ -36,6 +37,8 @@ export interface Handoff {
     closedAt: string | null;
     rating: number | null;
     updatedAt: string;
+    /** What the agent who transferred the chat told the next one. */
+    transferNote: string | null;
 }
 
 /** What the bot knows when a customer asks for a person. */
@@ -62,6 +65,10 @@ export interface HandoffOptions {
     waitTimeoutMinutes: number;
     /** Share (0-1) of a ticket's response window after which an unanswered ticket is at risk. */
     alertShare: number;
+    /** Live chats one agent may hold at once. */
+    maxChatsPerAgent: number;
+    /** Canned responses agents insert with `/name`, per language. */
+    cannedResponses: CannedResponses;
     /** Direct Line channels wired to an external agent hub (never msteams). */
     hubChannels: ReadonlySet<string>;
     /** The agents' Teams channel from configuration (else the one saved when the bot joined the team). */

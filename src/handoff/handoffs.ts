@@ -10,6 +10,7 @@ import type { AgentHub } from './agentHub';
 import type { AgentsChannel } from './agentsChannel';
 import type { CustomerQueue } from './customerQueue';
 import type { CustomerSide } from './customerSide';
+import type { Relay } from './relay';
 import type { AgentDesk } from './desk/agentDesk';
 import type { HandoffContext } from './handoffContext';
 import type { CustomerTurnOutcome, Handoff, StartRequest, StartResult } from './handoffTypes';
@@ -22,6 +23,7 @@ export interface HandoffParts {
     hub: AgentHub;
     channel: AgentsChannel;
     desk: AgentDesk;
+    relay: Relay;
 }
 
 /**
@@ -29,6 +31,9 @@ export interface HandoffParts {
  * the agents' desk, the customer's side while a takeover is live, bringing in a person, the
  * agents' ticket notices, and the conversation transcript. Its dependencies stay private.
  */
+/** Typing is relayed at most this often per chat and direction. */
+const TYPING_EVERY_MS = 3000;
+
 export class Handoffs {
     constructor(private readonly parts: HandoffParts) {}
 
@@ -50,6 +55,39 @@ export class Handoffs {
     /** The bot was installed in a team of the partner's tenant (an admin's install sets the agents' channel). */
     async onInstalledInAgentsTeam(context: TurnContext): Promise<void> {
         await this.parts.desk.onAddedToTeam(context, await this.agentOf(context.activity));
+    }
+
+    /**
+     * Typing while a chat is live goes across: the agent's to the customer their messages go
+     * to, the customer's to their agent. At most one every few seconds per chat and direction
+     * (Teams shows it for about three seconds).
+     */
+    async relayTyping(context: TurnContext): Promise<void> {
+        const { ctx, desk } = this.parts;
+        try {
+            const agent = context.activity.conversation?.conversationType === 'personal' ? await this.agentOf(context.activity) : undefined;
+            if (agent) {
+                const handoff = await desk.chatOf(agent);
+                if (handoff && this.typingDue(`a${handoff.id}`)) await this.parts.relay.toCustomer(handoff, [{ type: 'typing' }], null);
+                return;
+            }
+            const live = await ctx.handoffs.live(context.activity.conversation?.id ?? '');
+            if (live?.state !== 'agent' || !live.agentAadObjectId || !this.typingDue(`c${live.id}`)) return;
+            const chat = await ctx.agents.chatOf(live.agentAadObjectId);
+            if (chat) await ctx.messenger.send(chat, [{ type: 'typing' }], 'skip');
+        } catch (error) {
+            ctx.logger.debug({ err: { message: (error as Error).message } }, 'typing not relayed');
+        }
+    }
+
+    private readonly lastTyping = new Map<string, number>();
+
+    private typingDue(key: string): boolean {
+        const now = Date.now();
+        if (now - (this.lastTyping.get(key) ?? 0) < TYPING_EVERY_MS) return false;
+        if (this.lastTyping.size > 5000) this.lastTyping.clear();
+        this.lastTyping.set(key, now);
+        return true;
     }
 
     /** The conversation's live takeover (waiting, with an agent, or awaiting a rating), if any. */

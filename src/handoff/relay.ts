@@ -20,7 +20,11 @@ export class Relay {
         const customer = handoff.customerName ?? t('someone.customer');
         const { notes, attachments } = customerContentForAgent(context.activity);
         const { text: said } = context.activity;
-        const opening = said ? t('customerSays', { customer, text: said }) : attachments.length ? t('customerSent', { customer, count: attachments.length }) : t('customerSaysNothing', { customer });
+        const id = handoff.id;
+        const opening = said ? t('customerSays', { customer, id, text: said }) : attachments.length ? t('customerSent', { customer, id, count: attachments.length }) : t('customerSaysNothing', { customer, id });
+        // With several chats, a message from one the agent is not writing to says how to answer it.
+        const focus = handoff.agentAadObjectId ? (await this.ctx.agents.presenceOf(handoff.agentAadObjectId))?.focusHandoffId : undefined;
+        if (focus && focus !== id && (await this.ctx.handoffs.byId(focus))?.state === 'agent') notes.push(t('otherChat', { id, focus }));
         // Never a card from the customer, nor suggested actions: the bot posts this into the agent's chat.
         await this.ctx.messenger.send(chat, [{ type: 'message', text: [opening, ...notes].join('\n\n'), attachments, textFormat: 'markdown' }], 'skip');
     }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import i18next, { type i18n } from 'i18next';
 import type { Language } from '../policy/types';
 import en from './locales/en.json';
@@ -5,12 +6,15 @@ import es from './locales/es.json';
 import pt from './locales/pt.json';
 import ru from './locales/ru.json';
 import deskEn from './desk/en.json';
+import deskEs from './desk/es.json';
+import deskPt from './desk/pt.json';
+import deskRu from './desk/ru.json';
 
 /** The customers' message catalogues, one per language (i18next JSON v4: nested keys, plural suffixes); a language without one does not compile. */
 export const CATALOGUES = { en, es, pt, ru } as const satisfies Record<Language, object>;
 
 /** The agents' desk catalogues (the partner's agents in Teams); a language without one reads English. */
-export const DESK_CATALOGUES: Partial<Record<Language, object>> & { en: object } = { en: deskEn };
+export const DESK_CATALOGUES: Partial<Record<Language, object>> & { en: object } = { en: deskEn, es: deskEs, pt: deskPt, ru: deskRu };
 
 /** A translate function bound to one language. */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -61,13 +65,30 @@ export function translator(language: Language): Translate {
 
 const deskTranslators = new Map<Language, Translate>();
 
-/** `t` for the agents' desk in a language (English where the desk has no catalogue for it). */
-export function deskTranslator(language: Language = 'en'): Translate {
+function fixedDeskTranslator(language: Language): Translate {
     let cached = deskTranslators.get(language);
     if (!cached) {
-        const t = catalogue().getFixedT(language, 'desk');
+        const t = catalogue().getFixedT(DESK_CATALOGUES[language] ? language : 'en', 'desk');
         cached = (key, params) => t(key, params ?? {}) as string;
         deskTranslators.set(language, cached);
     }
     return cached;
+}
+
+/** The language of the agent whose turn is running (see inDeskLanguage). */
+const deskLanguage = new AsyncLocalStorage<Language>();
+
+/** Runs `work` with the desk speaking `language` (the agent's Teams locale) wherever it calls `t`. */
+export function inDeskLanguage<T>(language: Language, work: () => T): T {
+    return deskLanguage.run(language, work);
+}
+
+/**
+ * `t` for the agents' desk: in `language` when given; otherwise in the language of the agent
+ * whose turn is running (English outside an agent's turn: the agents' channel, deliveries),
+ * English where the desk has no catalogue for it.
+ */
+export function deskTranslator(language?: Language): Translate {
+    if (language) return fixedDeskTranslator(language);
+    return (key, params) => fixedDeskTranslator(deskLanguage.getStore() ?? 'en')(key, params);
 }

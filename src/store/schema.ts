@@ -132,6 +132,8 @@ export interface HandoffsTable {
     closed_at: string | null;
     rating: number | null;
     updated_at: string;
+    /** What the agent who transferred the chat told the next one. */
+    transfer_note: string | null;
 }
 
 /** Agents added by an admin command (the env list is the other source). */
@@ -148,6 +150,11 @@ export interface AgentChatsTable {
     name: string | null;
     reference: string;
     updated_at: string;
+    /** available, away or offline (see AGENT_AVAILABILITIES). */
+    availability: Generated<string>;
+    availability_at: string | null;
+    /** The live chat the agent's next plain message goes to. */
+    focus_handoff_id: number | null;
 }
 
 /**

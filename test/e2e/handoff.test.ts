@@ -108,7 +108,7 @@ describe('agents take over conversations (customer on Web Chat, agents in Teams)
         const screenshot = { contentType: 'image/png', contentUrl: 'https://files.example/outlook-error.png', name: 'outlook-error.png' };
         const fromCustomer = await customer({ text: 'here is the error', attachments: [screenshot] });
         const [relayed] = to(fromCustomer, `a:chat-${MARIA}`);
-        assert.match(relayed?.text ?? '', /\*\*Alex Kim:\*\* here is the error/);
+        assert.match(relayed?.text ?? '', /\*\*Alex Kim\*\* \(#1\): here is the error/);
         assert.deepEqual(relayed?.attachments?.[0], screenshot);
 
         const teamsFile = { contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'fix.pdf', content: { downloadUrl: 'https://contoso.sharepoint.example/fix.pdf', fileType: 'pdf' } };
@@ -354,8 +354,8 @@ describe('agents take over conversations (customer on Web Chat, agents in Teams)
 
         const accepted = await jonas({ text: 'accept' });
         assert.match(visibleText(to(accepted, CUSTOMER)), /Jonas Berg\*\* from Contoso Cloud Services has joined/, 'plain accept takes the oldest');
-        const busy = await jonas({ text: 'accept 2' });
-        assert.match(visibleText(busy), /You're still with Alex Kim \(#1\)/);
+        const second2 = await jonas({ text: 'accept 2' });
+        assert.match(visibleText(second2), /Everything you write in this chat now goes to Bea Ruiz \(#2\)/, 'an agent holds several chats');
         const ended = await customer('cancel');
         assert.match(visibleText(to(ended, CUSTOMER)), /You've ended the chat with Jonas Berg/);
         assert.match(visibleText(to(ended, `a:chat-${JONAS}`)), /Alex Kim ended the chat/);

@@ -23,6 +23,22 @@ describe('agent commands', () => {
         for (const text of ['queue please', 'accept everyone', 'end of the month report', 'agents add not-a-guid', 'please end']) assert.equal(parseAgentCommand(text), undefined, text);
     });
 
+    it('reads the commands of agents at work: availability, chats, switch, end #id, transfer with a note, canned responses', () => {
+        assert.deepEqual(parseAgentCommand('Away'), { kind: 'availability', availability: 'away' });
+        assert.deepEqual(parseAgentCommand('chats'), { kind: 'chats' });
+        assert.deepEqual(parseAgentCommand('switch #4'), { kind: 'switch', handoff: 4 });
+        assert.deepEqual(parseAgentCommand('end 4'), { kind: 'end', handoff: 4 });
+        assert.deepEqual(parseAgentCommand('end'), { kind: 'end', handoff: undefined });
+        assert.deepEqual(parseAgentCommand('transfer to Jonas Berg: needs licensing'), { kind: 'transfer', handoff: undefined, to: 'Jonas Berg', note: 'needs licensing' });
+        assert.deepEqual(parseAgentCommand('transfer #7 queue'), { kind: 'transfer', handoff: 7, to: 'queue', note: '' });
+        assert.deepEqual(parseAgentCommand('transfer to the queue: wants Spanish'), { kind: 'transfer', handoff: undefined, to: 'queue', note: 'wants Spanish' });
+        assert.deepEqual(parseAgentCommand('/Thanks'), { kind: 'canned', name: 'thanks' });
+        assert.deepEqual(parseAgentCommand('canned'), { kind: 'canned' });
+        assert.deepEqual(parseAgentCommand('resolve SR-2026-000001'), { kind: 'resolve', ticket: 'SR-2026-000001', text: '' }, 'the desk asks for the missing text');
+        // Words a customer could be told are never commands.
+        for (const text of ['away from my desk, back soon', 'switch it off and on again', 'transfer the licences', 'available tomorrow?', '/path/to/file', 'end it']) assert.equal(parseAgentCommand(text), undefined, text);
+    });
+
     it('reads the buttons the bot issued', () => {
         assert.deepEqual(commandOfAction({ action: 'takeover', ticket: 7 }), { kind: 'takeover', ticket: 7 });
         assert.deepEqual(commandOfAction({ action: 'accept', handoff: 3 }), { kind: 'accept', handoff: 3 });

@@ -39,6 +39,7 @@
           directLine: window.WebChat.createDirectLine({ token: info.token, domain: domain, webSocket: false, pollingInterval: 500 }),
           userID: info.userId,
           locale: navigator.language || 'en-US',
+          sendTypingIndicator: true,
           styleOptions: {
             accent: config.accent,
             botAvatarInitials: config.initials,

@@ -1,9 +1,12 @@
 import type { TurnContext } from 'botbuilder';
+import { inDeskLanguage } from '../../i18n/i18n';
+import { languageFromLocale } from '../../i18n/language';
 import { commandOfAction, parseAgentCommand, type AgentCommand } from '../agentCommands';
 import type { AgentIdentity } from '../agentDirectory';
 import { acceptCommand } from './acceptCommand';
 import { deliveriesCommand } from './deliveriesCommand';
-import { isPersonal, rememberChat, t, type Desk } from './desk';
+import { availabilityCommand, cannedCommand, chatsCommand, switchCommand, teamCommand, transferCommand } from './chatsCommands';
+import { chatOf, isPersonal, rememberChat, t, type Desk } from './desk';
 import { endCommand } from './endCommand';
 import { escalateCommand } from './escalateCommand';
 import { manageAgentsCommand } from './manageAgentsCommand';
@@ -22,17 +25,26 @@ import { addedToTeam, useChannelCommand } from './useChannelCommand';
 export class AgentDesk {
     constructor(private readonly desk: Desk) {}
 
-    /** Handles one message from an agent. */
-    async onMessage(context: TurnContext, agent: AgentIdentity): Promise<void> {
+    /** Handles one message from an agent, in their Teams language where the desk has a catalogue for it. */
+    onMessage(context: TurnContext, agent: AgentIdentity): Promise<void> {
+        return inDeskLanguage(languageFromLocale(context.activity.locale) ?? 'en', () => this.handle(context, agent));
+    }
+
+    private async handle(context: TurnContext, agent: AgentIdentity): Promise<void> {
         const personal = isPersonal(context);
         if (personal) await rememberChat(this.desk, context, agent);
         const { value } = context.activity;
         if (value !== undefined && value !== null) return this.pressed(context, agent);
         const command = parseAgentCommand(context.activity.text ?? '');
         if (command) return this.run(context, agent, command);
-        const connected = personal ? await this.desk.ctx.handoffs.withAgent(agent.aadObjectId) : undefined;
+        const connected = personal ? await chatOf(this.desk, agent) : undefined;
         if (connected) return this.desk.relay.fromAgent(context, agent, connected);
-        await context.sendActivity(personal ? `${t('notConnected')}\n\n${t('help')}` : t('help'));
+        await context.sendActivity(personal ? `${t('notConnected')}\n\n${this.help()}` : this.help());
+    }
+
+    /** The live chat the agent's messages go to now, if any. */
+    chatOf(agent: AgentIdentity): ReturnType<typeof chatOf> {
+        return chatOf(this.desk, agent);
     }
 
     /** The bot was installed in a team of the partner's tenant. */
@@ -53,6 +65,10 @@ export class AgentDesk {
         await context.sendActivity(t('buttonRefused'));
     }
 
+    private help(): string {
+        return t('help', { max: this.desk.ctx.options.maxChatsPerAgent });
+    }
+
     private async run(context: TurnContext, agent: AgentIdentity, command: AgentCommand): Promise<void> {
         const { desk } = this;
         switch (command.kind) {
@@ -61,7 +77,7 @@ export class AgentDesk {
             case 'accept':
                 return acceptCommand(desk, context, agent, command.handoff);
             case 'end':
-                return endCommand(desk, context, agent);
+                return endCommand(desk, context, agent, command.handoff);
             case 'transcript':
                 return transcriptCommand(desk, context, agent, command.handoff);
             case 'note':
@@ -71,7 +87,19 @@ export class AgentDesk {
             case 'takeover':
                 return takeOverCommand(desk, context, agent, command.ticket);
             case 'help':
-                return void (await context.sendActivity(t('help')));
+                return void (await context.sendActivity(this.help()));
+            case 'availability':
+                return availabilityCommand(desk, context, agent, command.availability);
+            case 'chats':
+                return chatsCommand(desk, context, agent);
+            case 'switch':
+                return switchCommand(desk, context, agent, command.handoff);
+            case 'team':
+                return teamCommand(desk, context);
+            case 'transfer':
+                return transferCommand(desk, context, agent, command.handoff, command.to, command.note);
+            case 'canned':
+                return cannedCommand(desk, context, agent, command.name);
             case 'failed':
             case 'retry':
                 return deliveriesCommand(desk, context, command);

@@ -7,6 +7,7 @@ import type { AgentsChannel } from '../agentsChannel';
 import type { IssueAction } from '../agentViews';
 import type { CustomerQueue } from '../customerQueue';
 import type { HandoffContext } from '../handoffContext';
+import type { Handoff } from '../handoffTypes';
 import type { Rating } from '../rating';
 import type { Relay } from '../relay';
 
@@ -30,7 +31,7 @@ export interface Desk {
     failed?: FailedDeliveries;
 }
 
-/** The desk's words (English until the desk has other catalogues). */
+/** The desk's words, in the language of the agent whose turn runs (see inDeskLanguage). */
 export const t: Translate = deskTranslator();
 
 /** True in an agent's 1:1 chat with the bot (not the agents' channel). */
@@ -56,6 +57,17 @@ export async function agentChat(desk: Desk, context: TurnContext, agent: AgentId
     const opened = await desk.ctx.messenger.openTeamsChat(context);
     if (opened) await desk.ctx.agents.saveChat(agent, opened, desk.ctx.now().toJSDate());
     return opened;
+}
+
+/**
+ * The live chat an agent means: #id when they name one of theirs, else the one their
+ * messages go to now (their focus; the latest accepted when the focus ended).
+ */
+export async function chatOf(desk: Desk, agent: AgentIdentity, id?: number): Promise<Handoff | undefined> {
+    const chats = await desk.ctx.handoffs.chatsWith(agent.aadObjectId);
+    if (id !== undefined) return chats.find((h) => h.id === id);
+    const focus = (await desk.ctx.agents.presenceOf(agent.aadObjectId))?.focusHandoffId;
+    return chats.find((h) => h.id === focus) ?? chats.at(-1);
 }
 
 /** Remembers the agent's 1:1 chat (refreshed on each of their turns there: serviceUrl can change). */

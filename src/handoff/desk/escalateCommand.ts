@@ -1,12 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import type { AgentIdentity } from '../agentDirectory';
-import { t, type Desk } from './desk';
+import { chatOf, t, type Desk } from './desk';
 import { agentActor } from './ticketCommands';
 
 /** `escalate [#id]` or the button: files the ticket with Microsoft (Partner Center) when configured. */
 export async function escalateCommand(desk: Desk, context: TurnContext, agent: AgentIdentity, id: number | undefined, ticketId?: number): Promise<void> {
     const { ctx } = desk;
-    const handoff = id ? await ctx.handoffs.byId(id) : ticketId ? undefined : await ctx.handoffs.withAgent(agent.aadObjectId);
+    const handoff = id ? await ctx.handoffs.byId(id) : ticketId ? undefined : await chatOf(desk, agent);
     const target = ticketId ?? handoff?.ticketId ?? undefined;
     if (!target) return void (await context.sendActivity(t('nothingToEscalate')));
     if (!desk.escalate) return void (await context.sendActivity(t('escalationNotConfigured')));

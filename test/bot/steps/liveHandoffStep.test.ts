@@ -13,6 +13,7 @@ function liveHandoff(state: Handoff['state']): Handoff {
         customerName: 'User1', customerOrganisation: null, ticketId: null, summary: null, customerReference: '{}',
         agentAadObjectId: null, agentName: null, noticeActivityId: null, enqueuedAt: '2026-11-23T09:00:00.000Z',
         acceptedAt: null, endedAt: null, endedBy: null, closedAt: null, rating: null, updatedAt: '2026-11-23T09:00:00.000Z',
+    transferNote: null,
     };
 }
 
