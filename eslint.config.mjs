@@ -21,4 +21,12 @@ export default tseslint.config(
     files: ['src/channels/public/**/*.js'],
     languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', fetch: 'readonly' } },
   },
+  {
+    // The desk tab's browser scripts (plain script, no bundler; Chart.js and the Teams SDK are globals on window).
+    files: ['src/deskTab/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', Node: 'readonly', getComputedStyle: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly', history: 'readonly' },
+    },
+  },
 );

@@ -35,6 +35,7 @@ import { TicketActions } from './tickets/ticketActions';
 import { TicketClock } from './tickets/ticketClock';
 import { TranscriptRepository } from './transcript/transcriptRepository';
 import type { Handoffs } from './handoff/handoffs';
+import { createDeskTab, type DeskTab } from './deskTab/createDeskTab';
 
 export interface App extends BotServer {
     database: OpenDatabase;
@@ -49,6 +50,8 @@ export interface App extends BotServer {
     work: TicketActions;
     /** The first-response clock (alerts) and the closing of resolved tickets; swept with the queue. */
     clock: TicketClock;
+    /** The partner's desk tab (/desk): live queue, open tickets, reports. */
+    desk: DeskTab;
 }
 
 /** Optional replacements, for tests (a fixed clock, predictable ids, a trusted test CA). */
@@ -131,9 +134,21 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const limiter = new RateLimiter(config.TOKEN_RATE_LIMIT_PER_MINUTE, 60_000);
     // Kept in the database so a returning Web Chat visitor stays the same user across restarts and instances.
     const visitorSecret = await new SettingsRepository(database.db).getOrCreate('webChatVisitorSecret', randomBytes(32).toString('base64url'), new Date());
+    const desk = createDeskTab(config, logger, {
+        database,
+        partnerName: profile.name,
+        partnerTenantId: profile.tenantId,
+        timeZone: profile.hours.timeZone,
+        roster: () => handoff.roster(),
+        agentRole: (objectId) => handoff.agentRole(objectId),
+        cookieSecret: await new SettingsRepository(database.db).getOrCreate('deskCookieSecret', randomBytes(32).toString('base64url'), new Date()),
+        now: businessNow,
+        authorityCa: overrides.authorityCa,
+    });
     const directLineStore = new DirectLineStore({ maxConversations: config.DIRECT_LINE_MAX_CONVERSATIONS, maxTotalBytes: config.DIRECT_LINE_MAX_BYTES });
     const localDirectLine = new LocalDirectLine(logger, new RateLimiter(60, 60_000), directLineStore, config.MicrosoftAppId);
     const routes = [
+        (s: Server) => desk.register(s),
         (s: Server) => localDirectLine.register(s),
         (s: Server) => registerDirectLineToken(s, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, local: localDirectLine, limiter, logger, trustedProxyHops: config.TRUSTED_PROXY_HOPS, visitorSecret }),
         (s: Server) =>
@@ -191,5 +206,5 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         await server.drain(timeoutMs);
         await outbox.stop(timeoutMs);
     };
-    return { ...server, drain, database, tickets, partner: profile, handoff, outbox, directLine: localDirectLine, work, clock };
+    return { ...server, drain, database, tickets, partner: profile, handoff, outbox, directLine: localDirectLine, work, clock, desk };
 }

@@ -142,6 +142,12 @@ export const EnvSchema = z.object({
     REQUEST_TIMEOUT_MS: milliseconds(1000, 600_000, 30_000),
     KEEP_ALIVE_TIMEOUT_MS: milliseconds(1000, 600_000, 65_000),
     BotOpenIdMetadata: z.preprocess(emptyAsUndefined, z.url().optional()),
+    /** The Entra app for the desk tab's sign-in (Teams SSO and the browser); default MicrosoftAppId. */
+    DESK_CLIENT_ID: z.preprocess(emptyAsUndefined, z.uuid().optional()),
+    /** Its client secret, to redeem the browser sign-in's code; default MicrosoftAppPassword. */
+    DESK_CLIENT_SECRET: optionalString,
+    /** The bot's public https origin (tab URLs, the sign-in's redirect URI, the weekly card's link). */
+    DESK_BASE_URL: z.preprocess(emptyAsUndefined, httpsOrigin.optional()),
 }).superRefine(crossChecks);
 
 export type AppConfig = z.infer<typeof EnvSchema>;
@@ -177,6 +183,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (result.success) return result.data;
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
     throw new ConfigError(`loadConfig(): invalid configuration\n${lines.join('\n')}`);
+}
+
+/** The Entra app id the desk tab signs people in with, or undefined (development on loopback only). */
+export function deskClientId(config: AppConfig): string | undefined {
+    return config.DESK_CLIENT_ID ?? config.MicrosoftAppId;
 }
 
 /** True when inbound Bot Framework authentication is on (an app id is configured). */

@@ -42,6 +42,20 @@ export class Handoffs {
         return this.parts.ctx.agents.identify(activity);
     }
 
+    /** Every current agent with availability and name (the desk tab's roster). */
+    roster(): Promise<Array<{ aadObjectId: string; name: string; availability: string; hasChat: boolean }>> {
+        return this.parts.ctx.agents.roster();
+    }
+
+    /**
+     * 'admin' or 'agent' for a current agent's Entra object id (configured or added), else
+     * undefined: for sign-ins the channel does not carry (the desk tab's verified token).
+     */
+    async agentRole(aadObjectId: string): Promise<'admin' | 'agent' | undefined> {
+        const agent = (await this.parts.ctx.agents.list()).find((a) => a.aadObjectId === aadObjectId.toLowerCase());
+        return agent === undefined ? undefined : agent.source === 'admin' ? 'admin' : 'agent';
+    }
+
     /** True for a Teams channel of the partner's own tenant: the agents' side, never a customer conversation. */
     isAgentsChannel(activity: Partial<Activity>): boolean {
         return activity.conversation?.conversationType === 'channel' && this.parts.ctx.agents.fromPartnerTeams(activity);

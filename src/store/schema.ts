@@ -222,6 +222,12 @@ export interface OutboxTable {
     delivered_at: string | null;
 }
 
+/** A weekly summary posted to the agents (ISO week of the partner's zone, e.g. 2026-W50): one row, so it fires once. */
+export interface WeeklySummariesTable {
+    week: string;
+    created_at: string;
+}
+
 export interface Database {
     bot_state: BotStateTable;
     tickets: TicketsTable;
@@ -236,4 +242,5 @@ export interface Database {
     agent_actions: AgentActionsTable;
     ticket_alerts: TicketAlertsTable;
     customer_notices: CustomerNoticesTable;
+    weekly_summaries: WeeklySummariesTable;
 }

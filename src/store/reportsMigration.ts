@@ -1,0 +1,30 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+import { OPEN_STATUS_LIST } from '../policy/types';
+
+/** `status in ('new', ...)` spelled with literals: a partial index is used only when the query repeats its predicate. */
+export const OPEN_STATUS_SQL = `status in (${OPEN_STATUS_LIST.map((s) => `'${s}'`).join(', ')})`;
+
+/**
+ * The partner's desk tab: indexes that keep each report query a range scan of its period and
+ * the Now view a walk of small sets, and the row that makes the weekly summary fire once.
+ */
+export function reportsMigration(): Migration {
+    return {
+        async up(db: Kysely<unknown>): Promise<void> {
+            // Reports filter tickets by creation time, then group by labels: the labels ride in the index.
+            await db.schema.createIndex('tickets_created_idx').on('tickets').columns(['created_at', 'category', 'product', 'severity', 'language', 'channel_id']).execute();
+            await sql.raw(`create index tickets_open_due_idx on tickets (due_at, id) where ${OPEN_STATUS_SQL}`).execute(db);
+            await db.schema.createIndex('handoffs_enqueued_idx').on('handoffs').column('enqueued_at').execute();
+            await db.schema.createIndex('transcript_created_idx').on('transcript_entries').columns(['created_at', 'role', 'conversation_id']).execute();
+            await db.schema
+                .createTable('weekly_summaries')
+                .addColumn('week', 'varchar(10)', (c) => c.primaryKey())
+                .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+                .execute();
+        },
+        async down(db: Kysely<unknown>): Promise<void> {
+            await db.schema.dropTable('weekly_summaries').execute();
+            for (const index of ['transcript_created_idx', 'handoffs_enqueued_idx', 'tickets_open_due_idx', 'tickets_created_idx']) await db.schema.dropIndex(index).execute();
+        },
+    };
+}
