@@ -42,6 +42,8 @@ function readSettings(env: NodeJS.ProcessEnv, root: string): { values: Record<st
     const values = {
         TEAMS_APP_ID: teamsAppId,
         BOT_ID: appId,
+        // The desk tab's single sign-on (webApplicationInfo): its own Entra app, or the bot's.
+        DESK_CLIENT_ID: env.DESK_CLIENT_ID?.trim() || appId,
         BOT_DOMAIN: domain,
         PARTNER_NAME: env.PARTNER_NAME?.trim() || (partner.name ?? ''),
         PARTNER_WEBSITE: (env.PARTNER_WEBSITE?.trim() || (partner.website ?? '')).replace(/\/+$/, ''),

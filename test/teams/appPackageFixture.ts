@@ -13,6 +13,7 @@ export const icons = { color: readFileSync(path.join(root, 'appPackage/color.png
 export const SAMPLE = {
     TEAMS_APP_ID: '0b6f5c1e-7a43-4d8e-9f21-3c5d7e9a1b24',
     BOT_ID: '11111111-2222-4333-8444-555555555555',
+    DESK_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
     BOT_DOMAIN: 'bot.contoso.example',
     PARTNER_NAME: 'Contoso "Cloud" Services',
     PARTNER_WEBSITE: 'https://contoso-cloud.example',

@@ -21,6 +21,13 @@ describe('Teams app package', () => {
         assert.deepEqual(manifest.bots[0]!.commandLists[0]!.commands.map((c) => c.title), ['help', 'start over', 'cancel']);
     });
 
+    it('has the desk as a personal tab, a team tab, and its single sign-on app', () => {
+        const manifest = sample() as unknown as { staticTabs: Array<{ contentUrl: string; scopes: string[] }>; configurableTabs: Array<{ configurationUrl: string; scopes: string[] }>; webApplicationInfo: { id: string; resource: string } };
+        assert.deepEqual(manifest.staticTabs.map((t) => [t.contentUrl, t.scopes]), [['https://bot.contoso.example/desk', ['personal']]]);
+        assert.deepEqual(manifest.configurableTabs.map((t) => [t.configurationUrl, t.scopes]), [['https://bot.contoso.example/desk/config', ['team']]]);
+        assert.deepEqual(manifest.webApplicationInfo, { id: SAMPLE.DESK_CLIENT_ID, resource: `api://bot.contoso.example/${SAMPLE.DESK_CLIENT_ID}` });
+    });
+
     it('names every placeholder left without a value', () => {
         assert.throws(
             () => fillManifest(template, { ...SAMPLE, BOT_ID: '', BOT_DOMAIN: undefined as unknown as string }),
