@@ -63,7 +63,7 @@ export async function buildReport(repository: ReportRepository, f: ReportFilters
         { id: 'waits', title: 'Wait for an agent', chart: 'bar', columns: ['Wait', 'Customers'], rows: waitBuckets(waits) },
         { id: 'ratings', title: 'Ratings', chart: 'stacked', columns: ['Stars', 'Tickets', 'Live chats'], rows: ratingTable(ticketRatings, chatRatings) },
         { id: 'articles-most', title: 'Articles that resolve most', chart: 'bar', columns: ['Article', 'Resolved', 'Shown', 'Resolved %'], rows: most.map((a) => [a.articleId, a.solved, a.shown, round1((a.solved / a.shown) * 100)]) },
-        { id: 'articles-least', title: 'Articles that resolve least', chart: 'bar', columns: ['Article', 'Resolved', 'Shown', 'Resolved %'], rows: least.map((a) => [a.articleId, a.solved, a.shown, round1((a.solved / a.shown) * 100)]) },
+        { id: 'articles-least', title: 'Articles that resolve least', chart: 'bar', columns: ['Article', 'Resolved (%)', 'Resolved', 'Shown'], rows: least.map((a) => [a.articleId, round1((a.solved / a.shown) * 100), a.solved, a.shown]) },
         { id: 'busiest-hours', title: `Busiest hours (${timeZone})`, chart: 'heatmap', columns: ['Weekday', ...hours], rows: WEEKDAYS.map((day, i) => [day, ...(grid[i] ?? [])]) },
     ];
     const allRatings = [...ticketRatings, ...chatRatings];

@@ -83,16 +83,23 @@ export class NowRepository {
         return new Map(rows.map((r) => [r.agent_aad_object_id ?? '', Number(r.n)]));
     }
 
-    /** The open tickets due soonest first (tickets_open_due_idx walks them in order). */
+    /**
+     * Open tickets by time left: the unanswered ones soonest due first (whose clock still runs),
+     * then the answered ones; tickets_open_due_idx walks each in due order.
+     */
     async openTickets(limit = 100): Promise<OpenTicketRow[]> {
-        const rows = await this.db
-            .selectFrom('tickets')
-            .select(['number', 'title', 'status', 'severity', 'language', 'assignee_name', 'created_at', 'due_at', 'first_response_at'])
-            .where(sql<boolean>`${OPEN}`)
-            .orderBy('due_at')
-            .orderBy('id')
-            .limit(limit)
-            .execute();
+        const page = (answered: boolean, n: number) =>
+            this.db
+                .selectFrom('tickets')
+                .select(['number', 'title', 'status', 'severity', 'language', 'assignee_name', 'created_at', 'due_at', 'first_response_at'])
+                .where(sql<boolean>`${OPEN}`)
+                .where('first_response_at', answered ? 'is not' : 'is', null)
+                .orderBy('due_at')
+                .orderBy('id')
+                .limit(n)
+                .execute();
+        const unanswered = await page(false, limit);
+        const rows = unanswered.length < limit ? [...unanswered, ...(await page(true, limit - unanswered.length))] : unanswered;
         return rows.map((r) => ({
             number: r.number,
             title: r.title,

@@ -83,8 +83,10 @@ describe('Desk tab: report and Now figures from the database', function () {
             { onTrack: view.openCounts.onTrack, atRisk: view.openCounts.atRisk, breached: view.openCounts.breached, met: view.openCounts.met, missed: view.openCounts.missed },
             { onTrack: count('on-track'), atRisk: count('at-risk'), breached: count('breached'), met: count('met'), missed: count('missed') },
         );
-        const dues = view.openTickets.map((t) => t.dueAt ?? '');
-        assert.deepEqual(dues, [...dues].sort(), 'soonest due first');
+        const unanswered = view.openTickets.filter((t) => !t.firstResponseAt).map((t) => t.dueAt ?? '');
+        assert.deepEqual(unanswered, [...unanswered].sort(), 'soonest due first');
+        assert.deepEqual(view.openTickets.slice(0, unanswered.length).map((t) => t.firstResponseAt), unanswered.map(() => null), 'tickets whose clock runs come first');
+        assert.equal(unanswered.length, rows.filter((t) => !t.first_response_at).length);
         const waiting = await database.db.selectFrom('handoffs').select('enqueued_at').where('state', '=', 'waiting').orderBy('enqueued_at').execute();
         assert.deepEqual(view.queue.map((q) => q.enqueuedAt), waiting.map((w) => w.enqueued_at));
         const live = await database.db.selectFrom('handoffs').select('agent_aad_object_id').where('state', '=', 'agent').execute();

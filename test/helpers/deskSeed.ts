@@ -130,6 +130,11 @@ export async function seedDesk(db: Kysely<Database>, options: DeskSeedOptions): 
         if ((n + 1) % 100_000 === 0) options.progress?.(n + 1);
     }
     await flush(true);
+    // Customers waiting now, and live chats, on the first tickets.
+    const live = [2, 5, 9].map((minutes, i) => handoffRow(firstId + i, `seed-now-${firstId}`, 'en', 'msteams', 'waiting', nowMs - minutes * 60_000, null, null));
+    live.push(handoffRow(firstId + 3, `seed-now-${firstId}`, 'es', 'directline', 'agent', nowMs - 20 * 60_000, nowMs - 18 * 60_000, null, SEED_AGENTS[0].id, SEED_AGENTS[0].name));
+    live.push(handoffRow(firstId + 4, `seed-now-${firstId}`, 'pt', 'msteams', 'agent', nowMs - 12 * 60_000, nowMs - 11 * 60_000, null, SEED_AGENTS[2].id, SEED_AGENTS[2].name));
+    await db.insertInto('handoffs').values(live).execute();
     const seededAt = options.now.toISOString();
     for (const agent of SEED_AGENTS) {
         await db.insertInto('agent_chats').values({ aad_object_id: agent.id, name: agent.name, reference: '{}', updated_at: seededAt, availability: agent.availability, availability_at: seededAt, focus_handoff_id: null }).execute();
