@@ -11,8 +11,13 @@ export const OPEN_STATUS_SQL = `status in (${OPEN_STATUS_LIST.map((s) => `'${s}'
 export function reportsMigration(): Migration {
     return {
         async up(db: Kysely<unknown>): Promise<void> {
-            // Reports filter tickets by creation time, then group by labels: the labels ride in the index.
-            await db.schema.createIndex('tickets_created_idx').on('tickets').columns(['created_at', 'category', 'product', 'severity', 'language', 'channel_id']).execute();
+            // Reports read a period of tickets and group them: every column they read rides in this
+            // index, so each report query is one range scan of it, never a lookup of the wide rows.
+            await db.schema
+                .createIndex('tickets_report_idx')
+                .on('tickets')
+                .columns(['created_at', 'category', 'product', 'severity', 'language', 'channel_id', 'resolution', 'due_at', 'first_response_at', 'rating', 'guidance_article_id'])
+                .execute();
             await sql.raw(`create index tickets_open_due_idx on tickets (due_at, id) where ${OPEN_STATUS_SQL}`).execute(db);
             await db.schema.createIndex('handoffs_enqueued_idx').on('handoffs').column('enqueued_at').execute();
             await db.schema.createIndex('transcript_created_idx').on('transcript_entries').columns(['created_at', 'role', 'conversation_id']).execute();
@@ -24,7 +29,7 @@ export function reportsMigration(): Migration {
         },
         async down(db: Kysely<unknown>): Promise<void> {
             await db.schema.dropTable('weekly_summaries').execute();
-            for (const index of ['transcript_created_idx', 'handoffs_enqueued_idx', 'tickets_open_due_idx', 'tickets_created_idx']) await db.schema.dropIndex(index).execute();
+            for (const index of ['transcript_created_idx', 'handoffs_enqueued_idx', 'tickets_open_due_idx', 'tickets_report_idx']) await db.schema.dropIndex(index).execute();
         },
     };
 }
