@@ -5,3 +5,4 @@ export * from './guidanceCard';
 export * from './infoCard';
 export * from './submission';
 export * from './agentCard';
+export * from './weeklySummaryCard';

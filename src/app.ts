@@ -144,6 +144,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         cookieSecret: await new SettingsRepository(database.db).getOrCreate('deskCookieSecret', randomBytes(32).toString('base64url'), new Date()),
         now: businessNow,
         authorityCa: overrides.authorityCa,
+        committed: () => outbox.kick(),
     });
     const directLineStore = new DirectLineStore({ maxConversations: config.DIRECT_LINE_MAX_CONVERSATIONS, maxTotalBytes: config.DIRECT_LINE_MAX_BYTES });
     const localDirectLine = new LocalDirectLine(logger, new RateLimiter(60, 60_000), directLineStore, config.MicrosoftAppId);
@@ -177,6 +178,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     });
     outbox.handle('agent-notice', handoff.noticeHandler());
     outbox.handle('agent-alert', handoff.alertHandler());
+    outbox.handle('weekly-summary', handoff.weeklySummaryHandler());
     outbox.handle(
         'customer-notice',
         createCustomerNoticeHandler({
@@ -197,6 +199,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const sweep = async (): Promise<void> => {
         await handoff.sweep();
         await clock.sweep();
+        await desk.weekly?.sweep();
     };
     const sweeper = setInterval(() => void sweep().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'handoff and ticket sweep failed')), config.HANDOFF_SWEEP_SECONDS * 1000);
     sweeper.unref();

@@ -148,6 +148,8 @@ export const EnvSchema = z.object({
     DESK_CLIENT_SECRET: optionalString,
     /** The bot's public https origin (tab URLs, the sign-in's redirect URI, the weekly card's link). */
     DESK_BASE_URL: z.preprocess(emptyAsUndefined, httpsOrigin.optional()),
+    /** Hour (partner time) on Monday from which last week's summary card goes to the agents; 'off' for none. */
+    WEEKLY_SUMMARY_HOUR: z.preprocess(emptyAsUndefined, z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).default(8)),
 }).superRefine(crossChecks);
 
 export type AppConfig = z.infer<typeof EnvSchema>;

@@ -13,6 +13,7 @@ import { buildNowView, type NowView, type RosterAgent } from './nowView';
 import { reportFilters, type ReportQuery } from './reportFilters';
 import { ReportRepository } from './reportRepository';
 import { SignedCookie } from './signedCookie';
+import { WeeklySummary } from './weeklySummary';
 
 export interface DeskTabWiring {
     database: OpenDatabase;
@@ -26,6 +27,8 @@ export interface DeskTabWiring {
     now: () => Date;
     /** Extra trusted certificate authority for AUTHORITY_HOST (tests). */
     authorityCa?: string;
+    /** Wakes the outbox worker (the weekly summary was written). */
+    committed?: () => void;
 }
 
 /** The desk tab as the rest of the bot sees it: its routes, and the figures the weekly card reuses. */
@@ -34,6 +37,8 @@ export interface DeskTab {
     nowView(): Promise<NowView>;
     report(query: ReportQuery): Promise<Report>;
     developmentMode: boolean;
+    /** Last week's summary for the agents, once per week (undefined when WEEKLY_SUMMARY_HOUR is off). */
+    weekly?: WeeklySummary;
 }
 
 /** Builds the desk tab from configuration: Entra sign-in when an app id is set, else loopback-only development. */
@@ -58,8 +63,11 @@ export function createDeskTab(config: AppConfig, logger: Logger, wiring: DeskTab
     const outbox = new OutboxRepository(wiring.database.db);
     const nowView = (): Promise<NowView> => buildNowView({ now: nowRepository, roster: wiring.roster, dead: (limit) => outbox.dead(limit), alertShare: config.DUE_ALERT_PERCENT / 100 }, wiring.now());
     const report = (query: ReportQuery): Promise<Report> => buildReport(reports, reportFilters(query, wiring.timeZone, wiring.now()), wiring.timeZone, wiring.now());
+    const hour = config.WEEKLY_SUMMARY_HOUR;
+    const weekly = hour === 'off' ? undefined : new WeeklySummary(wiring.database.db, { timeZone: wiring.timeZone, hour, deskUrl: config.DESK_BASE_URL ?? '', report, now: wiring.now, committed: wiring.committed }, logger);
     return {
         developmentMode: gate.developmentMode,
+        weekly,
         nowView,
         report,
         register: (server) => registerDeskTab(server, { gate, signIn, sessions, partnerName: wiring.partnerName, baseUrl: config.DESK_BASE_URL, nowView, report, logger, now }),

@@ -6,6 +6,7 @@ import type { Language } from '../policy/types';
 import { TranscriptMiddleware } from '../transcript/transcriptMiddleware';
 import type { AgentIdentity } from './agentDirectory';
 import { createAgentAlertHandler, createAgentNoticeHandler } from './agentNotice';
+import { createWeeklySummaryHandler } from './weeklySummaryNotice';
 import type { AgentHub } from './agentHub';
 import type { AgentsChannel } from './agentsChannel';
 import type { CustomerQueue } from './customerQueue';
@@ -145,6 +146,11 @@ export class Handoffs {
     /** The outbox handler that posts due-time alerts to the agents. */
     alertHandler(): OutboxHandler {
         return createAgentAlertHandler(this.parts.ctx, this.parts.channel);
+    }
+
+    /** The outbox handler that posts the weekly summary card to the agents. */
+    weeklySummaryHandler(): OutboxHandler {
+        return createWeeklySummaryHandler(this.parts.ctx, this.parts.channel);
     }
 
     /** Middleware that records customer conversations (with a redacted copy) for agents. */

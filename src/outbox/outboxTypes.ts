@@ -4,7 +4,7 @@
  */
 
 /** Kinds of side effect that leave the process; each has one handler. */
-export type OutboxKind = 'agent-notice' | 'agent-alert' | 'customer-notice' | 'service-request' | 'service-request-refresh' | 'webhook';
+export type OutboxKind = 'agent-notice' | 'agent-alert' | 'weekly-summary' | 'customer-notice' | 'service-request' | 'service-request-refresh' | 'webhook';
 
 /** One stored message, as the worker hands it to a handler. */
 export interface OutboxMessage {
