@@ -76,7 +76,10 @@ async function measure(database: OpenDatabase, label: string): Promise<{ worst: 
     for (const [scenario, query] of SCENARIOS) {
         const f = reportFilters(query, ZONE, NOW);
         const queries: Array<[string, () => Promise<unknown>]> = [
-            ['ticketMix', () => reports.ticketMix(f)],
+            ['byCategory', () => reports.ticketsBy(f, 'category')],
+            ['byProduct', () => reports.ticketsBy(f, 'product')],
+            ['bySeverity', () => reports.ticketsBy(f, 'severity')],
+            ['byLanguage', () => reports.ticketsBy(f, 'language')],
             ['dueTimes', () => reports.dueTimes(f, nowIso)],
             ['ticketRatings', () => reports.ticketRatings(f)],
             ['articles', () => reports.articles(f)],

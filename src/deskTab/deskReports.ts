@@ -1,6 +1,6 @@
 import { articleRankings, averageRating, dueTable, heatMap, metPercent, percentile, ratingTable, tally, waitBuckets, WEEKDAYS, type ReportTable } from './reportFigures';
 import type { ReportFilters } from './reportFilters';
-import type { ReportRepository } from './reportRepository';
+import type { LabelRow, ReportRepository, TicketLabel } from './reportRepository';
 
 /** The headline figures of a period. */
 export interface ReportSummary {
@@ -29,8 +29,11 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 /** Runs every report query for a period (in parallel) and shapes the figures, charts and tables. */
 export async function buildReport(repository: ReportRepository, f: ReportFilters, timeZone: string, now: Date): Promise<Report> {
-    const [mix, due, ticketRatings, articles, perHour, waits, chatRatings, conversations] = await Promise.all([
-        repository.ticketMix(f),
+    const [byCategory, byProduct, bySeverity, byLanguage, due, ticketRatings, articles, perHour, waits, chatRatings, conversations] = await Promise.all([
+        repository.ticketsBy(f, 'category'),
+        repository.ticketsBy(f, 'product'),
+        repository.ticketsBy(f, 'severity'),
+        repository.ticketsBy(f, 'language'),
         repository.dueTimes(f, now.toISOString()),
         repository.ticketRatings(f),
         repository.articles(f),
@@ -39,26 +42,26 @@ export async function buildReport(repository: ReportRepository, f: ReportFilters
         repository.chatRatings(f),
         repository.conversations(f),
     ]);
-    const tickets = mix.reduce((s, r) => s + r.tickets, 0);
-    const byGuidance = mix.reduce((s, r) => s + r.byGuidance, 0);
+    const tickets = byCategory.reduce((s, r) => s + r.tickets, 0);
+    const byGuidance = byCategory.reduce((s, r) => s + r.byGuidance, 0);
     const dueRows = dueTable(due);
     const dueAll = due.reduce((a, r) => ({ met: a.met + r.met, missed: a.missed + r.missed }), { met: 0, missed: 0 });
     const { most, least } = articleRankings(articles);
     const grid = heatMap(perHour, timeZone);
     const hours = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`);
-    const labelled = (label: 'category' | 'product' | 'severity' | 'language', title: string, column: string): ReportTable => ({
+    const labelled = (label: TicketLabel, rows: LabelRow[], title: string, column: string): ReportTable => ({
         id: `by-${label}`,
         title,
         chart: 'bar',
         columns: [column, 'Tickets'],
-        rows: tally(mix, label),
+        rows: tally(rows),
     });
     const tables: ReportTable[] = [
         { id: 'deflection', title: 'Resolved by guidance', chart: 'doughnut', columns: ['Outcome', 'Tickets'], rows: [['Resolved by guidance', byGuidance], ['Needed the desk', tickets - byGuidance]] },
-        labelled('category', 'Tickets by category', 'Category'),
-        labelled('product', 'Tickets by product', 'Product'),
-        labelled('severity', 'Tickets by severity', 'Severity'),
-        labelled('language', 'Tickets by language', 'Language'),
+        labelled('category', byCategory, 'Tickets by category', 'Category'),
+        labelled('product', byProduct, 'Tickets by product', 'Product'),
+        labelled('severity', bySeverity, 'Tickets by severity', 'Severity'),
+        labelled('language', byLanguage, 'Tickets by language', 'Language'),
         { id: 'due-times', title: 'First-response due times', chart: 'stacked', columns: ['Severity', 'Met', 'Missed', 'Pending', 'Met %'], rows: dueRows },
         { id: 'waits', title: 'Wait for an agent', chart: 'bar', columns: ['Wait', 'Customers'], rows: waitBuckets(waits) },
         { id: 'ratings', title: 'Ratings', chart: 'stacked', columns: ['Stars', 'Tickets', 'Live chats'], rows: ratingTable(ticketRatings, chatRatings) },

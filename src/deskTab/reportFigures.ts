@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ArticleRow, CountRow, DueRow, TicketMixRow } from './reportRepository';
+import type { ArticleRow, CountRow, DueRow, LabelRow } from './reportRepository';
 
 /** One chart and its table: the same rows draw the chart, fill the table and make the CSV. */
 export interface ReportTable {
@@ -24,11 +24,9 @@ export function percentile(histogram: CountRow[], p: number): number | undefined
     return sorted[sorted.length - 1]?.value;
 }
 
-/** Sums the mix by one label, largest first. */
-export function tally(mix: TicketMixRow[], label: 'category' | 'product' | 'severity' | 'language'): Array<[string, number]> {
-    const sums = new Map<string, number>();
-    for (const row of mix) sums.set(row[label] ?? 'none', (sums.get(row[label] ?? 'none') ?? 0) + row.tickets);
-    return [...sums].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+/** Tickets per value, largest first. */
+export function tally(rows: LabelRow[]): Array<[string, number]> {
+    return rows.map((r): [string, number] => [r.value, r.tickets]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 /** Met share of answered-or-overdue tickets, in whole percent; undefined when none is decided yet. */

@@ -3,12 +3,11 @@ import type { Database } from '../store/schema';
 import type { SqlDialectName } from '../store/migrations';
 import type { ReportFilters } from './reportFilters';
 
-/** Tickets per label combination in the period (one grouped query; the page sums it each way). */
-export interface TicketMixRow {
-    category: string;
-    product: string;
-    severity: string | null;
-    language: string;
+export type TicketLabel = 'category' | 'product' | 'severity' | 'language';
+
+/** Tickets with one value of a label in the period, and how many of them guidance resolved. */
+export interface LabelRow {
+    value: string;
     tickets: number;
     byGuidance: number;
 }
@@ -52,14 +51,17 @@ export class ReportRepository {
         return q;
     }
 
-    /** Tickets by category, product, severity and language, with how many guidance resolved. */
-    async ticketMix(f: ReportFilters): Promise<TicketMixRow[]> {
+    /**
+     * Tickets per value of one label, with how many guidance resolved. One label per query: a
+     * sort on one short key is several times cheaper than on four.
+     */
+    async ticketsBy(f: ReportFilters, label: TicketLabel): Promise<LabelRow[]> {
         const rows = await this.tickets(f)
-            .select(['category', 'product', 'severity', 'language'])
+            .select(`${label} as value`)
             .select((eb) => [eb.fn.countAll<number>().as('tickets'), eb.fn.sum<number>(eb.case().when('resolution', '=', 'guidance').then(1).else(0).end()).as('by_guidance')])
-            .groupBy(['category', 'product', 'severity', 'language'])
+            .groupBy(label)
             .execute();
-        return rows.map((r) => ({ category: r.category, product: r.product, severity: r.severity, language: r.language, tickets: Number(r.tickets), byGuidance: Number(r.by_guidance) }));
+        return rows.map((r) => ({ value: r.value ?? 'none', tickets: Number(r.tickets), byGuidance: Number(r.by_guidance) }));
     }
 
     /** First-response due times per severity: met, missed (answered late, or unanswered past due), pending. */
@@ -146,14 +148,13 @@ export class ReportRepository {
         return rows.map((r) => ({ key: String(r.rating), count: Number(r.n) }));
     }
 
-    /** Conversations customers had with the bot in the period: distinct conversations with a customer message. */
+    /** Customer conversations that began in the period (their first customer message). */
     async conversations(f: ReportFilters): Promise<number> {
         const row = await this.db
-            .selectFrom('transcript_entries')
-            .where('created_at', '>=', f.fromIso)
-            .where('created_at', '<', f.toIso)
-            .where('role', '=', 'customer')
-            .select((eb) => eb.fn.count<number>('conversation_id').distinct().as('n'))
+            .selectFrom('conversation_starts')
+            .where('started_at', '>=', f.fromIso)
+            .where('started_at', '<', f.toIso)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
             .executeTakeFirst();
         return Number(row?.n ?? 0);
     }

@@ -20,7 +20,16 @@ export function reportsMigration(): Migration {
                 .execute();
             await sql.raw(`create index tickets_open_due_idx on tickets (due_at, id) where ${OPEN_STATUS_SQL}`).execute(db);
             await db.schema.createIndex('handoffs_enqueued_idx').on('handoffs').column('enqueued_at').execute();
-            await db.schema.createIndex('transcript_created_idx').on('transcript_entries').columns(['created_at', 'role', 'conversation_id']).execute();
+            // When each customer conversation began, filled from the transcript so far and then kept by it.
+            await db.schema
+                .createTable('conversation_starts')
+                .addColumn('conversation_id', 'varchar(1024)', (c) => c.primaryKey())
+                .addColumn('started_at', 'varchar(32)', (c) => c.notNull())
+                .execute();
+            await sql`insert into conversation_starts (conversation_id, started_at) select conversation_id, min(created_at) from transcript_entries where role = 'customer' group by conversation_id`.execute(db);
+            await db.schema.createIndex('conversation_starts_idx').on('conversation_starts').column('started_at').execute();
+            // Waits narrowed by a ticket's labels look them up here instead of in the wide ticket rows.
+            await db.schema.createIndex('tickets_labels_idx').on('tickets').columns(['id', 'category', 'product', 'severity']).execute();
             await db.schema
                 .createTable('weekly_summaries')
                 .addColumn('week', 'varchar(10)', (c) => c.primaryKey())
@@ -29,7 +38,8 @@ export function reportsMigration(): Migration {
         },
         async down(db: Kysely<unknown>): Promise<void> {
             await db.schema.dropTable('weekly_summaries').execute();
-            for (const index of ['transcript_created_idx', 'handoffs_enqueued_idx', 'tickets_open_due_idx', 'tickets_report_idx']) await db.schema.dropIndex(index).execute();
+            await db.schema.dropTable('conversation_starts').execute();
+            for (const index of ['tickets_labels_idx', 'handoffs_enqueued_idx', 'tickets_open_due_idx', 'tickets_report_idx']) await db.schema.dropIndex(index).execute();
         },
     };
 }

@@ -222,6 +222,12 @@ export interface OutboxTable {
     delivered_at: string | null;
 }
 
+/** When each customer conversation began (its first customer message): the desk's conversation count. */
+export interface ConversationStartsTable {
+    conversation_id: string;
+    started_at: string;
+}
+
 /** A weekly summary posted to the agents (ISO week of the partner's zone, e.g. 2026-W50): one row, so it fires once. */
 export interface WeeklySummariesTable {
     week: string;
@@ -243,4 +249,5 @@ export interface Database {
     ticket_alerts: TicketAlertsTable;
     customer_notices: CustomerNoticesTable;
     weekly_summaries: WeeklySummariesTable;
+    conversation_starts: ConversationStartsTable;
 }

@@ -59,6 +59,15 @@ export class TranscriptRepository {
                     )
                     .execute();
             }
+            const customer = entries.find((e) => e.role === 'customer');
+            if (customer) {
+                // Kept for the desk's reports: counting starts is an index range, counting distinct ids is not.
+                await trx
+                    .insertInto('conversation_starts')
+                    .values({ conversation_id: customer.conversationId, started_at: customer.createdAt })
+                    .onConflict((oc) => oc.column('conversation_id').doNothing())
+                    .execute();
+            }
             if (reference) {
                 await trx
                     .insertInto('conversation_refs')

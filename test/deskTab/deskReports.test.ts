@@ -55,6 +55,11 @@ describe('Desk tab: report and Now figures from the database', function () {
         assert.equal(report.summary.chatsAccepted, want.accepted);
         assert.equal(report.summary.medianWaitSeconds, want.median);
         assert.equal(report.summary.p90WaitSeconds, want.p90);
+        const firsts = new Map<string, string>();
+        for (const e of await database.db.selectFrom('transcript_entries').select(['conversation_id', 'created_at']).where('role', '=', 'customer').execute()) {
+            if (!firsts.has(e.conversation_id) || e.created_at < (firsts.get(e.conversation_id) ?? '')) firsts.set(e.conversation_id, e.created_at);
+        }
+        assert.equal(report.summary.conversations, [...firsts.values()].filter((at) => at >= f.fromIso && at < f.toIso).length, 'conversations begun in the period');
         const heat = report.tables.find((t) => t.id === 'busiest-hours');
         assert.equal(heat?.rows[0]?.[0], 'Monday');
         assert.equal(heat?.rows[0]?.[11], want.monday10, 'Monday 10:00 Madrid');

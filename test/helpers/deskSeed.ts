@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Database, HandoffsTable, TicketEventsTable, TicketsTable, TranscriptEntriesTable } from '../../src/store/schema';
+import type { ConversationStartsTable, Database, HandoffsTable, TicketEventsTable, TicketsTable, TranscriptEntriesTable } from '../../src/store/schema';
 
 /** A small, fast, seeded random generator (mulberry32), so seeded data is the same on every run. */
 export function seededRandom(seed: number): () => number {
@@ -51,6 +51,8 @@ export async function seedDesk(db: Kysely<Database>, options: DeskSeedOptions): 
     let events: Array<Insertable<TicketEventsTable>> = [];
     let handoffs: Array<Insertable<HandoffsTable>> = [];
     let transcript: Array<Insertable<TranscriptEntriesTable>> = [];
+    // As the transcript keeps it: one start per customer conversation (each seeded conversation has one customer message).
+    const starts = (): Array<Insertable<ConversationStartsTable>> => transcript.map((t) => ({ conversation_id: t.conversation_id, started_at: t.created_at }));
     // Tickets first: the other rows refer to them.
     const flush = async (force: boolean): Promise<void> => {
         if (tickets.length < batch && !(force && tickets.length)) return;
@@ -58,6 +60,8 @@ export async function seedDesk(db: Kysely<Database>, options: DeskSeedOptions): 
         for (let i = 0; i < events.length; i += batch) await db.insertInto('ticket_events').values(events.slice(i, i + batch)).execute();
         for (let i = 0; i < handoffs.length; i += batch) await db.insertInto('handoffs').values(handoffs.slice(i, i + batch)).execute();
         for (let i = 0; i < transcript.length; i += batch) await db.insertInto('transcript_entries').values(transcript.slice(i, i + batch)).execute();
+        const started = starts();
+        for (let i = 0; i < started.length; i += batch) await db.insertInto('conversation_starts').values(started.slice(i, i + batch)).execute();
         tickets = [];
         events = [];
         handoffs = [];
