@@ -28,12 +28,13 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 # Read at run time from the project root: guidance articles, the example partner profile, the
-# trained models, and the Web Chat page's script.
+# trained models, the Web Chat page's script and the desk tab's script and styles.
 COPY content ./content
 COPY config ./config
 COPY src/understanding/model/model.json ./src/understanding/model/model.json
 COPY src/understanding/model/intents.json ./src/understanding/model/intents.json
 COPY src/channels/public ./src/channels/public
+COPY src/deskTab/public ./src/deskTab/public
 # SQLite lives on /data (mount a volume to keep it; with DATABASE_URL it is not used).
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -42,7 +42,7 @@ describe('deployment files', () => {
     it('the image carries every file the bot reads at run time, and runs it unprivileged', () => {
         const stage = runtimeStage();
         const copied = [...stage.matchAll(/^COPY (?:--from=\w+ )?(\S+) /gm)].map((m) => m[1] as string);
-        for (const needed of ['content', 'config', MODEL_PATH.split('\\').join('/'), INTENT_MODEL_PATH.split('\\').join('/'), 'src/channels/public', 'package.json']) assert.ok(copied.includes(needed), `COPY ${needed}`);
+        for (const needed of ['content', 'config', MODEL_PATH.split('\\').join('/'), INTENT_MODEL_PATH.split('\\').join('/'), 'src/channels/public', 'src/deskTab/public', 'package.json']) assert.ok(copied.includes(needed), `COPY ${needed}`);
         assert.ok(copied.includes('/app/dist') && copied.includes('/app/node_modules'));
         assert.match(stage, /^USER node$/m);
         const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start;
