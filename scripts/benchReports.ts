@@ -96,7 +96,7 @@ async function measure(database: OpenDatabase, label: string): Promise<{ worst: 
         }
         process.stdout.write(`  ${label} ${scenario}: p95 ms ${line.join(' ')}\n`);
     }
-    const nowRepository = new NowRepository(database.db);
+    const nowRepository = new NowRepository(database.db, database.dialect);
     const outbox = new OutboxRepository(database.db);
     const roster = async () => SEED_AGENTS.map((a) => ({ aadObjectId: a.id, name: a.name, availability: a.availability, hasChat: true }));
     const now = await time(RUNS, () => buildNowView({ now: nowRepository, roster, dead: (n) => outbox.dead(n), alertShare: 0.75 }, NOW));

@@ -59,7 +59,7 @@ export function createDeskTab(config: AppConfig, logger: Logger, wiring: DeskTab
     }
     const gate = new DeskGate({ sso, sessions, agentRole: wiring.agentRole, now });
     const reports = new ReportRepository(wiring.database.db, wiring.database.dialect);
-    const nowRepository = new NowRepository(wiring.database.db);
+    const nowRepository = new NowRepository(wiring.database.db, wiring.database.dialect);
     const outbox = new OutboxRepository(wiring.database.db);
     const nowView = (): Promise<NowView> => buildNowView({ now: nowRepository, roster: wiring.roster, dead: (limit) => outbox.dead(limit), alertShare: config.DUE_ALERT_PERCENT / 100 }, wiring.now());
     const report = (query: ReportQuery): Promise<Report> => buildReport(reports, reportFilters(query, wiring.timeZone, wiring.now()), wiring.timeZone, wiring.now());

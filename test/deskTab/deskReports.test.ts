@@ -79,7 +79,7 @@ describe('Desk tab: report and Now figures from the database', function () {
     });
 
     it('Now lists who waits (oldest first), agents with live chats, open tickets soonest due first and dead deliveries', async () => {
-        const view = await buildNowView({ now: new NowRepository(database.db), roster: async () => SEED_AGENTS.map((a) => ({ aadObjectId: a.id, name: a.name, availability: a.availability, hasChat: true })), dead: (n) => new OutboxRepository(database.db).dead(n), alertShare: 0.75 }, NOW);
+        const view = await buildNowView({ now: new NowRepository(database.db, database.dialect), roster: async () => SEED_AGENTS.map((a) => ({ aadObjectId: a.id, name: a.name, availability: a.availability, hasChat: true })), dead: (n) => new OutboxRepository(database.db).dead(n), alertShare: 0.75 }, NOW);
         const rows = await database.db.selectFrom('tickets').selectAll().where('status', 'in', ['new', 'assigned', 'waiting-customer', 'with-microsoft']).execute();
         const states = rows.map((t) => dueState({ createdAt: t.created_at, dueAt: t.due_at, firstResponseAt: t.first_response_at, status: t.status }, NOW, 0.75));
         const count = (s: string) => states.filter((x) => x === s).length;
