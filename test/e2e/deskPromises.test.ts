@@ -60,6 +60,7 @@ describe('promises that match the desk', () => {
         const text = visibleText(card);
         assert.match(text, /within 2 hours, by Sun 29 Nov 2026, 00:00 \(Europe\/Madrid\)\. Our support desk is closed now; it opens Mon 30 Nov 2026, 09:00 \(Europe\/Madrid\)\./);
         assert.doesNotMatch(text, /on-call|Until then/);
+        assert.match(bot.app.warnings.join('\n'), /UNSTAFFED PROMISE: English break-fix Severity A\/B\/C/);
         const [ticket] = await bot.tickets();
         assert.deepEqual([ticket?.due_basis, ticket?.due_at], ['around-the-clock', '2026-11-28T23:00:00.000Z']);
     });
