@@ -56,7 +56,7 @@ export class ImpactDialog extends CancelAndHelpDialog {
         // English is offered only when the partner's English commitment answers sooner than the customer's language would.
         const englishHours = draft.severity === 'A' ? soonerInEnglish(draft, this.services.partner, this.services.now()) : undefined;
         if (englishHours === undefined) return step.endDialog(draft);
-        return step.prompt(ENGLISH_PROMPT, CardPrompt.yesNo('impact-english', draft.intakeId, { question: 'impact.offerEnglish', yes: 'impact.offerEnglishYes', no: 'impact.offerEnglishNo' }, { hours: englishHours }));
+        return step.prompt(ENGLISH_PROMPT, CardPrompt.yesNo('impact-english', draft.intakeId, { question: 'impact.offerEnglish', yes: 'impact.offerEnglishYes', no: 'impact.offerEnglishNo' }, { count: englishHours, hours: englishHours }));
     }
 
     private async englishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

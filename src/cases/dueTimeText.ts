@@ -57,7 +57,7 @@ function sentenceKey(draft: CaseDueFields & { dueBasis: NonNullable<CaseDueField
 export function dueSentence(zone: string, draft: CaseDueFields, partner: DeskPromises): string {
     if (!draft.dueAt || !draft.dueBasis) return '';
     const hours = commitmentFor({ category: draft.category, kind: draft.kind, severity: draft.severity ?? null, language: draft.language }, partner.commitments).hours;
-    return translator(draft.language)(sentenceKey({ ...draft, dueBasis: draft.dueBasis }, hours), { hours, dueAt: formatDueAt(draft.dueAt, zone, draft.language) });
+    return translator(draft.language)(sentenceKey({ ...draft, dueBasis: draft.dueBasis }, hours), { count: hours, hours, dueAt: formatDueAt(draft.dueAt, zone, draft.language) });
 }
 
 /**

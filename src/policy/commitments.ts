@@ -30,7 +30,7 @@ export const CommitmentSchema = z
         severity: z.enum(SEVERITIES).optional(),
         languages: z.enum(LANGUAGE_SCOPES).default('any'),
         coverage: CoverageSchema.default('business-hours'),
-        hours: z.number().positive().max(720).optional(),
+        hours: z.number().int().min(1).max(720).optional(),
         businessDay: z.literal(true).optional(),
     })
     .strict()
