@@ -9,6 +9,7 @@ import { createLogger } from '../src/logger';
 import { loadPartnerProfile, PartnerProfileSchema } from '../src/partner/partnerProfile';
 import { SettingsRepository } from '../src/store/settingsRepository';
 import { checkTicketReceivers, startupWarnings, ticketReceivers } from '../src/ticketReceivers';
+import { BotProcess } from './helpers/botProcess';
 
 const PRODUCTION = { MicrosoftAppId: '11111111-2222-4333-8444-555555555555', MicrosoftAppPassword: 'app-password-for-tests' };
 const ADMIN = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -80,6 +81,24 @@ describe('tickets always reach someone', () => {
             assert.deepEqual(app.warnings, []);
             await app.drain(1000);
             await app.database.close();
+        });
+    });
+
+    describe('through the real entry point (src/index.ts)', () => {
+        let dir = '';
+        beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'csp-receivers-'))));
+        afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+        it('a production process exits with the message; a development one starts with the banner', async () => {
+            const database = { DATABASE_FILE: path.join(dir, 'bot.sqlite') };
+            await assert.rejects(BotProcess.start(database, PRODUCTION), /checkTicketReceivers\(\): no ticket receiver[\s\S]*ALLOW_NO_TICKET_RECEIVER=true/);
+            const dev = await BotProcess.start(database);
+            try {
+                for (let i = 0; i < 50 && !/!!! NO TICKET RECEIVER/.test(dev.log); i++) await new Promise((r) => setTimeout(r, 100));
+                assert.match(dev.log, /"level":40[^\n]*"msg":"!!! NO TICKET RECEIVER: no ticket receiver/);
+            } finally {
+                await dev.stop();
+            }
         });
     });
 });
