@@ -81,7 +81,7 @@ export type OutOfHoursCover =
  * Whether the desk is closed at `now`; if so when it opens and whether the case's on-call rota
  * answers before then (from now, or from when its duty starts).
  */
-export function outOfHoursCover(input: Omit<DueTimeInput, 'now'> & { now: DateTime }): OutOfHoursCover {
+export function outOfHoursCover(input: DueTimeInput): OutOfHoursCover {
     const now = input.now.toUTC();
     if (isOpen(input.calendar, now)) return { deskOpen: true };
     const opensAt = nextOpenInstant(input.calendar, now);
