@@ -2,7 +2,6 @@ import { isOpenStatus } from '../src/policy/ticketLifecycle';
 import { DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { tenantIdOf } from '../src/channels/teamsChannelData';
 import { welcomeOnce } from '../src/bot/welcome';
-import { personAvailability } from '../src/bot/bringInPerson';
 import { translator, type Translate } from '../src/i18n/i18n';
 import { saysNoPlan } from '../src/understanding/answers';
 import { detectInterruption, isGreeting } from '../src/understanding/intents';
@@ -240,12 +239,8 @@ export class MainDialog extends CancelAndHelpDialog {
         const handoff = this.services.handoff;
         const session = await this.services.session.get(step.context, {});
         if (!ticket || !isOpenStatus(ticket.status) || !handoff) return this.finish(step);
-        if (!(await handoff.canStart(step.context.activity.channelId))) {
-            // Out of hours, the confirmation says when the desk opens (the ticket waits for it).
-            const availability = await personAvailability(step.context, this.services);
-            if (!availability.available && availability.opensAt) await step.context.sendActivity(translator(await this.language(step.context))('escalation.deskOpens', { next: availability.opensAt }));
-            return this.finish(step);
-        }
+        // Out of hours the ticket confirmation has said when the desk opens and who answers before then.
+        if (!(await handoff.canStart(step.context.activity.channelId))) return this.finish(step);
         if (ticket.severity === 'A' || session.personRequested) {
             if (ticket.severity === 'A') await step.context.sendActivity(translator(await this.language(step.context))('handoff.severityA'));
             session.personRequested = false;

@@ -35,6 +35,8 @@ import { TicketActions } from './tickets/ticketActions';
 import { TicketClock } from './tickets/ticketClock';
 import { TranscriptRepository } from './transcript/transcriptRepository';
 import type { Handoffs } from './handoff/handoffs';
+import { AGENTS_CHANNEL_SETTING } from './handoff/agentsChannel';
+import { checkTicketReceivers, startupWarnings, ticketReceivers } from './ticketReceivers';
 
 export interface App extends BotServer {
     database: OpenDatabase;
@@ -49,6 +51,8 @@ export interface App extends BotServer {
     work: TicketActions;
     /** The first-response clock (alerts) and the closing of resolved tickets; swept with the queue. */
     clock: TicketClock;
+    /** What the start-up banner warns about (no ticket receiver, a promise nobody keeps). */
+    warnings: string[];
 }
 
 /** Optional replacements, for tests (a fixed clock, predictable ids, a trusted test CA). */
@@ -90,6 +94,14 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const customers = config.CUSTOMERS_FILE ? CustomerDirectory.fromFile(config.CUSTOMERS_FILE) : new CustomerDirectory([]);
     const guidance = GuidanceLibrary.fromDirectory(path.join(projectRoot(), 'content', 'guidance'));
     const database = await openDatabase(config, logger);
+    const receivers = ticketReceivers(config, (await new SettingsRepository(database.db).get(AGENTS_CHANNEL_SETTING)) !== undefined);
+    try {
+        checkTicketReceivers(config, receivers);
+    } catch (error) {
+        await database.close();
+        throw error;
+    }
+    const warnings = startupWarnings(config, profile, receivers);
     const escalation = createEscalation(config, logger, database.db, profile, overrides);
     const { outbox } = escalation;
     const tickets = new TicketRepository(database.db, escalation.ticketHooks);
@@ -191,5 +203,5 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         await server.drain(timeoutMs);
         await outbox.stop(timeoutMs);
     };
-    return { ...server, drain, database, tickets, partner: profile, handoff, outbox, directLine: localDirectLine, work, clock };
+    return { ...server, drain, database, tickets, partner: profile, handoff, outbox, directLine: localDirectLine, work, clock, warnings };
 }

@@ -82,6 +82,7 @@ export const EnvSchema = z.object({
     CLASSIFIER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.55),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     WEBHOOK_URLS: z.preprocess(commaList, z.array(webhookUrl).max(10)),
+    ALLOW_NO_TICKET_RECEIVER: booleanFlag.default(false),
     WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'use at least 16 characters').optional()),
     WEBHOOK_TIMEOUT_MS: milliseconds(100, 60_000, 10_000),
     OUTBOX_POLL_INTERVAL_MS: milliseconds(10, 600_000, 2000),

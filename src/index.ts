@@ -15,6 +15,8 @@ async function main(): Promise<void> {
     app.server.listen({ port: config.PORT, host: address.host, backlog: LISTEN_BACKLOG }, () => {
         logger.info({ url: `http://${address.host}:${config.PORT}/api/messages`, auth: authEnabled(config) }, 'bot listening');
         if (address.notice) logger.warn(address.notice);
+        // The banner: each problem on its own warn line, so it stands out in the log.
+        for (const warning of app.warnings) logger.warn({ startup: 'warning' }, `!!! ${warning}`);
     });
 
     let stopping = false;
