@@ -13,6 +13,8 @@ export interface PsaAnswer {
 export const PROBLEM_CODES = [
     'unauthorized', 'forbidden', 'key-in-url', 'rate-limited', 'unsupported-media-type', 'payload-too-large', 'invalid-json', 'invalid-request',
     'idempotency-key-required', 'idempotency-key-reused', 'ticket-not-found', 'unchanged', 'ticket-closed', 'not-resolved', 'not-allowed', 'text-required',
+    // Refused before the API's routes (see http/refusal.ts): no such route or method, shutting down, a failure of ours.
+    'not-found', 'method-not-allowed', 'unavailable', 'internal-error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

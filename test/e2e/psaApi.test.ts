@@ -180,6 +180,11 @@ describe('the partner’s PSA drives tickets through its API', () => {
         assertProblem(await call(bot, `/tickets/${TICKET}/status`, { key: AUTOTASK_KEY, body: { status: 'done' }, idempotencyKey: 'j-4' }), 400, 'invalid-request');
         assertProblem(await call(bot, `/tickets/${TICKET}/comments`, { key: AUTOTASK_KEY, body: 'text=Hello', idempotencyKey: 'j-5', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'unsupported-media-type');
         assertProblem(await call(bot, `/tickets/${TICKET}/comments`, { key: AUTOTASK_KEY, body: { text: 'x'.repeat(70_000) }, idempotencyKey: 'j-6' }), 413, 'payload-too-large');
+        // Refused before the routes, still as problems: over MAX_BODY_BYTES, nested too deep, compressed, no such route.
+        assertProblem(await call(bot, `/tickets/${TICKET}/comments`, { key: AUTOTASK_KEY, body: { text: 'x'.repeat(300_000) }, idempotencyKey: 'j-7' }), 413, 'payload-too-large');
+        assertProblem(await call(bot, `/tickets/${TICKET}/comments`, { key: AUTOTASK_KEY, body: `{"text":"x","n":${'['.repeat(40)}${']'.repeat(40)}}`, idempotencyKey: 'j-8' }), 400, 'invalid-request');
+        assertProblem(await call(bot, `/tickets/${TICKET}/comments`, { key: AUTOTASK_KEY, body: { text: 'Hello' }, idempotencyKey: 'j-9', headers: { 'content-encoding': 'gzip' } }), 415, 'unsupported-media-type');
+        assertProblem(await call(bot, '/tickets', { key: AUTOTASK_KEY }), 404, 'not-found');
         assert.equal((await bot.app.tickets.events(1)).filter((e) => e.type === 'replied').length, 0, 'nothing was posted');
         // A refused body is not kept: the same key with a good body goes through.
         assert.equal((await comment(bot, 'Hello', 'j-2')).status, 201);
