@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PSA_SCOPES } from '../config';
+import { EventListSchema } from './psaEvents';
 import { CommentRequestSchema, IdempotencyKeySchema, PSA_API_BASE, ProblemSchema, StatusRequestSchema, TicketEnvelopeSchema, TicketNumberSchema } from './psaSchemas';
 
 type Json = Record<string, unknown>;
@@ -66,7 +67,7 @@ export function psaOpenApi(): Json {
             title: 'CSP support bot: partner PSA API',
             version: '1.0.0',
             description:
-                'For the partner\'s own PSA/ITSM: read a ticket, add a public comment (it reaches the customer in Teams or Web Chat) and change its status. ' +
+                'For the partner\'s own PSA/ITSM: read a ticket and its history, add a public comment (it reaches the customer in Teams or Web Chat) and change its status. ' +
                 `Authenticate with \`Authorization: Bearer <key>\` (keys and their scopes come from PSA_API_KEYS: ${PSA_SCOPES.join(', ')}); ` +
                 'keys are rate-limited each (PSA_RATE_LIMIT_PER_MINUTE). The ticket is the webhooks\' version-1 shape: redacted texts only.',
         },
@@ -76,6 +77,15 @@ export function psaOpenApi(): Json {
             '/openapi.json': { get: { summary: 'This document', security: [], responses: { 200: { description: 'The OpenAPI document.', content: { 'application/json': { schema: { type: 'object' } } } } } } },
             '/tickets/{number}': {
                 get: { summary: 'Read a ticket', security: [{ apiKey: ['tickets:read'] }], parameters: [numberParameter], responses: { 200: ticketOf('The ticket.'), ...COMMON_ERRORS } },
+            },
+            '/tickets/{number}/events': {
+                get: {
+                    summary: 'Read a ticket\'s history',
+                    description: 'Every change, oldest first, with who made it (agents\' and PSA keys\' names, never the customer\'s) and, for what the customer wrote or was told, the redacted text.',
+                    security: [{ apiKey: ['tickets:read'] }],
+                    parameters: [numberParameter],
+                    responses: { 200: { description: 'The events.', content: { 'application/json': { schema: ref('EventList') } } }, ...COMMON_ERRORS },
+                },
             },
             '/tickets/{number}/comments': {
                 post: changeOperation('Add a public comment', 'tickets:comment', 'CommentRequest', 201, 'Posts the text to the customer as the partner\'s reply (the first one counts as the first response) and records it on the ticket as by "PSA <key name>".'),
@@ -94,6 +104,7 @@ export function psaOpenApi(): Json {
             securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: `A PSA API key; scopes: ${PSA_SCOPES.join(', ')}.` } },
             schemas: {
                 TicketEnvelope: schemaOf(TicketEnvelopeSchema, 'output'),
+                EventList: schemaOf(EventListSchema, 'output'),
                 CommentRequest: schemaOf(CommentRequestSchema, 'input'),
                 StatusRequest: schemaOf(StatusRequestSchema, 'input'),
                 Problem: schemaOf(ProblemSchema, 'output'),

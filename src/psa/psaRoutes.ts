@@ -10,6 +10,7 @@ import type { ActionResult, Alongside, TicketActions } from '../tickets/ticketAc
 import { requestHash, type IdempotentRequests, type KeepAnswer } from './idempotentRequests';
 import { problem, refusalProblem, sendAnswer, type PsaAnswer } from './psaAnswer';
 import type { PsaKey, PsaKeyring } from './psaKeyring';
+import { psaEvent } from './psaEvents';
 import { psaOpenApi } from './psaOpenApi';
 import { CommentRequestSchema, IdempotencyKeySchema, PSA_API_BASE, PSA_MAX_BODY_BYTES, StatusRequestSchema, TicketNumberSchema } from './psaSchemas';
 
@@ -70,8 +71,8 @@ const isAnswer = (value: unknown): value is PsaAnswer => typeof value === 'objec
 type Change = (ticket: Ticket, actor: Actor, alongside: Alongside) => Promise<ActionResult>;
 
 /**
- * The partner's PSA API under /api/psa/v1 (see psaOpenApi.ts): read a ticket, add a public
- * comment, change its status, as the API key's name. Registered only when keys are configured.
+ * The partner's PSA API under /api/psa/v1 (see psaOpenApi.ts): read a ticket and its history,
+ * add a public comment, change its status, as the API key's name. Registered only when keys are configured.
  */
 export function registerPsaApi(server: Server, options: PsaApiOptions): void {
     if (!options.keys.enabled) return;
@@ -87,6 +88,16 @@ export function registerPsaApi(server: Server, options: PsaApiOptions): void {
         const number = String(req.params.number);
         const ticket = TicketNumberSchema.safeParse(number).success ? await options.tickets.findByNumber(number) : undefined;
         sendAnswer(res, ticket ? ticketAnswer(ticket) : refusalProblem('not-found', number));
+    });
+
+    server.get(`${PSA_API_BASE}/tickets/:number/events`, async (req: Request, res: Response) => {
+        const key = admit(req, options, 'tickets:read');
+        if (isAnswer(key)) return sendAnswer(res, key);
+        const number = String(req.params.number);
+        const ticket = TicketNumberSchema.safeParse(number).success ? await options.tickets.findByNumber(number) : undefined;
+        if (!ticket) return sendAnswer(res, refusalProblem('not-found', number));
+        const events = (await options.tickets.events(ticket.id)).map(psaEvent);
+        sendAnswer(res, { status: 200, body: JSON.stringify({ events }) });
     });
 
     /** A change to a ticket, once per Idempotency-Key; the answer is the ticket after it. */

@@ -118,6 +118,28 @@ describe('the partner’s PSA drives tickets through its API', () => {
         assert.equal((reopened.json.ticket as Record<string, unknown>).status, 'new', 'an open status reopens a closed ticket');
     });
 
+    it('the ticket’s history: the PSA’s question, the customer’s answer in Teams (redacted, unnamed), and who did what', async () => {
+        await openTeamsTicket(bot);
+        bot.clock = bot.clock.plus({ minutes: 5 }); // the PSA asks a while after the customer's last message
+        const asked = await setStatus(bot, { status: 'waiting-customer', text: 'Which mailbox is affected?' }, 'w-1');
+        assert.equal(asked.status, 200, asked.text);
+        await until(() => (/Which mailbox is affected\?/.test(said(bot, ALEX_CHAT)) ? true : undefined));
+        const added = await bot.send({ ...alexActivity, text: 'The affected mailbox is sales@fabrikam.example, since 10 this morning' }, ALEX_CHAT, 'msteams');
+        assert.match(visibleText(added), /added .*SR-2026-000001/i);
+
+        const history = await call(bot, `/tickets/${TICKET}/events`, { key: READER_KEY });
+        assert.equal(history.status, 200, history.text);
+        const events = history.json.events as Array<{ type: string; actor: { kind: string; name: string | null } | null; status_from: string | null; status_to: string | null; text_redacted: string | null }>;
+        assert.equal(events[0]?.type, 'opened');
+        const question = events.find((e) => e.type === 'status-changed');
+        assert.deepEqual(question, { ...question, actor: { kind: 'psa', name: 'autotask' }, status_from: 'new', status_to: 'waiting-customer', text_redacted: 'Which mailbox is affected?' });
+        const answer = events.find((e) => e.type === 'customer-replied');
+        assert.deepEqual(answer?.actor, { kind: 'customer', name: null });
+        assert.equal(answer?.text_redacted, 'The affected mailbox is [email], since 10 this morning');
+        assert.doesNotMatch(history.text, /sales@fabrikam|Alex Kim|alex\.kim@/, 'no personal data');
+        assertProblem(await call(bot, '/tickets/SR-2026-000099/events', { key: READER_KEY }), 404, 'ticket-not-found');
+    });
+
     it('a replayed request gets the same answer and posts once, also after a restart; the same key with another body is refused', async () => {
         await openTeamsTicket(bot);
         const first = await comment(bot, 'We are on it.', 'retry-1');
@@ -213,7 +235,9 @@ describe('the partner’s PSA drives tickets through its API', () => {
         fits('TicketEnvelope', (await call(bot, `/tickets/${TICKET}`, { key: READER_KEY })).json);
         fits('TicketEnvelope', (await comment(bot, 'Hello', 'doc-1')).json);
         fits('TicketEnvelope', (await setStatus(bot, { status: 'with-microsoft', text: 'Filed with Microsoft.' }, 'doc-2')).json);
+        fits('EventList', (await call(bot, `/tickets/${TICKET}/events`, { key: READER_KEY })).json);
         fits('Problem', (await call(bot, `/tickets/${TICKET}`, { key: 'nope'.repeat(10) })).json);
+        fits('Problem', (await call(bot, '/tickets', { key: READER_KEY })).json);
         fits('CommentRequest', { text: 'Hello' });
         assert.ok(!ajv.validate({ $ref: 'psa#/components/schemas/StatusRequest' }, { status: 'done' }), 'the documented request schema refuses what the route refuses');
     });
