@@ -77,6 +77,8 @@ type Change = (ticket: Ticket, actor: Actor, alongside: Alongside) => Promise<Ac
 export function registerPsaApi(server: Server, options: PsaApiOptions): void {
     if (!options.keys.enabled) return;
     const document = JSON.stringify(psaOpenApi());
+    /** The ticket with this number; a malformed number is as unknown as a missing one. */
+    const findTicket = async (number: string): Promise<Ticket | undefined> => (TicketNumberSchema.safeParse(number).success ? options.tickets.findByNumber(number) : undefined);
 
     server.get(`${PSA_API_BASE}/openapi.json`, async (_req: Request, res: Response) => {
         sendAnswer(res, { status: 200, body: document });
@@ -86,7 +88,7 @@ export function registerPsaApi(server: Server, options: PsaApiOptions): void {
         const key = admit(req, options, 'tickets:read');
         if (isAnswer(key)) return sendAnswer(res, key);
         const number = String(req.params.number);
-        const ticket = TicketNumberSchema.safeParse(number).success ? await options.tickets.findByNumber(number) : undefined;
+        const ticket = await findTicket(number);
         sendAnswer(res, ticket ? ticketAnswer(ticket) : refusalProblem('not-found', number));
     });
 
@@ -94,7 +96,7 @@ export function registerPsaApi(server: Server, options: PsaApiOptions): void {
         const key = admit(req, options, 'tickets:read');
         if (isAnswer(key)) return sendAnswer(res, key);
         const number = String(req.params.number);
-        const ticket = TicketNumberSchema.safeParse(number).success ? await options.tickets.findByNumber(number) : undefined;
+        const ticket = await findTicket(number);
         if (!ticket) return sendAnswer(res, refusalProblem('not-found', number));
         const events = (await options.tickets.events(ticket.id)).map(psaEvent);
         sendAnswer(res, { status: 200, body: JSON.stringify({ events }) });
@@ -111,7 +113,7 @@ export function registerPsaApi(server: Server, options: PsaApiOptions): void {
         const number = String(req.params.number);
         const request = { scope: key.name, key: idempotencyKey.data, requestHash: requestHash(req.method ?? 'POST', req.path(), body) };
         const { answer, replayed } = await options.idempotency.execute(request, async (keep: KeepAnswer) => {
-            const ticket = TicketNumberSchema.safeParse(number).success ? await options.tickets.findByNumber(number) : undefined;
+            const ticket = await findTicket(number);
             if (!ticket) return refusalProblem('not-found', number);
             const actor: Actor = { kind: 'psa', id: key.name, name: key.name };
             const result = await act(body)(ticket, actor, (trx, done) => keep(ticketAnswer(done.ticket, created), trx));
