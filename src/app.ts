@@ -37,6 +37,11 @@ import { TranscriptRepository } from './transcript/transcriptRepository';
 import type { Handoffs } from './handoff/handoffs';
 import { AGENTS_CHANNEL_SETTING } from './handoff/agentsChannel';
 import { checkTicketReceivers, startupWarnings, ticketReceivers } from './ticketReceivers';
+import { TokenBucket } from './http/tokenBucket';
+import { IdempotencyRepository } from './store/idempotencyRepository';
+import { IdempotentRequests } from './psa/idempotentRequests';
+import { PsaKeyring } from './psa/psaKeyring';
+import { registerPsaApi } from './psa/psaRoutes';
 
 export interface App extends BotServer {
     database: OpenDatabase;
@@ -145,8 +150,10 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const visitorSecret = await new SettingsRepository(database.db).getOrCreate('webChatVisitorSecret', randomBytes(32).toString('base64url'), new Date());
     const directLineStore = new DirectLineStore({ maxConversations: config.DIRECT_LINE_MAX_CONVERSATIONS, maxTotalBytes: config.DIRECT_LINE_MAX_BYTES });
     const localDirectLine = new LocalDirectLine(logger, new RateLimiter(60, 60_000), directLineStore, config.MicrosoftAppId);
+    const idempotency = new IdempotentRequests(new IdempotencyRepository(database.db), businessNow);
     const routes = [
         (s: Server) => localDirectLine.register(s),
+        (s: Server) => registerPsaApi(s, { keys: new PsaKeyring(config.PSA_API_KEYS), tickets, work, idempotency, limiter: new TokenBucket(config.PSA_RATE_LIMIT_PER_MINUTE), logger }),
         (s: Server) => registerDirectLineToken(s, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, local: localDirectLine, limiter, logger, trustedProxyHops: config.TRUSTED_PROXY_HOPS, visitorSecret }),
         (s: Server) =>
             registerWebChatPage(s, {
@@ -194,6 +201,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const sweep = async (): Promise<void> => {
         await handoff.sweep();
         await clock.sweep();
+        await idempotency.forgetOlderThan(config.PSA_IDEMPOTENCY_HOURS);
     };
     const sweeper = setInterval(() => void sweep().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'handoff and ticket sweep failed')), config.HANDOFF_SWEEP_SECONDS * 1000);
     sweeper.unref();

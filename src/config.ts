@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -55,6 +56,52 @@ const httpsOrigin = z.string().transform((value, ctx) => {
 });
 const spaceOrCommaList = (v: unknown): unknown => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : (v ?? []));
 const commaList = (v: unknown): unknown => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : (v ?? []));
+
+/** What a PSA API key may do: read tickets, add public comments, change their status. */
+export const PSA_SCOPES = ['tickets:read', 'tickets:comment', 'tickets:status'] as const;
+export type PsaScope = (typeof PSA_SCOPES)[number];
+
+/** A PSA API key as configured: its name (the actor on tickets), its scopes and the SHA-256 (hex) of its secret. */
+export interface PsaKeyConfig {
+    name: string;
+    scopes: PsaScope[];
+    sha256: string;
+}
+
+/** A bearer token (RFC 6750 b64token) long enough to be a secret. */
+const PSA_SECRET = /^[A-Za-z0-9._~+/-]{32,512}=*$/;
+const SHA256_HEX = /^sha256=([0-9a-f]{64})$/i;
+
+/**
+ * PSA_API_KEYS: entries `<name>:<scope>+<scope>:<secret>` separated by commas or white space;
+ * the secret may be given as `sha256=<hex>` so that the configuration never holds it.
+ */
+const psaKeyList = z.string().transform((value, ctx): PsaKeyConfig[] => {
+    const keys: PsaKeyConfig[] = [];
+    for (const [index, entry] of value.split(/[\s,]+/).filter(Boolean).entries()) {
+        // Scopes hold colons themselves: the name ends at the first colon, the secret starts after the last.
+        const name = entry.slice(0, Math.max(0, entry.indexOf(':')));
+        const secret = entry.slice(entry.lastIndexOf(':') + 1);
+        const scopes = entry.slice(name.length + 1, Math.max(name.length + 1, entry.lastIndexOf(':'))).split('+').filter(Boolean);
+        const problem = !/^[A-Za-z0-9._-]{1,64}$/.test(name)
+            ? 'the name is 1-64 letters, digits, dots, dashes or underscores'
+            : scopes.length === 0 || scopes.some((s) => !(PSA_SCOPES as readonly string[]).includes(s))
+              ? `scopes are ${PSA_SCOPES.join(', ')}, joined with +`
+              : !SHA256_HEX.test(secret) && !PSA_SECRET.test(secret)
+                ? 'the secret is 32+ characters of A-Z a-z 0-9 . _ ~ + / - (or sha256=<64 hex digits>)'
+                : keys.some((k) => k.name === name)
+                  ? 'the name is used twice'
+                  : undefined;
+        if (problem) {
+            ctx.addIssue({ code: 'custom', message: `entry ${index + 1} (expected <name>:<scope>+<scope>:<secret>): ${problem}` });
+            continue;
+        }
+        const hashed = SHA256_HEX.exec(secret)?.[1]?.toLowerCase();
+        keys.push({ name, scopes: [...new Set(scopes)] as PsaScope[], sha256: hashed ?? createHash('sha256').update(secret).digest('hex') });
+    }
+    if (new Set(keys.map((k) => k.sha256)).size < keys.length) ctx.addIssue({ code: 'custom', message: 'two keys share a secret' });
+    return keys;
+});
 
 /** The environment, parsed once at start-up. Every variable is listed in `.env.example`. */
 export const EnvSchema = z.object({
@@ -143,6 +190,9 @@ export const EnvSchema = z.object({
     REQUEST_TIMEOUT_MS: milliseconds(1000, 600_000, 30_000),
     KEEP_ALIVE_TIMEOUT_MS: milliseconds(1000, 600_000, 65_000),
     BotOpenIdMetadata: z.preprocess(emptyAsUndefined, z.url().optional()),
+    PSA_API_KEYS: z.preprocess((v) => v ?? '', psaKeyList),
+    PSA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+    PSA_IDEMPOTENCY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
 }).superRefine(crossChecks);
 
 export type AppConfig = z.infer<typeof EnvSchema>;

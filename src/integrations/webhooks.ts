@@ -11,7 +11,8 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** Version of the body's shape; a breaking change gets a new number. */
 export const WEBHOOK_SCHEMA_VERSION = 1;
 
-const TicketV1Schema = z.object({
+/** The ticket as webhooks carry it (version 1); the PSA API answers with the same shape. */
+export const TicketV1Schema = z.object({
     number: z.string(),
     status: z.string(),
     resolution: z.string().nullable(),
