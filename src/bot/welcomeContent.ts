@@ -19,7 +19,7 @@ export function welcomeContent(partner: PartnerProfile, language: Language): Wel
         }),
         hoursNote: `${t('hours.zone', { zone: partner.hours.timeZone })} ${partner.hours.holidays.length ? t('hours.holidays') : ''}`.trim(),
         contactHeading: t('welcome.contactHeading'),
-        contacts: [...partner.contactMethods.map((c) => ({ label: localized(c.label, language), value: localized(c.value, language) })), ...(partner.phone ? [{ label: t('welcome.phoneLabel'), value: partner.phone }] : [])],
+        contacts: [...partner.contactMethods.map((c) => ({ label: localized(c.label, language), value: localized(c.value, language) })), ...(partner.phone ? [{ label: t('welcome.phoneLabel'), value: `${partner.phone} (${t('welcome.phoneNote')})` }] : [])],
         pricingHeading: t('welcome.pricingHeading'),
         pricing: localized(partner.pricing, language),
         commands: t('welcome.commands'),

@@ -79,7 +79,7 @@ describe('difficult customers: what the ticket keeps and how the bot asks again'
     it('the greeting labels the partner’s phone for what it is, so the bot never contradicts itself', async () => {
         bot = await BotHarness.start();
         const greeting = visibleText(await bot.send({ type: 'conversationUpdate', membersAdded: [{ id: 'user-1' }] }));
-        assert.match(greeting, /office and accounts only: support requests by chat or e-mail/);
+        assert.match(greeting, /office and accounts only; support requests by chat or e-mail/);
         const phone = visibleText(await bot.say('is there a number I can ring?'));
         assert.match(phone, /doesn't offer phone support/);
     });
