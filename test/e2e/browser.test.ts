@@ -96,9 +96,13 @@ describe('Web Chat in a real browser (Chromium)', function () {
             const box = await page.locator('.webchat__bubble').first().boundingBox();
             assert.ok(box && box.y >= 0 && box.y + box.height <= 700, `greeting in view: ${JSON.stringify(box)}`);
             await page.waitForFunction("document.activeElement?.matches('input, textarea')", undefined, { timeout: 10_000 });
+            const shots = path.join(ARTIFACTS, 'screenshots', 'first-screen');
+            mkdirSync(shots, { recursive: true });
+            await page.screenshot({ path: path.join(shots, `${c.locale}.png`) });
 
             await page.getByRole('button', { name: c.terms }).first().click();
             await page.getByText(c.hours, { exact: true }).first().waitFor({ timeout: 20_000 });
+            await page.screenshot({ path: path.join(shots, `${c.locale}-terms.png`) });
             const favicon = await page.request.get(`${bot.baseUrl}/favicon.ico`);
             assert.equal(favicon.status(), 200);
             assert.equal(favicon.headers()['content-type'], 'image/x-icon');
