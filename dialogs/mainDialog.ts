@@ -1,7 +1,7 @@
 import { isOpenStatus } from '../src/policy/ticketLifecycle';
 import { DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { tenantIdOf } from '../src/channels/teamsChannelData';
-import { welcomeOnce } from '../src/bot/welcome';
+import { sendSupportTerms, welcomeOnce } from '../src/bot/welcome';
 import { translator, type Translate } from '../src/i18n/i18n';
 import { saysNoPlan } from '../src/understanding/answers';
 import { detectInterruption, isGreeting } from '../src/understanding/intents';
@@ -292,6 +292,7 @@ export class MainDialog extends CancelAndHelpDialog {
         }
         const keys = { help: 'help.text', cancel: 'intake.askDescription', restart: 'restart.done', human: 'human.notice', phone: 'phone.notice' } as const;
         if (intent !== 'cancel') await step.context.sendActivity(t(keys[intent], { partner: this.services.partner.name, email: this.services.partner.supportEmail, phone: this.services.partner.phone ?? '' }));
+        if (intent === 'help') await sendSupportTerms(step.context, this.services);
         return intent === 'phone' && told ? text : undefined;
     }
 

@@ -160,6 +160,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
                 partnerName: profile.name,
                 accentColor: config.WEBCHAT_ACCENT_COLOR,
                 logoUrl: config.WEBCHAT_LOGO_URL,
+                faviconUrl: config.WEBCHAT_FAVICON_URL,
+                maxMessageChars: config.MAX_MESSAGE_CHARS,
                 embedAncestors: config.WEBCHAT_EMBED_ORIGINS,
                 connectOrigins: config.DIRECT_LINE_SECRET ? [new URL(config.DIRECT_LINE_ENDPOINT).origin] : [],
             }),

@@ -142,6 +142,7 @@ export const EnvSchema = z.object({
     DIRECT_LINE_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().default('https://directline.botframework.com')),
     WEBCHAT_ACCENT_COLOR: z.preprocess(emptyAsUndefined, z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected #RRGGBB').default('#0F6CBD')),
     WEBCHAT_LOGO_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    WEBCHAT_FAVICON_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     WEBCHAT_EMBED_ORIGINS: z.preprocess(spaceOrCommaList, z.array(httpsOrigin).max(20)),
     DIRECT_LINE_MAX_CONVERSATIONS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
     DIRECT_LINE_MAX_BYTES: z.coerce.number().int().min(1_048_576).max(4_294_967_296).default(67_108_864),

@@ -13,7 +13,7 @@ export const en: LanguagePack = {
         ru: ['in russian(?: please)?'],
     },
     commands: {
-        help: ['help', 'help me', 'what can you do', 'menu'],
+        help: ['help', 'help me', 'what can you do', 'menu', 'support terms'],
         cancel: ['cancel', 'stop', 'quit', 'exit', 'never mind', 'nevermind', 'forget it'],
         restart: ['start over', 'restart', 'start again', 'reset', 'begin again'],
     },

@@ -13,7 +13,7 @@ export const es: LanguagePack = {
         ru: ['en ruso'],
     },
     commands: {
-        help: ['ayuda'],
+        help: ['ayuda', 'condiciones de soporte'],
         cancel: ['cancelar'],
         restart: ['empezar de nuevo', 'reiniciar'],
     },

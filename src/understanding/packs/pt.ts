@@ -14,7 +14,7 @@ export const pt: LanguagePack = {
         ru: ['em russo'],
     },
     commands: {
-        help: ['ajuda'],
+        help: ['ajuda', 'condicoes de suporte'],
         cancel: ['cancelar', 'parar'],
         restart: ['reiniciar', 'recomecar', 'comecar de novo'],
     },
