@@ -1,8 +1,10 @@
+// First: quiets restify's known deprecation before restify is loaded (see the module).
+import './knownDeprecations';
 import { existsSync } from 'node:fs';
 import { createApp } from './app';
 import { authEnabled, ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
-import { listenAddress } from './listenAddress';
+import { listenAddress, listeningUrls } from './listenAddress';
 import { LISTEN_BACKLOG } from './server';
 
 /** Entry point: only wiring. Load .env if present, parse config, start, and stop cleanly. */
@@ -13,7 +15,8 @@ async function main(): Promise<void> {
     const address = listenAddress(config);
     const app = await createApp(config, logger);
     app.server.listen({ port: config.PORT, host: address.host, backlog: LISTEN_BACKLOG }, () => {
-        logger.info({ url: `http://${address.host}:${config.PORT}/api/messages`, auth: authEnabled(config) }, 'bot listening');
+        const { chatPage, messagingEndpoint } = listeningUrls(address.host, config.PORT);
+        logger.info({ chatPage, messagingEndpoint, auth: authEnabled(config) }, `bot listening: chat page ${chatPage} · messaging endpoint ${messagingEndpoint}`);
         if (address.notice) logger.warn(address.notice);
         // The banner: each problem on its own warn line, so it stands out in the log.
         for (const warning of app.warnings) logger.warn({ startup: 'warning' }, `!!! ${warning}`);
