@@ -7,23 +7,29 @@ import { FakeAzureMonitor } from '../fakes/fakeAzureMonitor';
 import { FakeChannel } from '../fakes/fakeChannel';
 import { FakeWebhookReceiver } from '../fakes/fakeWebhookReceiver';
 import { choice, visibleText } from '../helpers/botHarness';
-import { answerUntilConfirmation, BotProcess, ChannelUser, ISSUE } from '../helpers/botProcess';
+import { answerUntilConfirmation, BotProcess, ChannelUser, ISSUE, type ProcessDatabase } from '../helpers/botProcess';
+import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/testDatabase';
 import { waitUntil } from '../helpers/waitUntil';
 
 const SECRET = 'telemetry-test-secret-0123456789';
 
-describe('OpenTelemetry to Azure Monitor (APPLICATIONINSIGHTS_CONNECTION_STRING)', function () {
+const ON = TEST_DATABASE_URL ? 'PostgreSQL' : 'a SQLite file';
+
+describe(`OpenTelemetry to Azure Monitor (APPLICATIONINSIGHTS_CONNECTION_STRING), on ${ON}`, function () {
     this.timeout(120_000);
     const monitor = new FakeAzureMonitor();
     const channel = new FakeChannel();
     const receiver = new FakeWebhookReceiver(SECRET);
     let dir = '';
     let log = '';
+    let postgres: TestDatabase | undefined;
 
     before(async () => {
         await Promise.all([monitor.start(), channel.start(), receiver.start()]);
         dir = mkdtempSync(path.join(os.tmpdir(), 'csp-telemetry-'));
-        const bot = await BotProcess.start({ DATABASE_FILE: path.join(dir, 'bot.sqlite') }, {
+        postgres = TEST_DATABASE_URL ? await createTestDatabase() : undefined;
+        const where: ProcessDatabase = postgres ? { DATABASE_URL: postgres.url } : { DATABASE_FILE: path.join(dir, 'bot.sqlite') };
+        const bot = await BotProcess.start(where, {
             APPLICATIONINSIGHTS_CONNECTION_STRING: monitor.connectionString,
             NODE_EXTRA_CA_CERTS: monitor.caFile(),
             // Metrics every second instead of every minute; no SDK self-reporting to Microsoft.
@@ -47,6 +53,7 @@ describe('OpenTelemetry to Azure Monitor (APPLICATIONINSIGHTS_CONNECTION_STRING)
     });
     after(async () => {
         await Promise.all([monitor.stop(), channel.stop(), receiver.stop()]);
+        await postgres?.drop();
         rmSync(dir, { recursive: true, force: true });
     });
 
@@ -55,10 +62,13 @@ describe('OpenTelemetry to Azure Monitor (APPLICATIONINSIGHTS_CONNECTION_STRING)
         assert.ok(requests.includes('POST /api/messages'), requests.join(', '));
     });
 
-    it('traces turns, SQLite statements, outbox deliveries and outbound calls inside them', () => {
+    it('traces turns, database statements, outbox deliveries and outbound calls inside them', () => {
         const dependencies = monitor.of('RemoteDependencyData');
         const names = new Set(dependencies.map((e) => e.data.baseData.name));
-        for (const name of ['bot.turn message', 'outbox.deliver webhook', 'SELECT sqlite', 'INSERT sqlite']) assert.ok(names.has(name), `${name} in ${[...names].join(', ')}`);
+        for (const name of ['bot.turn message', 'outbox.deliver webhook']) assert.ok(names.has(name), `${name} in ${[...names].join(', ')}`);
+        const types = new Set(dependencies.map((e) => e.data.baseData.type));
+        if (postgres) assert.ok(types.has('postgresql'), `PostgreSQL statements (the pg instrumentation) in ${[...types].join(', ')}`);
+        else for (const name of ['SELECT sqlite', 'INSERT sqlite']) assert.ok(names.has(name), `${name} in ${[...names].join(', ')}`);
         const http = dependencies.filter((e) => e.data.baseData.type === 'Http');
         const webhook = new URL(receiver.url);
         assert.ok(http.some((e) => e.data.baseData.name?.includes('/v3/conversations/:id/activities')), 'the Bot Connector reply, its conversation id scrubbed');
