@@ -266,6 +266,9 @@ var plainEnv = [
   { name: 'TRUSTED_PROXY_HOPS', value: '1' }
   { name: 'SHUTDOWN_TIMEOUT_MS', value: '20000' }
   { name: 'DATABASE_URL', secretRef: 'database-url' }
+  // OpenTelemetry traces and metrics (requests, turns, database, outbox, outbound calls) go to
+  // this Application Insights; the JSON log lines carry the same trace ids (operation ids).
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
 ]
 var optionalEnv = concat(
   empty(partnerProfileJson) ? [] : [{ name: 'PARTNER_PROFILE_JSON', value: partnerProfileJson }],

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { standardSecretProblem } from './integrations/standardWebhooks';
 
 const booleanFlag = z
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -128,9 +129,13 @@ export const EnvSchema = z.object({
     AZURE_LANGUAGE_KEY: optionalString,
     CLASSIFIER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.55),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(emptyAsUndefined, z.string().regex(/(^|;)\s*InstrumentationKey=[0-9a-fA-F-]{36}\s*(;|$)/, 'expected an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)').optional()),
     WEBHOOK_URLS: z.preprocess(commaList, z.array(webhookUrl).max(10)),
     ALLOW_NO_TICKET_RECEIVER: booleanFlag.default(false),
-    WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'use at least 16 characters').optional()),
+    WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'use at least 16 characters').superRefine((secret, ctx) => {
+        const problem = standardSecretProblem(secret);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }).optional()),
     WEBHOOK_TIMEOUT_MS: milliseconds(100, 60_000, 10_000),
     OUTBOX_POLL_INTERVAL_MS: milliseconds(10, 600_000, 2000),
     OUTBOX_LEASE_MS: milliseconds(200, 3_600_000, 60_000),

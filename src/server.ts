@@ -11,6 +11,7 @@ import { restifyLogger } from './http/restifyLogger';
 import { registerMessagesRoute, type MessagesRouteOptions } from './http/messagesRoute';
 import { registerProbes } from './http/probes';
 import { TurnGate } from './http/turnGate';
+import { nameRequestSpan, rememberRequestSpan } from './telemetry/requestTelemetry';
 
 /**
  * Connections the kernel may hold for the server while its event loop is busy. Node's default
@@ -93,6 +94,7 @@ export function createServer(deps: ServerDependencies): BotServer {
 
     server.pre((req: Request, res: Response, next: restify.Next) => {
         const started = performance.now();
+        rememberRequestSpan(req);
         res.once('finish', () => accessLog(deps.logger, req, res, started));
         res.header('X-Content-Type-Options', 'nosniff');
         if (draining) {
@@ -110,6 +112,10 @@ export function createServer(deps: ServerDependencies): BotServer {
         return next();
     });
     server.pre(refuseEncodedBodies(deps.maxBodyBytes));
+    server.use((req: Request, _res: Response, next: restify.Next) => {
+        nameRequestSpan(req, req.method ?? '', req.getRoute()?.path?.toString());
+        next();
+    });
     server.use(restify.plugins.queryParser({ mapParams: false }));
     server.use(readBody(deps.maxBodyBytes));
 

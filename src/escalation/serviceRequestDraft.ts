@@ -1,6 +1,6 @@
 /**
  * What the bot files with Microsoft for a ticket: plain decisions, no I/O.
- * DOMAIN.md: the primary contact is the partner's person, never the customer's; a request for
+ * docs/PROGRAMME.md: the primary contact is the partner's person, never the customer's; a request for
  * the partner's own tenant needs (and carries) a support plan of its own.
  */
 import type { SupportTopicOverrides } from '../config';

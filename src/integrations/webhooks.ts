@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { redactPii } from '../understanding/piiRedaction';
+import { standardWebhookHeaders } from './standardWebhooks';
 import type { Ticket } from '../store/ticketRepository';
 import { PermanentDeliveryError, RetryableDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/outboxTypes';
 
@@ -138,7 +139,8 @@ export interface WebhookOptions {
 }
 
 /**
- * The outbox handler for 'webhook' messages: POSTs the signed ticket JSON. 2xx delivers;
+ * The outbox handler for 'webhook' messages: POSTs the ticket JSON, signed twice: X-CSP-Signature
+ * (this project's recipe) and the Standard Webhooks headers (for stock receivers). 2xx delivers;
  * 408, 429, 5xx, network errors and timeouts are retried (Retry-After honoured); redirects
  * and other 4xx are permanent.
  */
@@ -159,6 +161,7 @@ export function createWebhookHandler(options: WebhookOptions): OutboxHandler {
             'x-csp-delivery': message.idempotencyKey,
             'x-csp-timestamp': String(timestamp),
             'x-csp-signature': webhookSignature(options.secret, timestamp, body),
+            ...standardWebhookHeaders(options.secret, message.idempotencyKey, timestamp, body),
         }, options.timeoutMs);
         await response.body?.cancel().catch(() => undefined);
         classify(response, now());

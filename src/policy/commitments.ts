@@ -42,7 +42,7 @@ export const CommitmentSchema = z
 export type Commitment = z.infer<typeof CommitmentSchema>;
 
 /**
- * The programme's times (DOMAIN.md): break-fix 2/4/8 hours by severity, around the clock in
+ * The programme's times (docs/PROGRAMME.md): break-fix 2/4/8 hours by severity, around the clock in
  * English and in business hours in a local language; anything else one business day.
  */
 export const PROGRAMME_COMMITMENTS: readonly Commitment[] = [

@@ -47,7 +47,7 @@ export function rotaCalendar(desk: BusinessCalendar, weekly: WeeklySchedule): Bu
 
 /**
  * When the first response is due: the partner's first commitment that covers the case, else
- * the programme's (DOMAIN.md, "Severity and initial response times": break-fix 2/4/8 hours
+ * the programme's (docs/PROGRAMME.md, "Severity and initial response times": break-fix 2/4/8 hours
  * for severity A/B/C, around the clock in English and in business hours in a local
  * language; anything else up to one business day). A commitment's clock runs always, while
  * the desk is open, or while the desk is open or its on-call rota is on duty.
