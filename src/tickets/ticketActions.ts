@@ -24,9 +24,9 @@ function firstResponse(before: Ticket, actor: Actor, iso: string): TicketPatch {
 }
 
 /** An agent who answers an unassigned ticket takes it. */
-function takes(before: Ticket, actor: Actor): TicketPatch {
+function takes(before: Ticket, actor: Actor, moving = false): TicketPatch {
     if (actor.kind !== 'agent' || before.assigneeAadObjectId || !actor.id) return {};
-    return { assignee_aad_object_id: actor.id, assignee_name: actor.name ?? null, ...(before.status === 'new' ? { status: 'assigned' as const } : {}) };
+    return { assignee_aad_object_id: actor.id, assignee_name: actor.name ?? null, ...(before.status === 'new' && !moving ? { status: 'assigned' as const } : {}) };
 }
 
 function clipText(text: string): string {
@@ -141,12 +141,13 @@ export class TicketActions {
         const answers = to === 'resolved' || to === 'waiting-customer';
         const set: TicketPatch = {
             status: to,
-            ...(answers ? firstResponse(before, actor, iso) : {}),
+            ...(answers ? { ...firstResponse(before, actor, iso), ...takes(before, actor, true) } : {}),
             ...(to === 'resolved' ? { resolved_at: iso, resolution: actor.kind === 'psa' ? 'psa' : 'agent', resolution_text: said, closed_at: null } : {}),
             ...(to === 'closed' ? { closed_at: iso } : {}),
             ...(reopening ? { closed_at: null } : {}),
         };
-        const type = reopening ? 'reopened' : to === 'resolved' ? 'resolved' : to === 'closed' ? 'closed' : 'status-changed';
+        // Reopened to ask the customer something: the customer hears the question (a status change), not only that it reopened.
+        const type = reopening && to !== 'waiting-customer' ? 'reopened' : to === 'resolved' ? 'resolved' : to === 'closed' ? 'closed' : 'status-changed';
         return { set, event: { type, data: { from: before.status, to, ...(said ? { text: said } : {}) } } };
     }
 
