@@ -60,6 +60,11 @@ export class GuidanceIndex {
         return this.byId.size;
     }
 
+    /** Every article id, sorted. */
+    ids(): string[] {
+        return [...this.byId.keys()].sort();
+    }
+
     get(id: string): Article | undefined {
         return this.byId.get(id);
     }
