@@ -104,7 +104,7 @@ export class GuidanceIndex {
         return this.search
             .search(text)
             .map((hit) => ({ article: this.byId.get(String(hit.id)) as Article, score: hit.score, strong: strongTerms(hit.queryTerms, hit.terms, hit.match) }))
-            .map((r) => ({ ...r, serviceFit: serviceFit(named, this.about.get(r.article.id)) }))
+            .map((r) => ({ ...r, serviceFit: r.article.product === 'any' ? 'neutral' : serviceFit(named, this.about.get(r.article.id)) }))
             // The catalogue can vouch for an article the classifier's product would leave out ("security defaults" read as ems).
             .filter((r) => articleFits(r.article, query.category, query.product) || (r.serviceFit === 'match' && r.article.category === query.category))
             .map((r) => ({

@@ -33,7 +33,7 @@ export interface OfferFloor {
  * Tuned on corpus/guidance-eval (npm run eval:guidance): offered only when an article says
  * what the question asks, not merely names the same product.
  */
-export const DEFAULT_OFFER_FLOOR: OfferFloor = { minScore: 4, minCoverage: 0.18, minMargin: 1.1, sureCoverage: 0.35 };
+export const DEFAULT_OFFER_FLOOR: OfferFloor = { minScore: 4, minCoverage: 0.12, minMargin: 1.1, sureCoverage: 0.3 };
 
 /**
  * The candidates worth offering, best first; empty when none fits, so the bot says it has
