@@ -207,7 +207,7 @@ export class MainDialog extends CancelAndHelpDialog {
         const values = step.values as MainValues;
         values.draft = step.result as ClassifiedCase;
         const session = await this.services.session.get(step.context, {});
-        if (session.personRequested) return step.next({ resolved: false, articleIds: [] } satisfies GuidanceOutcome);
+        if (session.personRequested) return step.next({ resolved: false, articleIds: [], skipped: true } satisfies GuidanceOutcome);
         return step.beginDialog(GUIDANCE_DIALOG, values.draft);
     }
 
@@ -226,6 +226,8 @@ export class MainDialog extends CancelAndHelpDialog {
             return this.finish(step);
         }
         if (outcome.articleIds.length > 0) await step.context.sendActivity(t('guidance.notSolved'));
+        // No article clears the relevance floor: say so plainly rather than offer one that does not fit.
+        else if (!outcome.skipped) await step.context.sendActivity(t('guidance.none'));
         return step.beginDialog(ESCALATION_DIALOG, draft);
     }
 
