@@ -2,8 +2,10 @@
 # The bot as a container: built from source (TypeScript → dist/), run as the unprivileged
 # `node` user. Build: docker build -t csp-support-bot .   (or: az acr build -r REGISTRY -t csp-support-bot:TAG .)
 # See docs/deployment.md.
+# Node 24, the active LTS line (Node 20's support ended in April 2026). CI still proves the code on
+# Node 20 (package.json "engines" names every line it runs on); change both majors together.
 
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles from source when its prebuilt binary cannot be downloaded.
 RUN apt-get update \
@@ -18,7 +20,7 @@ COPY cards ./cards
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-slim AS runtime
+FROM node:24-slim AS runtime
 ENV NODE_ENV=production \
     PORT=3978 \
     DATABASE_FILE=/data/bot.sqlite \

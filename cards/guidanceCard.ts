@@ -12,14 +12,13 @@ export interface GuidanceCardData {
     choices: CardChoice[];
 }
 
-/** Guidance articles (title, summary, steps behind a toggle) and "did this solve it?". */
+/** Guidance articles (title, summary, steps behind a button that opens them in place) and "did this solve it?". */
 export function renderGuidanceCard(data: GuidanceCardData): RenderedCard {
-    const articles = data.articles.map((a) => ({ ...a, elementId: `steps-${a.id}` }));
     const fallbackText = [
         data.intro,
         ...data.articles.flatMap((a) => [`* ${a.title}`, a.summary, a.body]),
         data.question,
         ...data.choices.map((c, i) => `${i + 1}. ${c.title}`),
     ].join('\n');
-    return { attachment: expandTemplate('guidance.json', template, { ...data, articles, fallbackText }), fallbackText };
+    return { attachment: expandTemplate('guidance.json', template, { ...data, fallbackText }), fallbackText };
 }

@@ -10,9 +10,10 @@ import type { BotServices } from '../src/bot/botServices';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
 import { recognizers } from './recognizers';
 import { languageOf, translate } from '../src/bot/turnHelpers';
+import { sendSupportTerms } from '../src/bot/welcome';
 
 /**
- * Base for the bot's dialogs: help, cancel, start over, and requests for a person or for
+ * Base for the bot's dialogs: help (with the support terms), cancel, start over, and requests for a person or for
  * phone support are understood at any point, before the active question sees the message.
  */
 export class CancelAndHelpDialog extends ComponentDialog {
@@ -45,6 +46,7 @@ export class CancelAndHelpDialog extends ComponentDialog {
         if (!intent) return this.reviseCase(innerDc);
         if (intent === 'human' && (await this.bringInPerson(innerDc.context, 'asked'))) return { status: DialogTurnStatus.waiting };
         await innerDc.context.sendActivity(await this.interruptionReply(innerDc, intent));
+        if (intent === 'help') await sendSupportTerms(innerDc.context, this.services);
         switch (intent) {
             case 'cancel':
                 await innerDc.cancelAllDialogs();

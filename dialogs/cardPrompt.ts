@@ -82,13 +82,13 @@ export class CardPrompt extends Prompt<string> {
     }
 
     /** A yes/no question from catalogue keys; typed answers are read by the yesNo recognizer. */
-    static yesNo(prompt: string, intake: string, keys: { question: string; yes: string; no: string }): PromptOptions {
+    static yesNo(prompt: string, intake: string, keys: { question: string; yes: string; no: string }, params?: Record<string, unknown>): PromptOptions {
         return CardPrompt.options({
             card: 'question',
             prompt,
             intake,
             recognizer: 'yesNo',
-            question: key(keys.question),
+            question: key(keys.question, params),
             choices: [
                 { value: 'yes', title: key(keys.yes) },
                 { value: 'no', title: key(keys.no) },

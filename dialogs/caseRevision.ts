@@ -25,6 +25,8 @@ export interface PendingQuestion {
 
 /** A restatement needs this many meaningful words ("our invoice lists the same licences twice"). */
 const MIN_RESTATEMENT_WORDS = 4;
+/** Up to this many content words, a message that names a choice answers the question. */
+const MAX_CHOICE_WORDS = 4;
 
 /** The innermost active dialog of a dialog context, with its prompt options when it is a prompt. */
 export function pendingQuestion(dc: DialogContext): PendingQuestion | undefined {
@@ -70,7 +72,10 @@ export async function revisionOf(
 ): Promise<CaseRevision | undefined> {
     const question = pending.options?.validations as Partial<CardQuestion> | undefined;
     const isCard = question !== undefined && Array.isArray(question.choices);
-    if (isCard && typedChoice(question as CardQuestion, text, t, recognizers) !== undefined) return undefined;
+    // A short answer naming a choice is the answer; a whole new statement that happens to name
+    // one ("they charged us twice for Microsoft 365") is read as what it says first.
+    const choice = isCard ? typedChoice(question as CardQuestion, text, t, recognizers) : undefined;
+    if (choice !== undefined && contentWords(text).length <= MAX_CHOICE_WORDS) return undefined;
     const corrects = services.intents?.corrects(text) ?? false;
     // Anger is not a new statement of the problem: the frustration step answers it, and the question is asked again.
     if (!corrects && services.intents?.frustrated(text)) return undefined;

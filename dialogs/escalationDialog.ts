@@ -7,7 +7,7 @@ import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { CardPrompt } from './cardPrompt';
 import { titleOf, type ClassifiedCase } from '../src/cases/caseDraft';
 import type { BotServices } from '../src/bot/botServices';
-import { applyDueTime, dueFact, dueSentence } from '../src/cases/dueTimeText';
+import { applyDueTime, deskNotice, dueFact, dueSentence } from '../src/cases/dueTimeText';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
 import { ServiceHealthDialog, SERVICE_HEALTH_DIALOG, type ServiceHealthOutcome } from './serviceHealthDialog';
 import { key, raw } from '../src/i18n/text';
@@ -112,7 +112,7 @@ export class EscalationDialog extends CancelAndHelpDialog {
         profile.organisation = OrganisationSchema.parse(step.result);
         // The language (and so the response-time rule) is the one in use when the ticket is confirmed.
         draft.language = await this.language(step.context);
-        applyDueTime(draft, this.services.partner.hours, this.services.now(), displayZoneOf(step.context, this.services));
+        applyDueTime(draft, this.services.partner, this.services.now(), displayZoneOf(step.context, this.services));
         const facts = [
             { title: key('field.issue'), value: raw(titleOf(draft.description)) },
             { title: key('field.category'), value: key(`label.category.${draft.category}`) },
@@ -167,7 +167,9 @@ export class EscalationDialog extends CancelAndHelpDialog {
     }
 
     private ticketCard(step: WaterfallStepContext, draft: ClassifiedCase, ticket: Ticket, t: Translate) {
-        const due = dueSentence(displayZoneOf(step.context, this.services), draft);
+        const zone = displayZoneOf(step.context, this.services);
+        // Out of hours the confirmation also says when the desk opens and who, if anyone, answers before then.
+        const due = [dueSentence(zone, draft, this.services.partner), deskNotice(zone, draft, this.services.partner, this.services.now())].filter(Boolean).join(' ');
         const number = ticket.number ?? '';
         // "Is open" even when the row existed: replies are held until the turn's state is saved
         // (src/bot/heldReplies.ts), so a saved turn that gets here is the first to tell the

@@ -13,6 +13,8 @@ const SOLVED_PROMPT = 'guidanceSolvedPrompt';
 export interface GuidanceOutcome {
     resolved: boolean;
     articleIds: string[];
+    /** True when guidance was not looked for (the customer asked for a person). */
+    skipped?: boolean;
 }
 
 /**

@@ -6,7 +6,7 @@ import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { CardPrompt } from './cardPrompt';
 import type { ClassifiedCase } from '../src/cases/caseDraft';
 import type { BotServices } from '../src/bot/botServices';
-import { applyDueTime } from '../src/cases/dueTimeText';
+import { applyDueTime, soonerInEnglish } from '../src/cases/dueTimeText';
 import { displayZoneOf } from '../src/bot/turnHelpers';
 import { key } from '../src/i18n/text';
 
@@ -51,10 +51,12 @@ export class ImpactDialog extends CancelAndHelpDialog {
         draft.language = await this.language(step.context);
         draft.impact = step.result as Impact;
         draft.severity = impactToSeverity(draft.impact);
-        const due = applyDueTime(draft, this.services.partner.hours, this.services.now(), displayZoneOf(step.context, this.services));
+        const due = applyDueTime(draft, this.services.partner, this.services.now(), displayZoneOf(step.context, this.services));
         await step.context.sendActivity(translator(draft.language)('impact.severity', { severity: draft.severity, due }));
-        if (draft.severity !== 'A' || draft.language === 'en') return step.endDialog(draft);
-        return step.prompt(ENGLISH_PROMPT, CardPrompt.yesNo('impact-english', draft.intakeId, { question: 'impact.offerEnglish', yes: 'impact.offerEnglishYes', no: 'impact.offerEnglishNo' }));
+        // English is offered only when the partner's English commitment answers sooner than the customer's language would.
+        const englishHours = draft.severity === 'A' ? soonerInEnglish(draft, this.services.partner, this.services.now()) : undefined;
+        if (englishHours === undefined) return step.endDialog(draft);
+        return step.prompt(ENGLISH_PROMPT, CardPrompt.yesNo('impact-english', draft.intakeId, { question: 'impact.offerEnglish', yes: 'impact.offerEnglishYes', no: 'impact.offerEnglishNo' }, { count: englishHours, hours: englishHours }));
     }
 
     private async englishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -64,7 +66,7 @@ export class ImpactDialog extends CancelAndHelpDialog {
         profile.language = 'en';
         profile.languageChosen = true;
         draft.language = 'en';
-        const due = applyDueTime(draft, this.services.partner.hours, this.services.now(), displayZoneOf(step.context, this.services));
+        const due = applyDueTime(draft, this.services.partner, this.services.now(), displayZoneOf(step.context, this.services));
         await step.context.sendActivity(translator('en')('impact.switchedToEnglish', { due }));
         return step.endDialog(draft);
     }

@@ -1,8 +1,7 @@
 import { isOpenStatus } from '../src/policy/ticketLifecycle';
 import { DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { tenantIdOf } from '../src/channels/teamsChannelData';
-import { welcomeOnce } from '../src/bot/welcome';
-import { personAvailability } from '../src/bot/bringInPerson';
+import { sendSupportTerms, welcomeOnce } from '../src/bot/welcome';
 import { translator, type Translate } from '../src/i18n/i18n';
 import { saysNoPlan } from '../src/understanding/answers';
 import { detectInterruption, isGreeting } from '../src/understanding/intents';
@@ -208,7 +207,7 @@ export class MainDialog extends CancelAndHelpDialog {
         const values = step.values as MainValues;
         values.draft = step.result as ClassifiedCase;
         const session = await this.services.session.get(step.context, {});
-        if (session.personRequested) return step.next({ resolved: false, articleIds: [] } satisfies GuidanceOutcome);
+        if (session.personRequested) return step.next({ resolved: false, articleIds: [], skipped: true } satisfies GuidanceOutcome);
         return step.beginDialog(GUIDANCE_DIALOG, values.draft);
     }
 
@@ -227,6 +226,8 @@ export class MainDialog extends CancelAndHelpDialog {
             return this.finish(step);
         }
         if (outcome.articleIds.length > 0) await step.context.sendActivity(t('guidance.notSolved'));
+        // No article clears the relevance floor: say so plainly rather than offer one that does not fit.
+        else if (!outcome.skipped) await step.context.sendActivity(t('guidance.none'));
         return step.beginDialog(ESCALATION_DIALOG, draft);
     }
 
@@ -240,12 +241,8 @@ export class MainDialog extends CancelAndHelpDialog {
         const handoff = this.services.handoff;
         const session = await this.services.session.get(step.context, {});
         if (!ticket || !isOpenStatus(ticket.status) || !handoff) return this.finish(step);
-        if (!(await handoff.canStart(step.context.activity.channelId))) {
-            // Out of hours, the confirmation says when the desk opens (the ticket waits for it).
-            const availability = await personAvailability(step.context, this.services);
-            if (!availability.available && availability.opensAt) await step.context.sendActivity(translator(await this.language(step.context))('escalation.deskOpens', { next: availability.opensAt }));
-            return this.finish(step);
-        }
+        // Out of hours the ticket confirmation has said when the desk opens and who answers before then.
+        if (!(await handoff.canStart(step.context.activity.channelId))) return this.finish(step);
         if (ticket.severity === 'A' || session.personRequested) {
             if (ticket.severity === 'A') await step.context.sendActivity(translator(await this.language(step.context))('handoff.severityA'));
             session.personRequested = false;
@@ -297,6 +294,7 @@ export class MainDialog extends CancelAndHelpDialog {
         }
         const keys = { help: 'help.text', cancel: 'intake.askDescription', restart: 'restart.done', human: 'human.notice', phone: 'phone.notice' } as const;
         if (intent !== 'cancel') await step.context.sendActivity(t(keys[intent], { partner: this.services.partner.name, email: this.services.partner.supportEmail, phone: this.services.partner.phone ?? '' }));
+        if (intent === 'help') await sendSupportTerms(step.context, this.services);
         return intent === 'phone' && told ? text : undefined;
     }
 

@@ -38,7 +38,7 @@ export interface ServiceHealthOutcome {
 }
 
 /**
- * Checks Microsoft service health before a technical break-fix case is escalated (DOMAIN.md:
+ * Checks Microsoft service health before a technical break-fix case is escalated (docs/PROGRAMME.md:
  * "check service health first"). When an open issue may explain the problem, shows its
  * title, status and last update and lets the customer open the ticket anyway or stop.
  * Options: a ClassifiedCase. Result: a ServiceHealthOutcome. Not configured, nothing found

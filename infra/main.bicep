@@ -35,6 +35,22 @@ param postgresAdminPassword string
 @secure()
 param directLineSecret string = ''
 
+@description('Who receives tickets (at least one is required: the bot refuses to start without): Entra object ids of agent admins, comma-separated (AGENT_ADMIN_AAD_OBJECT_IDS).')
+param agentAdminIds string = ''
+
+@description('Who receives tickets: the agents\' Teams channel id, 19:…@thread.tacv2 (AGENTS_CHANNEL_ID); empty: the channel where the app is installed in the agents\' team.')
+param agentsChannelId string = ''
+
+@description('Who receives tickets: https URLs of the partner\'s PSA/ITSM, comma-separated (WEBHOOK_URLS).')
+param webhookUrls string = ''
+
+@description('Shared HMAC secret for the webhooks, at least 16 characters (kept in Key Vault as WEBHOOK_SECRET); required with webhookUrls.')
+@secure()
+param webhookSecret string = ''
+
+@description('Start although no ticket reaches anyone (ALLOW_NO_TICKET_RECEIVER); only if tickets are handled some other way.')
+param allowNoTicketReceiver bool = false
+
 @description('Replicas: keep 1 while the built-in Direct Line or SQLite is in use; more once DATABASE_URL and Azure Direct Line are.')
 @minValue(1)
 @maxValue(10)
@@ -179,6 +195,14 @@ resource directLine 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(
   }
 }
 
+resource webhookSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(webhookSecret)) {
+  parent: vault
+  name: 'webhook-secret'
+  properties: {
+    value: webhookSecret
+  }
+}
+
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, identity.id, roles.keyVaultSecretsUser)
   scope: vault
@@ -220,6 +244,15 @@ var keyVaultSecrets = concat(
           keyVaultUrl: directLine.properties.secretUri
           identity: identity.id
         }
+      ],
+  empty(webhookSecret)
+    ? []
+    : [
+        {
+          name: 'webhook-secret'
+          keyVaultUrl: webhookSecretValue.properties.secretUri
+          identity: identity.id
+        }
       ]
 )
 
@@ -233,10 +266,19 @@ var plainEnv = [
   { name: 'TRUSTED_PROXY_HOPS', value: '1' }
   { name: 'SHUTDOWN_TIMEOUT_MS', value: '20000' }
   { name: 'DATABASE_URL', secretRef: 'database-url' }
+  // OpenTelemetry traces and metrics (requests, turns, database, outbox, outbound calls) go to
+  // this Application Insights; the JSON log lines carry the same trace ids (operation ids).
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
 ]
 var optionalEnv = concat(
   empty(partnerProfileJson) ? [] : [{ name: 'PARTNER_PROFILE_JSON', value: partnerProfileJson }],
-  empty(directLineSecret) ? [] : [{ name: 'DIRECT_LINE_SECRET', secretRef: 'direct-line-secret' }]
+  empty(directLineSecret) ? [] : [{ name: 'DIRECT_LINE_SECRET', secretRef: 'direct-line-secret' }],
+  // Ticket receivers: the bot refuses to start in production without one (or the override).
+  empty(agentAdminIds) ? [] : [{ name: 'AGENT_ADMIN_AAD_OBJECT_IDS', value: agentAdminIds }],
+  empty(agentsChannelId) ? [] : [{ name: 'AGENTS_CHANNEL_ID', value: agentsChannelId }],
+  empty(webhookUrls) ? [] : [{ name: 'WEBHOOK_URLS', value: webhookUrls }],
+  empty(webhookSecret) ? [] : [{ name: 'WEBHOOK_SECRET', secretRef: 'webhook-secret' }],
+  allowNoTicketReceiver ? [{ name: 'ALLOW_NO_TICKET_RECEIVER', value: 'true' }] : []
 )
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {

@@ -1,7 +1,8 @@
 /**
- * Builds the Teams app package: fills appPackage/manifest.json from the environment,
- * validates it against Microsoft's manifest schema (scripts/teams/schema/) and the house
- * rules, checks the icons, and writes dist/teams/<name>-teams-app.zip.
+ * Builds the Teams app package: fills appPackage/manifest.json and its language files
+ * (es.json, pt-BR.json, ru.json) from the environment, validates them against Microsoft's
+ * manifest and localization schemas (scripts/teams/schema/) and the house rules, checks the
+ * icons, and writes dist/teams/<name>-teams-app.zip.
  *
  * Usage: node --import tsx scripts/teamsPackage.ts          (build the package)
  *        node --import tsx scripts/teamsPackage.ts --icons  (redraw appPackage/*.png)
@@ -20,6 +21,7 @@ import path from 'node:path';
 import { projectRoot } from '../src/paths';
 import { colorIcon, outlineIcon } from './teams/icons';
 import { isGuid, teamsAppIdFor } from './teams/ids';
+import { languageFiles, LOCALIZATION_SCHEMA_FILE } from './teams/localization';
 import { validateManifest, type TeamsManifest } from './teams/manifest';
 import { MANIFEST_SCHEMA_FILE, manifestSchemaVersion } from './teams/manifestSchema';
 import { fillManifest, ManifestPlaceholderError } from './teams/placeholders';
@@ -92,6 +94,10 @@ function main(argv: string[], env: NodeJS.ProcessEnv): number {
         return fail(problems, `${shown(root, manifestFile)} is not valid; checked against ${schema}, the house rules and the icons`);
     }
     const manifest = raw as TeamsManifest; // validateManifest() found it matches the schema
+    const languages = languageFiles(raw, manifest.manifestVersion, appPackage, settings.values);
+    if (languages.problems.length > 0) {
+        return fail(languages.problems, `the language files are not valid; checked against Microsoft's Teams localization schema ${manifest.manifestVersion} (${shown(root, LOCALIZATION_SCHEMA_FILE)})`);
+    }
 
     const packageName = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string }).name;
     const outDir = path.resolve(root, env.TEAMS_PACKAGE_OUT || 'dist/teams');
@@ -100,11 +106,12 @@ function main(argv: string[], env: NodeJS.ProcessEnv): number {
         { name: 'manifest.json', data: Buffer.from(filled, 'utf8') },
         { name: manifest.icons.color, data: icons.color },
         { name: manifest.icons.outline, data: icons.outline },
+        ...languages.files.map(({ name, data }) => ({ name, data })),
     ]);
     mkdirSync(outDir, { recursive: true });
     writeFileSync(zipFile, zip);
     process.stdout.write(`${zipFile}\n`);
-    process.stdout.write(`"${manifest.name.short}" ${manifest.version} (manifest ${manifest.manifestVersion}): app id ${manifest.id}, bot id ${settings.values.BOT_ID}, domain ${settings.values.BOT_DOMAIN}, developer ${manifest.developer.name}; ${zip.length} bytes\n`);
+    process.stdout.write(`"${manifest.name.short}" ${manifest.version} (manifest ${manifest.manifestVersion}): app id ${manifest.id}, bot id ${settings.values.BOT_ID}, domain ${settings.values.BOT_DOMAIN}, developer ${manifest.developer.name}; languages ${['default', ...languages.files.map((f) => f.languageTag)].join(', ')}; ${zip.length} bytes\n`);
     return 0;
 }
 

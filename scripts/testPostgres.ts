@@ -1,5 +1,5 @@
 /**
- * The store and end-to-end tests again, on PostgreSQL: each harness gets a fresh database on
+ * The store, end-to-end and telemetry tests again, on PostgreSQL: each harness gets a fresh database on
  * the server at TEST_DATABASE_URL (default: the local server). An unreachable server fails
  * the run under CI=true; elsewhere it is reported and the run is skipped.
  * Usage: node --import tsx scripts/testPostgres.ts [path-substring ...]
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
         return;
     }
     const filters = process.argv.slice(2);
-    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join('scripts', 'runTests.ts'), ...(filters.length ? filters : ['test/store', 'test/e2e'])], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join('scripts', 'runTests.ts'), ...(filters.length ? filters : ['test/store', 'test/e2e', 'test/telemetry'])], {
         stdio: 'inherit',
         env: { ...process.env, TEST_DATABASE_URL: url },
     });

@@ -36,6 +36,13 @@ import { TicketClock } from './tickets/ticketClock';
 import { TranscriptRepository } from './transcript/transcriptRepository';
 import type { Handoffs } from './handoff/handoffs';
 import { createDeskTab, type DeskTab } from './deskTab/createDeskTab';
+import { AGENTS_CHANNEL_SETTING } from './handoff/agentsChannel';
+import { checkTicketReceivers, startupWarnings, ticketReceivers } from './ticketReceivers';
+import { TokenBucket } from './http/tokenBucket';
+import { IdempotencyRepository } from './store/idempotencyRepository';
+import { IdempotentRequests } from './psa/idempotentRequests';
+import { PsaKeyring } from './psa/psaKeyring';
+import { registerPsaApi } from './psa/psaRoutes';
 
 export interface App extends BotServer {
     database: OpenDatabase;
@@ -52,6 +59,8 @@ export interface App extends BotServer {
     clock: TicketClock;
     /** The partner's desk tab (/desk): live queue, open tickets, reports. */
     desk: DeskTab;
+    /** What the start-up banner warns about (no ticket receiver, a promise nobody keeps). */
+    warnings: string[];
 }
 
 /** Optional replacements, for tests (a fixed clock, predictable ids, a trusted test CA). */
@@ -93,6 +102,14 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const customers = config.CUSTOMERS_FILE ? CustomerDirectory.fromFile(config.CUSTOMERS_FILE) : new CustomerDirectory([]);
     const guidance = GuidanceLibrary.fromDirectory(path.join(projectRoot(), 'content', 'guidance'));
     const database = await openDatabase(config, logger);
+    const receivers = ticketReceivers(config, (await new SettingsRepository(database.db).get(AGENTS_CHANNEL_SETTING)) !== undefined);
+    try {
+        checkTicketReceivers(config, receivers);
+    } catch (error) {
+        await database.close();
+        throw error;
+    }
+    const warnings = startupWarnings(config, profile, receivers);
     const escalation = createEscalation(config, logger, database.db, profile, overrides);
     const { outbox } = escalation;
     const tickets = new TicketRepository(database.db, escalation.ticketHooks);
@@ -148,15 +165,19 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     });
     const directLineStore = new DirectLineStore({ maxConversations: config.DIRECT_LINE_MAX_CONVERSATIONS, maxTotalBytes: config.DIRECT_LINE_MAX_BYTES });
     const localDirectLine = new LocalDirectLine(logger, new RateLimiter(60, 60_000), directLineStore, config.MicrosoftAppId);
+    const idempotency = new IdempotentRequests(new IdempotencyRepository(database.db), businessNow);
     const routes = [
         (s: Server) => desk.register(s),
         (s: Server) => localDirectLine.register(s),
+        (s: Server) => registerPsaApi(s, { keys: new PsaKeyring(config.PSA_API_KEYS), tickets, work, idempotency, limiter: new TokenBucket(config.PSA_RATE_LIMIT_PER_MINUTE), logger }),
         (s: Server) => registerDirectLineToken(s, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, local: localDirectLine, limiter, logger, trustedProxyHops: config.TRUSTED_PROXY_HOPS, visitorSecret }),
         (s: Server) =>
             registerWebChatPage(s, {
                 partnerName: profile.name,
                 accentColor: config.WEBCHAT_ACCENT_COLOR,
                 logoUrl: config.WEBCHAT_LOGO_URL,
+                faviconUrl: config.WEBCHAT_FAVICON_URL,
+                maxMessageChars: config.MAX_MESSAGE_CHARS,
                 embedAncestors: config.WEBCHAT_EMBED_ORIGINS,
                 connectOrigins: config.DIRECT_LINE_SECRET ? [new URL(config.DIRECT_LINE_ENDPOINT).origin] : [],
             }),
@@ -200,6 +221,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         await handoff.sweep();
         await clock.sweep();
         await desk.weekly?.sweep();
+        await idempotency.forgetOlderThan(config.PSA_IDEMPOTENCY_HOURS);
     };
     const sweeper = setInterval(() => void sweep().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'handoff and ticket sweep failed')), config.HANDOFF_SWEEP_SECONDS * 1000);
     sweeper.unref();
@@ -209,5 +231,5 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         await server.drain(timeoutMs);
         await outbox.stop(timeoutMs);
     };
-    return { ...server, drain, database, tickets, partner: profile, handoff, outbox, directLine: localDirectLine, work, clock, desk };
+    return { ...server, drain, database, tickets, partner: profile, handoff, outbox, directLine: localDirectLine, work, clock, desk, warnings };
 }

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { standardSecretProblem } from './integrations/standardWebhooks';
 
 const booleanFlag = z
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -56,6 +58,52 @@ const httpsOrigin = z.string().transform((value, ctx) => {
 const spaceOrCommaList = (v: unknown): unknown => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : (v ?? []));
 const commaList = (v: unknown): unknown => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : (v ?? []));
 
+/** What a PSA API key may do: read tickets, add public comments, change their status. */
+export const PSA_SCOPES = ['tickets:read', 'tickets:comment', 'tickets:status'] as const;
+export type PsaScope = (typeof PSA_SCOPES)[number];
+
+/** A PSA API key as configured: its name (the actor on tickets), its scopes and the SHA-256 (hex) of its secret. */
+export interface PsaKeyConfig {
+    name: string;
+    scopes: PsaScope[];
+    sha256: string;
+}
+
+/** A bearer token (RFC 6750 b64token) long enough to be a secret. */
+const PSA_SECRET = /^[A-Za-z0-9._~+/-]{32,512}=*$/;
+const SHA256_HEX = /^sha256=([0-9a-f]{64})$/i;
+
+/**
+ * PSA_API_KEYS: entries `<name>:<scope>+<scope>:<secret>` separated by commas or white space;
+ * the secret may be given as `sha256=<hex>` so that the configuration never holds it.
+ */
+const psaKeyList = z.string().transform((value, ctx): PsaKeyConfig[] => {
+    const keys: PsaKeyConfig[] = [];
+    for (const [index, entry] of value.split(/[\s,]+/).filter(Boolean).entries()) {
+        // Scopes hold colons themselves: the name ends at the first colon, the secret starts after the last.
+        const name = entry.slice(0, Math.max(0, entry.indexOf(':')));
+        const secret = entry.slice(entry.lastIndexOf(':') + 1);
+        const scopes = entry.slice(name.length + 1, Math.max(name.length + 1, entry.lastIndexOf(':'))).split('+').filter(Boolean);
+        const problem = !/^[A-Za-z0-9._-]{1,64}$/.test(name)
+            ? 'the name is 1-64 letters, digits, dots, dashes or underscores'
+            : scopes.length === 0 || scopes.some((s) => !(PSA_SCOPES as readonly string[]).includes(s))
+              ? `scopes are ${PSA_SCOPES.join(', ')}, joined with +`
+              : !SHA256_HEX.test(secret) && !PSA_SECRET.test(secret)
+                ? 'the secret is 32+ characters of A-Z a-z 0-9 . _ ~ + / - (or sha256=<64 hex digits>)'
+                : keys.some((k) => k.name === name)
+                  ? 'the name is used twice'
+                  : undefined;
+        if (problem) {
+            ctx.addIssue({ code: 'custom', message: `entry ${index + 1} (expected <name>:<scope>+<scope>:<secret>): ${problem}` });
+            continue;
+        }
+        const hashed = SHA256_HEX.exec(secret)?.[1]?.toLowerCase();
+        keys.push({ name, scopes: [...new Set(scopes)] as PsaScope[], sha256: hashed ?? createHash('sha256').update(secret).digest('hex') });
+    }
+    if (new Set(keys.map((k) => k.sha256)).size < keys.length) ctx.addIssue({ code: 'custom', message: 'two keys share a secret' });
+    return keys;
+});
+
 /** The environment, parsed once at start-up. Every variable is listed in `.env.example`. */
 export const EnvSchema = z.object({
     PORT: z.coerce.number().int().min(1).max(65535).default(3978),
@@ -81,8 +129,13 @@ export const EnvSchema = z.object({
     AZURE_LANGUAGE_KEY: optionalString,
     CLASSIFIER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.55),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(emptyAsUndefined, z.string().regex(/(^|;)\s*InstrumentationKey=[0-9a-fA-F-]{36}\s*(;|$)/, 'expected an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)').optional()),
     WEBHOOK_URLS: z.preprocess(commaList, z.array(webhookUrl).max(10)),
-    WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'use at least 16 characters').optional()),
+    ALLOW_NO_TICKET_RECEIVER: booleanFlag.default(false),
+    WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'use at least 16 characters').superRefine((secret, ctx) => {
+        const problem = standardSecretProblem(secret);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }).optional()),
     WEBHOOK_TIMEOUT_MS: milliseconds(100, 60_000, 10_000),
     OUTBOX_POLL_INTERVAL_MS: milliseconds(10, 600_000, 2000),
     OUTBOX_LEASE_MS: milliseconds(200, 3_600_000, 60_000),
@@ -94,6 +147,7 @@ export const EnvSchema = z.object({
     DIRECT_LINE_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().default('https://directline.botframework.com')),
     WEBCHAT_ACCENT_COLOR: z.preprocess(emptyAsUndefined, z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected #RRGGBB').default('#0F6CBD')),
     WEBCHAT_LOGO_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    WEBCHAT_FAVICON_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     WEBCHAT_EMBED_ORIGINS: z.preprocess(spaceOrCommaList, z.array(httpsOrigin).max(20)),
     DIRECT_LINE_MAX_CONVERSATIONS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
     DIRECT_LINE_MAX_BYTES: z.coerce.number().int().min(1_048_576).max(4_294_967_296).default(67_108_864),
@@ -150,6 +204,9 @@ export const EnvSchema = z.object({
     DESK_BASE_URL: z.preprocess(emptyAsUndefined, httpsOrigin.optional()),
     /** Hour (partner time) on Monday from which last week's summary card goes to the agents; 'off' for none. */
     WEEKLY_SUMMARY_HOUR: z.preprocess(emptyAsUndefined, z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).default(8)),
+    PSA_API_KEYS: z.preprocess((v) => v ?? '', psaKeyList),
+    PSA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+    PSA_IDEMPOTENCY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
 }).superRefine(crossChecks);
 
 export type AppConfig = z.infer<typeof EnvSchema>;

@@ -17,3 +17,13 @@ export function listenAddress(config: AppConfig): { host: string; notice?: strin
         notice: `No MicrosoftAppId: Bot Framework authentication is off and the bot listens on ${host} only${LOOPBACK.has(host) ? ' (loopback)' : ' (ALLOW_PUBLIC_WITHOUT_AUTH is set)'}.`,
     };
 }
+
+/**
+ * The addresses the start-up line names: the Web Chat page and the messaging endpoint. A
+ * wildcard bind is shown as localhost, the address a browser on the same machine can open.
+ */
+export function listeningUrls(host: string, port: number): { chatPage: string; messagingEndpoint: string } {
+    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+    const origin = `http://${shown}:${port}`;
+    return { chatPage: `${origin}/`, messagingEndpoint: `${origin}/api/messages` };
+}

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
 
 export type { Logger };
@@ -7,13 +8,16 @@ export type { Logger };
  * The one logger: JSON lines on stdout, with an ISO time and a severity name that Azure Monitor
  * (Container Apps / App Service console logs in Log Analytics, Application Insights traces)
  * reads as they are. Personal data (names, e-mails, message text) is never logged at info
- * level; the redact list is a safety net for fields that slip through.
+ * level; the redact list is a safety net for fields that slip through. A line written while a
+ * span is active (a request, a turn, an outbox delivery) carries its `trace_id` and `span_id`,
+ * the operation id Application Insights shows, so the log and the trace find each other.
  */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
     return pino(
         {
             level,
             base: { service: 'csp-support-bot' },
+            mixin: traceFields,
             timestamp: pino.stdTimeFunctions.isoTime,
             formatters: { level: (label, number) => ({ level: number, severity: label.toUpperCase() }) },
             redact: {
@@ -24,6 +28,12 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         },
         destination,
     );
+}
+
+/** The active span's ids, in OpenTelemetry's log field names; nothing outside a span or without telemetry. */
+function traceFields(): Record<string, string> {
+    const context = trace.getActiveSpan()?.spanContext();
+    return context && isSpanContextValid(context) ? { trace_id: context.traceId, span_id: context.spanId } : {};
 }
 
 /** A stable, non-reversible reference to a conversation for logs (ids can identify people). */

@@ -6,10 +6,12 @@ import { readBody } from './http/bodyReader';
 import { clientKey } from './http/clientAddress';
 import { applyConnectionLimits, type ConnectionLimits } from './http/connectionLimits';
 import { refuseEncodedBodies } from './http/contentEncoding';
+import { sendRefusal } from './http/refusal';
 import { restifyLogger } from './http/restifyLogger';
 import { registerMessagesRoute, type MessagesRouteOptions } from './http/messagesRoute';
 import { registerProbes } from './http/probes';
 import { TurnGate } from './http/turnGate';
+import { nameRequestSpan, rememberRequestSpan } from './telemetry/requestTelemetry';
 
 /**
  * Connections the kernel may hold for the server while its event loop is busy. Node's default
@@ -92,23 +94,28 @@ export function createServer(deps: ServerDependencies): BotServer {
 
     server.pre((req: Request, res: Response, next: restify.Next) => {
         const started = performance.now();
+        rememberRequestSpan(req);
         res.once('finish', () => accessLog(deps.logger, req, res, started));
         res.header('X-Content-Type-Options', 'nosniff');
         if (draining) {
             res.header('Connection', 'close');
-            res.send(503, { error: 'shutting down' });
+            sendRefusal(req, res, { status: 503, message: 'shutting down' });
             return next(false);
         }
         const path = req.path();
         const limited = !NOT_PER_CLIENT.has(path) && !internal.some((prefix) => path.startsWith(prefix));
         if (limited && !perClient.allow(clientKey(req, limits.trustedProxyHops))) {
             res.header('Retry-After', '60');
-            res.send(429, { error: 'too many requests; please try again in a minute' });
+            sendRefusal(req, res, { status: 429, message: 'too many requests; please try again in a minute' });
             return next(false);
         }
         return next();
     });
     server.pre(refuseEncodedBodies(deps.maxBodyBytes));
+    server.use((req: Request, _res: Response, next: restify.Next) => {
+        nameRequestSpan(req, req.method ?? '', req.getRoute()?.path?.toString());
+        next();
+    });
     server.use(restify.plugins.queryParser({ mapParams: false }));
     server.use(readBody(deps.maxBodyBytes));
 
@@ -132,7 +139,7 @@ export function createServer(deps: ServerDependencies): BotServer {
         const failure: Error & { statusCode?: unknown } = err instanceof Error ? err : new Error(String(err));
         const status = typeof failure.statusCode === 'number' && failure.statusCode >= 400 ? failure.statusCode : 500;
         if (status >= 500) deps.logger.error({ err: { name: failure.name, message: scrubbed(failure.message) }, path: req.getRoute()?.path ?? 'unmatched' }, 'request failed');
-        if (!res.headersSent) res.send(status, { error: status >= 500 ? 'internal error' : failure.message });
+        sendRefusal(req, res, { status, message: status >= 500 ? 'internal error' : failure.message });
         return callback();
     });
 

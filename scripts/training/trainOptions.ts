@@ -30,5 +30,5 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
     prune: 1e-3,
     fullCoverage: 0.6,
     minDocs: 3,
-    features: { ...DEFAULT_FEATURE_CONFIG, unigramWeight: 2, bigramWeight: 2, charWeight: 0.5, stemWeight: 2, stemLength: 5, shapeWeight: 1 },
+    features: { ...DEFAULT_FEATURE_CONFIG, unigramWeight: 2, bigramWeight: 2, charWeight: 0.5, stemWeight: 2, stemLength: 5, shapeWeight: 1, catalogueWeight: 2 },
 };

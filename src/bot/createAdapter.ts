@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import { holdRepliesFirst } from './heldReplies';
 import { StrictBotFrameworkAuthentication } from './strictAuthentication';
 import { turnErrorHandler } from './turnErrorHandler';
+import { turnTelemetry } from '../telemetry/turnTelemetry';
 
 /** Public Azure endpoints, as botframework-connector's AuthenticationConstants has them. */
 const PUBLIC_AZURE = {
@@ -41,7 +42,9 @@ export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
     };
     const adapter = new CloudAdapter(new StrictBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(options)));
     adapter.onTurnError = turnErrorHandler(logger);
-    // First, so that later middleware (the transcript) sees only replies that were really sent.
+    // Around everything else: the turn's span and duration.
+    adapter.use(turnTelemetry);
+    // Next, so that later middleware (the transcript) sees only replies that were really sent.
     adapter.use(holdRepliesFirst);
     return adapter;
 }

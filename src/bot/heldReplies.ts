@@ -9,7 +9,7 @@ const KEY = Symbol('heldReplies');
  * attempt that loses an eTag race, or fails half-way, has said nothing: the turn can be
  * run again, or apologise, without the customer seeing replies to a step that never
  * happened. Nothing in the bot uses the ids of sent activities, so held sends answer with
- * empty ids. Invoke responses always pass (the channel waits for them).
+ * empty ids. Invoke responses always pass (the channel waits for them), and so does typing.
  */
 export class HeldReplies {
     private holding = false;
@@ -17,7 +17,8 @@ export class HeldReplies {
 
     private constructor(private readonly context: TurnContext) {
         context.onSendActivities(async (_ctx, activities, next): Promise<ResourceResponse[]> => {
-            if (!this.holding || activities.some((a) => a.type === ActivityTypes.InvokeResponse)) return next();
+            // Typing promises nothing a discarded attempt could contradict, and is only worth anything at once.
+            if (!this.holding || activities.some((a) => a.type === ActivityTypes.InvokeResponse) || activities.every((a) => a.type === ActivityTypes.Typing)) return next();
             this.held.push({ kind: 'send', activities });
             return activities.map(() => ({ id: '' }));
         });

@@ -15,6 +15,7 @@ import { ticketFollowUpStep } from './steps/ticketFollowUpStep';
 import { ticketNoticesStep } from './steps/ticketNoticesStep';
 import { ticketReplyStep } from './steps/ticketReplyStep';
 import { ticketStatusStep } from './steps/ticketStatusStep';
+import { typingStep } from './steps/typingStep';
 import { unknownCardStep } from './steps/unknownCardStep';
 
 export interface MessageStepsOptions {
@@ -34,6 +35,7 @@ export function messageSteps({ services, handoff, maxMessageChars, mainDialogId 
         agentsChannelStep(handoff), // anyone else in the agents' channel: not a customer
         ticketNoticesStep(services), // news of the customer's tickets they have not seen (then the message goes on)
         liveHandoffStep(handoff), // a customer waiting for, or talking to, an agent
+        typingStep(services), // "typing…" while remote services (Azure AI Language, Graph) may be called
         languageStep(services), // "en español"; otherwise settle the customer's language
         messageLengthStep(maxMessageChars), // too long to read
         ticketFollowUpStep(services), // rating or reopening a resolved ticket (its cards, or "reopen SR-…")

@@ -41,13 +41,13 @@ export class SupportBot extends TeamsActivityHandler {
         });
         this.onInstallationUpdateAdd(async (context, next) => {
             if (handoff?.isAgentsChannel(context.activity)) await handoff.onInstalledInAgentsTeam(context);
-            else await welcomeOnce(context, services);
+            else await welcomeOnce(context, services, { ask: true });
             await next();
         });
         this.onMembersAdded(async (context, next) => {
             const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
             if (joined && !handoff?.isAgentsChannel(context.activity)) {
-                await welcomeOnce(context, services);
+                await welcomeOnce(context, services, { ask: true });
                 // A returning visitor sees what happened to their tickets while they were away.
                 await showUnseenNotices(context, services);
             }

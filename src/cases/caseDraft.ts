@@ -17,6 +17,8 @@ export interface CaseDraft {
     severity?: Severity;
     dueAt?: string;
     dueBasis?: DueBasis;
+    /** When the first-response clock started (the due time was computed). */
+    dueFrom?: string;
     supportPlanId?: string;
     tenantId?: string;
     /** The open Microsoft service health issue the customer was shown before escalating. */

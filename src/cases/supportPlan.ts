@@ -1,5 +1,5 @@
 /**
- * The support plan a partner's own tenant needs (DOMAIN.md): an MPN (partner) agreement ID of
+ * The support plan a partner's own tenant needs (docs/PROGRAMME.md): an MPN (partner) agreement ID of
  * digits, a Premier/Unified contract or access ID, or an Azure support plan ID. Each has a
  * shape; a plain word ("accept", "yes") is none of them.
  */

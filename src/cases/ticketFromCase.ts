@@ -21,7 +21,7 @@ export async function enrichTicketText(draft: ClassifiedCase, service: AzureLang
 
 /**
  * The ticket row for a case. The contact for anything filed with Microsoft is the partner's
- * person (DOMAIN.md), kept apart from the customer's own contact details.
+ * person (docs/PROGRAMME.md), kept apart from the customer's own contact details.
  */
 export function ticketFromCase(
     context: TurnContext,

@@ -58,10 +58,11 @@ export class DirectLineStore {
         while (this.byId.size >= this.limits.maxConversations || this.total >= this.limits.maxTotalBytes) {
             if (!this.evictOne()) throw new DirectLineLimitError(503, 'ServiceUnavailable', 'the chat is full right now; please try again in a minute');
         }
+        const user = userId ?? `dl_${randomBytes(12).toString('hex')}`;
         const conversation: Conversation = {
             id: randomBytes(16).toString('base64url'),
-            token: randomBytes(32).toString('base64url'),
-            userId: userId ?? `dl_${randomBytes(12).toString('hex')}`,
+            token: bearerToken(user),
+            userId: user,
             activities: [],
             bytes: 0,
             next: 0,
@@ -76,7 +77,7 @@ export class DirectLineStore {
 
     /** The conversation a bearer token opens, optionally checked against the id in the path. */
     authorize(authorization: string | undefined, conversationId?: string): Conversation | undefined {
-        const token = /^Bearer (\S{10,200})$/.exec(authorization ?? '')?.[1];
+        const token = /^Bearer (\S{10,400})$/.exec(authorization ?? '')?.[1];
         const conversation = token ? this.byToken.get(token) : undefined;
         if (!conversation || (conversationId !== undefined && conversation.id !== conversationId)) return undefined;
         if (this.now() - conversation.lastUsed > this.limits.idleMs) {
@@ -187,4 +188,15 @@ export class DirectLineStore {
         }
         return false;
     }
+}
+
+/**
+ * A random bearer token shaped like Azure Direct Line's (a JWT whose payload names the `user`),
+ * so that Web Chat takes the user id from the token, as it requires for ids starting with `dl_`
+ * (given any other way, it warns and replaces them). Only the random part is a secret; the
+ * store looks tokens up whole and never trusts what the payload says.
+ */
+function bearerToken(userId: string): string {
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    return `${part({ alg: 'none', typ: 'JWT' })}.${part({ user: userId })}.${randomBytes(32).toString('base64url')}`;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { languageFromAcceptLanguage } from '../i18n/language';
 import type { Logger } from '../logger';
 import { DirectLineLimitError, DirectLineStore } from './directLineStore';
 import { LocalChannelAuthentication } from './localChannelAuth';
@@ -74,7 +75,7 @@ export class LocalDirectLine {
         const conversation = this.store.authorize(req.header('authorization'));
         if (!conversation) return void res.send(403, { error: { code: 'TokenInvalid', message: 'token missing, invalid or expired' } });
         if (this.store.start(conversation)) {
-            await this.deliver(req, conversation.id, { type: 'conversationUpdate', from: { id: conversation.userId }, membersAdded: [{ id: conversation.userId }, BOT], locale: req.header('accept-language')?.split(',')[0] });
+            await this.deliver(req, conversation.id, { type: 'conversationUpdate', from: { id: conversation.userId }, membersAdded: [{ id: conversation.userId }, BOT], locale: languageFromAcceptLanguage(req.header('accept-language')) ?? req.header('accept-language')?.split(',')[0] });
         }
         res.send(201, { conversationId: conversation.id, token: req.header('authorization')?.slice(7), expires_in: 3600 });
     }

@@ -1,8 +1,9 @@
 /**
  * What the bot files with Microsoft for a ticket: plain decisions, no I/O.
- * DOMAIN.md: the primary contact is the partner's person, never the customer's; a request for
+ * docs/PROGRAMME.md: the primary contact is the partner's person, never the customer's; a request for
  * the partner's own tenant needs (and carries) a support plan of its own.
  */
+import { serviceCatalogue, type ServiceCatalogue, type TopicFamily } from '../catalogue';
 import type { SupportTopicOverrides } from '../config';
 import { translator } from '../i18n/i18n';
 import type { PartnerProfile } from '../partner/partnerProfile';
@@ -26,42 +27,61 @@ export function serviceRequestSeverity(severity: string | null): ServiceRequestS
     return severity === 'A' || severity === 'B' || severity === 'C' ? SEVERITY[severity] : 'minimal';
 }
 
-const PRODUCT_WORDS: Record<Product, RegExp | undefined> = {
-    azure: /\bazure\b/i,
-    microsoft365: /microsoft 365|office 365|\b[mo]365\b|exchange|sharepoint|\bteams\b/i,
-    dynamics365: /dynamics|\bcrm\b/i,
-    ems: /enterprise mobility|\bems\b|intune/i,
-    unknown: undefined,
-};
-const COMMERCIAL_WORDS = /billing|invoice|payment|subscription|licen[cs]|purchase|commerce/i;
 const TECHNICAL_WORDS = /technical|not working|outage|error|break/i;
+
+/** Facts of a case that choose its support topic. */
+export interface TopicFacts {
+    category: string;
+    product: string;
+    /** The case's description: a service it names picks the topic family (Intune → EMS). */
+    description?: string;
+}
+
+/** A whole-word-at-start pattern over the catalogue's words for a topic family ("Licence" also matches "Licences"). */
+function topicPattern(catalogue: ServiceCatalogue, topic: TopicFamily): RegExp {
+    const words = catalogue.topicWords(topic).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    return new RegExp(`\\b(?:${words.join('|')})`, 'i');
+}
 
 /**
  * The support topic for a case: the override for `<category>.<product>`, else for
  * `<category>`, else the listed topic whose name (weighted) and description best fit the
- * product and category. Undefined when nothing fits.
+ * catalogue's topic family for the case (billing for commercial cases; the family of the
+ * service named, else of the product, for technical ones). Undefined when nothing fits.
  */
-export function chooseSupportTopic(topics: SupportTopic[], facts: { category: string; product: string }, overrides: SupportTopicOverrides = {}): SupportTopic | undefined {
+export function chooseSupportTopic(topics: SupportTopic[], facts: TopicFacts, overrides: SupportTopicOverrides = {}, catalogue: ServiceCatalogue = serviceCatalogue()): SupportTopic | undefined {
     const overridden = overrides[`${facts.category}.${facts.product}`] ?? overrides[facts.category];
     if (overridden !== undefined) {
         const topic = topics.find((t) => t.id === overridden);
         if (!topic) throw new ServiceRequestInputError(`SUPPORT_TOPIC_OVERRIDES names topic ${overridden}, which Partner Center does not list`);
         return topic;
     }
-    const scored = topics.map((topic) => ({ topic, score: topicScore(topic, facts.category as Category, facts.product as Product) }));
+    const category = facts.category as Category;
+    const product = facts.product as Product;
+    const scorer = topicScorer(catalogue, category, product, facts.description ?? '');
+    const scored = topics.map((topic) => ({ topic, score: scorer(topic) }));
     const best = scored.reduce<(typeof scored)[number] | undefined>((top, s) => (s.score > 0 && (!top || s.score > top.score) ? s : top), undefined);
     return best?.topic;
 }
 
-function topicScore(topic: SupportTopic, category: Category, product: Product): number {
-    const hits = (re: RegExp | undefined): number => (re ? (re.test(topic.name) ? 3 : 0) + (re.test(topic.description) ? 1 : 0) : 0);
+function topicScorer(catalogue: ServiceCatalogue, category: Category, product: Product, description: string): (topic: SupportTopic) => number {
+    const billing = topicPattern(catalogue, 'billing');
+    const productTopic = catalogue.topicFamilyFor('technical', product);
+    const productWords = product === 'unknown' ? undefined : topicPattern(catalogue, productTopic);
+    const hits = (re: RegExp | undefined, topic: SupportTopic): number => (re ? (re.test(topic.name) ? 3 : 0) + (re.test(topic.description) ? 1 : 0) : 0);
     if (category === 'commercial') {
-        const commercial = hits(COMMERCIAL_WORDS);
-        return commercial > 0 ? commercial + Math.min(1, hits(PRODUCT_WORDS[product])) : 0;
+        return (topic) => {
+            const commercial = hits(billing, topic);
+            return commercial > 0 ? commercial + Math.min(1, hits(productWords, topic)) : 0;
+        };
     }
-    const fit = hits(PRODUCT_WORDS[product]);
-    if (fit === 0) return 0;
-    return fit + (TECHNICAL_WORDS.test(`${topic.name} ${topic.description}`) ? 1 : 0) - (COMMERCIAL_WORDS.test(topic.name) ? 2 : 0);
+    const named = catalogue.topicFamilyFor(category, product, description);
+    const namedWords = named === 'billing' ? undefined : topicPattern(catalogue, named);
+    return (topic) => {
+        const fit = Math.max(hits(namedWords, topic), hits(productWords, topic));
+        if (fit === 0) return 0;
+        return fit + (TECHNICAL_WORDS.test(`${topic.name} ${topic.description}`) ? 1 : 0) - (billing.test(topic.name) ? 2 : 0);
+    };
 }
 
 export interface DraftContext {

@@ -114,7 +114,7 @@ async function fileServiceRequest(deps: ServiceRequestDependencies, message: Out
     const topics = await deps.client.supportTopics();
     let body;
     try {
-        const topic = chooseSupportTopic(topics, { category: ticket.category, product: ticket.product }, deps.topicOverrides);
+        const topic = chooseSupportTopic(topics, { category: ticket.category, product: ticket.product, description: ticket.description }, deps.topicOverrides);
         if (!topic) throw new ServiceRequestInputError(`no support topic fits ${ticket.category}/${ticket.product}; set SUPPORT_TOPIC_OVERRIDES`);
         body = buildServiceRequest(ticket, { partner: deps.partner, topic });
     } catch (err) {

@@ -105,7 +105,8 @@ export class CustomerQueue {
     ticketLine(ticket: Ticket | undefined, language: Language): string {
         const t = translator(language);
         if (!ticket?.number) return t('handoff.noTicketYet');
-        const due = dueSentence(this.ctx.partner.hours.timeZone, { dueAt: ticket.dueAt ?? undefined, dueBasis: ticket.dueBasis ?? undefined, severity: (ticket.severity as Severity | null) ?? undefined, language });
+        const fields = { dueAt: ticket.dueAt ?? undefined, dueBasis: ticket.dueBasis ?? undefined, dueFrom: ticket.createdAt, severity: (ticket.severity as Severity | null) ?? undefined, language, category: ticket.category, kind: ticket.kind };
+        const due = dueSentence(this.ctx.partner.hours.timeZone, fields, this.ctx.partner);
         return ticket.severity ? t('handoff.ticketStandsSeverity', { number: ticket.number, severity: ticket.severity, due }) : t('handoff.ticketStands', { number: ticket.number, due });
     }
 

@@ -1,8 +1,8 @@
 import type { Next, Request, Response } from 'restify';
 import { jsonBoundsViolation } from './jsonBounds';
-import { edgeError, refuseBody } from './refusal';
+import { refuseBody, sendRefusal, type EdgeRefusal } from './refusal';
 
-const tooLarge = (req: Request, maxBodyBytes: number) => edgeError(req, 'MessageSizeTooBig', `request body too large: the limit is ${maxBodyBytes} bytes`);
+const tooLarge = (maxBodyBytes: number): EdgeRefusal => ({ status: 413, code: 'MessageSizeTooBig', message: `request body too large: the limit is ${maxBodyBytes} bytes` });
 
 /**
  * Reads the request body into `req.body` (a UTF-8 string) for the routes, with MAX_BODY_BYTES
@@ -17,7 +17,7 @@ export function readBody(maxBodyBytes: number) {
         const declared = Number(req.headers['content-length'] ?? 0);
         if (req.headers['transfer-encoding'] === undefined && !(declared > 0)) return next();
         if (declared > maxBodyBytes) {
-            refuseBody(req, res, maxBodyBytes, 413, tooLarge(req, maxBodyBytes));
+            refuseBody(req, res, maxBodyBytes, tooLarge(maxBodyBytes));
             return next(false);
         }
         const chunks: Buffer[] = [];
@@ -33,7 +33,7 @@ export function readBody(maxBodyBytes: number) {
             received += chunk.length;
             if (received <= maxBodyBytes) return void chunks.push(chunk);
             chunks.length = 0;
-            refuseBody(req, res, maxBodyBytes, 413, tooLarge(req, maxBodyBytes));
+            refuseBody(req, res, maxBodyBytes, tooLarge(maxBodyBytes));
             settle(false);
         });
         req.once('end', () => {
@@ -41,7 +41,7 @@ export function readBody(maxBodyBytes: number) {
             const text = Buffer.concat(chunks).toString('utf8');
             const violation = jsonBoundsViolation(text);
             if (violation) {
-                res.send(400, edgeError(req, 'BadArgument', violation));
+                sendRefusal(req, res, { status: 400, code: 'BadArgument', message: violation });
                 return settle(false);
             }
             req.body = text;

@@ -1,5 +1,5 @@
 import type { Next, Request, Response } from 'restify';
-import { edgeError, refuseBody } from './refusal';
+import { refuseBody } from './refusal';
 
 /** True when every coding in the header is one of `allowed` (or there is no header). */
 function onlyCodings(header: string | undefined, allowed: string[]): boolean {
@@ -18,7 +18,7 @@ export function refuseEncodedBodies(maxBodyBytes: number) {
         // Node frames chunked bodies but hands other transfer codings (gzip, chunked) over undecoded.
         if (onlyCodings(req.headers['content-encoding'], ['identity']) && onlyCodings(req.headers['transfer-encoding'], ['chunked'])) return next();
         res.header('Accept-Encoding', 'identity');
-        refuseBody(req, res, maxBodyBytes, 415, edgeError(req, 'UnsupportedMediaType', 'content encoding is not supported: send the body uncompressed'));
+        refuseBody(req, res, maxBodyBytes, { status: 415, code: 'UnsupportedMediaType', message: 'content encoding is not supported: send the body uncompressed' });
         return next(false);
     };
 }

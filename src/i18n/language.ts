@@ -43,3 +43,12 @@ export function detectLanguageSwitch(text: string): Language | undefined {
     const t = normalizeText(text).replace(/[.!]+$/, '');
     return SWITCHES.find(([, pattern]) => pattern.test(t))?.[0];
 }
+
+/** The first language of an Accept-Language header (in the order given, ignoring weights) that the bot speaks. */
+export function languageFromAcceptLanguage(header: string | undefined): Language | undefined {
+    for (const range of (header ?? '').split(',')) {
+        const language = languageFromLocale(range.split(';')[0]?.trim());
+        if (language) return language;
+    }
+    return undefined;
+}

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { redactPii } from '../understanding/piiRedaction';
+import { standardWebhookHeaders } from './standardWebhooks';
 import type { Ticket } from '../store/ticketRepository';
 import { PermanentDeliveryError, RetryableDeliveryError, type OutboxHandler, type OutboxMessage } from '../outbox/outboxTypes';
 
@@ -11,7 +12,8 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** Version of the body's shape; a breaking change gets a new number. */
 export const WEBHOOK_SCHEMA_VERSION = 1;
 
-const TicketV1Schema = z.object({
+/** The ticket as webhooks carry it (version 1); the PSA API answers with the same shape. */
+export const TicketV1Schema = z.object({
     number: z.string(),
     status: z.string(),
     resolution: z.string().nullable(),
@@ -137,7 +139,8 @@ export interface WebhookOptions {
 }
 
 /**
- * The outbox handler for 'webhook' messages: POSTs the signed ticket JSON. 2xx delivers;
+ * The outbox handler for 'webhook' messages: POSTs the ticket JSON, signed twice: X-CSP-Signature
+ * (this project's recipe) and the Standard Webhooks headers (for stock receivers). 2xx delivers;
  * 408, 429, 5xx, network errors and timeouts are retried (Retry-After honoured); redirects
  * and other 4xx are permanent.
  */
@@ -158,6 +161,7 @@ export function createWebhookHandler(options: WebhookOptions): OutboxHandler {
             'x-csp-delivery': message.idempotencyKey,
             'x-csp-timestamp': String(timestamp),
             'x-csp-signature': webhookSignature(options.secret, timestamp, body),
+            ...standardWebhookHeaders(options.secret, message.idempotencyKey, timestamp, body),
         }, options.timeoutMs);
         await response.body?.cancel().catch(() => undefined);
         classify(response, now());

@@ -5,6 +5,7 @@ import type { Database } from '../store/schema';
 import { OutboxQueue, type OutboxRow } from './outboxQueue';
 import { PermanentDeliveryError, RetryableDeliveryError, type OutboxHandler, type OutboxKind, type OutboxMessage } from './outboxTypes';
 import { nextDelayMs, type RetryPolicy } from './retryPolicy';
+import { inSpan, instruments } from '../telemetry/instruments';
 
 export interface OutboxWorkerOptions {
     db: Kysely<Database>;
@@ -162,22 +163,36 @@ export class OutboxWorker {
         return this.queue.claim(kinds, limit, this.now(), this.options.leaseMs, `${this.workerId}:${++this.claims}`);
     }
 
+    /** One delivery attempt, traced (`outbox.deliver <kind>`, parent of the handler's outbound call) and counted by outcome. */
     private async deliver(row: OutboxRow): Promise<void> {
+        const attributes = { 'outbox.kind': row.kind, 'outbox.attempt': row.attempts };
+        const started = performance.now();
+        const outcome = await inSpan(`outbox.deliver ${row.kind}`, attributes, async (span) => {
+            const result = await this.attempt(row);
+            span.setAttribute('outbox.outcome', result);
+            return result;
+        });
+        const { outboxDeliveries, outboxDuration } = instruments();
+        outboxDeliveries.add(1, { 'outbox.kind': row.kind, 'outbox.outcome': outcome });
+        outboxDuration.record((performance.now() - started) / 1000, { 'outbox.kind': row.kind, 'outbox.outcome': outcome });
+    }
+
+    private async attempt(row: OutboxRow): Promise<'delivered' | 'retry' | 'dead' | 'skipped'> {
         const handler = this.handlers.get(row.kind as OutboxKind);
         const { retry } = this.options;
-        if (!handler) return;
+        if (!handler) return 'skipped';
         if (row.attempts > retry.maxAttempts) {
             // Only reachable when workers died holding this row: a crash loop ends here too.
-            await this.fail(row, 'gave up: attempt limit reached (leases expired)', undefined, true);
-            return;
+            return this.fail(row, 'gave up: attempt limit reached (leases expired)', undefined, true);
         }
         try {
             await handler(toMessage(row));
             await this.succeed(row);
+            return 'delivered';
         } catch (err) {
             const permanent = !(err instanceof RetryableDeliveryError);
             const reason = err instanceof RetryableDeliveryError || err instanceof PermanentDeliveryError ? err.message : `handler error: ${(err as Error).name}`;
-            await this.fail(row, reason, err instanceof RetryableDeliveryError ? err.retryAfterMs : undefined, permanent);
+            return this.fail(row, reason, err instanceof RetryableDeliveryError ? err.retryAfterMs : undefined, permanent);
         }
     }
 
@@ -187,7 +202,7 @@ export class OutboxWorker {
     }
 
     /** Reschedules, or marks dead when the failure is permanent or the limits are reached. */
-    private async fail(row: OutboxRow, reason: string, retryAfterMs: number | undefined, permanent: boolean): Promise<void> {
+    private async fail(row: OutboxRow, reason: string, retryAfterMs: number | undefined, permanent: boolean): Promise<'retry' | 'dead'> {
         const { retry } = this.options;
         const now = this.now().getTime();
         const deadline = Date.parse(row.created_at) + retry.maxAgeMs;
@@ -199,6 +214,7 @@ export class OutboxWorker {
         const fields = { outboxId: row.id, kind: row.kind, attempts: row.attempts, error: lastError };
         if (dead) this.options.logger.warn(fields, 'outbox: message is dead (agents can see it)');
         else this.options.logger.info({ ...fields, retryInMs: next - now }, 'outbox: delivery failed, will retry');
+        return dead ? 'dead' : 'retry';
     }
 }
 

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { AppConfig } from '../config';
 import { fromRoot } from '../paths';
-import { BusinessCalendarSchema } from '../policy/businessCalendar';
+import { BusinessCalendarSchema, isAlwaysOpen, WEEKDAYS, WeeklyScheduleSchema, type Weekday } from '../policy/businessCalendar';
+import { CommitmentSchema, RotaIdSchema, type Commitment } from '../policy/commitments';
+import type { RotaHours } from '../policy/dueTime';
 import type { Language } from '../policy/types';
 
 /** Text the partner writes once, or per language (English is required, others fall back to it). */
@@ -32,6 +34,20 @@ const MicrosoftContactSchema = z.object({
     phone: z.string().min(3).max(40).optional(),
 });
 
+const ALL_WEEK = Object.fromEntries(WEEKDAYS.map((d) => [d, [{ start: '00:00', end: '24:00' }]])) as Record<Weekday, Array<{ start: string; end: string }>>;
+
+/**
+ * Who answers while the desk is closed: a name customers are told ("our on-call engineer")
+ * and the weekly hours it is on duty in the desk's time zone, holidays included (default:
+ * around the clock, that is whenever the desk is closed).
+ */
+const OnCallRotaSchema = z.object({
+    id: RotaIdSchema,
+    name: LocalizedTextSchema(120),
+    hours: WeeklyScheduleSchema.default(ALL_WEEK),
+});
+export type OnCallRota = z.infer<typeof OnCallRotaSchema>;
+
 /** What the partner tells customers about its support, and who it is towards Microsoft. */
 export const PartnerProfileSchema = z.object({
     name: z.string().min(1).max(120),
@@ -46,8 +62,40 @@ export const PartnerProfileSchema = z.object({
     tenantId: z.uuid().optional(),
     mpnId: z.string().regex(/^\d{5,10}$/, 'MPN id is 5 to 10 digits').optional(),
     microsoftContact: MicrosoftContactSchema,
-});
+    /** On-call rotas that commitments can name. */
+    onCall: z.array(OnCallRotaSchema).max(10).default([]),
+    /** The partner's own response-time promises, tried in order before the programme's. */
+    commitments: z.array(CommitmentSchema).max(50).default([]),
+}).superRefine(checkCommitments);
 export type PartnerProfile = z.infer<typeof PartnerProfileSchema>;
+
+/** Commitments must name rotas that exist, and a clock that runs around the clock needs someone there around the clock. */
+function checkCommitments(profile: { hours: z.infer<typeof BusinessCalendarSchema>; onCall: OnCallRota[]; commitments: Commitment[] }, ctx: z.RefinementCtx): void {
+    const ids = new Set<string>();
+    profile.onCall.forEach((rota, i) => {
+        if (ids.has(rota.id)) ctx.addIssue({ code: 'custom', path: ['onCall', i, 'id'], message: `rota "${rota.id}" is listed twice` });
+        ids.add(rota.id);
+        if (WEEKDAYS.every((d) => rota.hours[d].length === 0)) ctx.addIssue({ code: 'custom', path: ['onCall', i, 'hours'], message: 'a rota needs some hours on duty' });
+    });
+    const alwaysOpen = isAlwaysOpen(profile.hours);
+    profile.commitments.forEach((c, i) => {
+        if (typeof c.coverage === 'object' && !ids.has(c.coverage.onCall)) {
+            ctx.addIssue({ code: 'custom', path: ['commitments', i, 'coverage', 'onCall'], message: `no on-call rota "${c.coverage.onCall}" (define it under "onCall")` });
+        }
+        if (c.coverage === 'around-the-clock' && !alwaysOpen) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['commitments', i, 'coverage'],
+                message: 'around the clock, but the desk is closed at times ("hours") and nobody is named to answer then: use { "onCall": "<rota id>" } or "business-hours"',
+            });
+        }
+    });
+}
+
+/** The rotas' hours by id, as the due-time rules take them. */
+export function rotaHoursOf(profile: Pick<PartnerProfile, 'onCall'>): RotaHours {
+    return Object.fromEntries(profile.onCall.map((rota) => [rota.id, rota.hours]));
+}
 
 export const EXAMPLE_PROFILE_FILE = 'config/partner.example.json';
 

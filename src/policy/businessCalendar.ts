@@ -9,10 +9,14 @@ const interval = z
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/** Opening intervals per weekday, in local time ("HH:mm", "24:00" for midnight at the end of a day). */
+export const WeeklyScheduleSchema = z.object(Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(interval).default([])])) as Record<Weekday, z.ZodDefault<z.ZodArray<typeof interval>>>);
+export type WeeklySchedule = z.infer<typeof WeeklyScheduleSchema>;
+
 /** A partner's hours of service: an IANA time zone, a weekly schedule and holidays. */
 export const BusinessCalendarSchema = z.object({
     timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), { message: 'not an IANA time zone' }),
-    weekly: z.object(Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(interval).default([])])) as Record<Weekday, z.ZodDefault<z.ZodArray<typeof interval>>>),
+    weekly: WeeklyScheduleSchema,
     holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')).default([]),
 });
 export type BusinessCalendar = z.infer<typeof BusinessCalendarSchema>;
@@ -50,24 +54,37 @@ export function isOpen(calendar: BusinessCalendar, instant: DateTime): boolean {
     return intervalsOn(calendar, instant).some((i) => instant >= i.open && instant < i.close);
 }
 
+/** The opening intervals of one local day. */
+export type DayIntervals = (day: DateTime) => Array<{ open: DateTime; close: DateTime }>;
+
 /** The first instant at or after `start` that is inside business hours. */
 export function nextOpenInstant(calendar: BusinessCalendar, start: DateTime): DateTime {
-    let day = start.setZone(calendar.timeZone).startOf('day');
+    return nextCoveredInstant((day) => intervalsOn(calendar, day), calendar.timeZone, start);
+}
+
+/** Adds `minutes` of business time to `start`: the clock runs only while the partner is open. */
+export function addBusinessMinutes(calendar: BusinessCalendar, start: DateTime, minutes: number): DateTime {
+    return addCoveredMinutes((day) => intervalsOn(calendar, day), calendar.timeZone, start, minutes);
+}
+
+/** The first instant at or after `start` inside the intervals `on` gives, days counted in `zone`. */
+export function nextCoveredInstant(on: DayIntervals, zone: string, start: DateTime): DateTime {
+    let day = start.setZone(zone).startOf('day');
     for (let n = 0; n < MAX_DAYS_SEARCHED; n++, day = day.plus({ days: 1 })) {
-        for (const i of intervalsOn(calendar, day)) {
+        for (const i of on(day)) {
             if (start < i.close) return start > i.open ? start : i.open;
         }
     }
     throw new NoBusinessHoursError();
 }
 
-/** Adds `minutes` of business time to `start`: the clock runs only while the partner is open. */
-export function addBusinessMinutes(calendar: BusinessCalendar, start: DateTime, minutes: number): DateTime {
+/** Adds `minutes` to `start` counting only time inside the intervals `on` gives (days counted in `zone`). */
+export function addCoveredMinutes(on: DayIntervals, zone: string, start: DateTime, minutes: number): DateTime {
     let remaining = minutes;
     let cursor = start;
-    let day = start.setZone(calendar.timeZone).startOf('day');
+    let day = start.setZone(zone).startOf('day');
     for (let n = 0; n < MAX_DAYS_SEARCHED; n++, day = day.plus({ days: 1 })) {
-        for (const i of intervalsOn(calendar, day)) {
+        for (const i of on(day)) {
             if (cursor >= i.close) continue;
             const from = cursor > i.open ? cursor : i.open;
             const available = i.close.diff(from, 'minutes').minutes;
@@ -77,6 +94,29 @@ export function addBusinessMinutes(calendar: BusinessCalendar, start: DateTime, 
         }
     }
     throw new NoBusinessHoursError();
+}
+
+/** The intervals of several calendars on one day, merged where they overlap or touch. */
+export function unionOn(calendars: BusinessCalendar[], day: DateTime): Array<{ open: DateTime; close: DateTime }> {
+    const all = calendars.flatMap((c) => intervalsOn(c, day)).sort((a, b) => a.open.toMillis() - b.open.toMillis());
+    const merged: Array<{ open: DateTime; close: DateTime }> = [];
+    for (const i of all) {
+        const last = merged[merged.length - 1];
+        if (last && i.open <= last.close) last.close = i.close > last.close ? i.close : last.close;
+        else merged.push({ ...i });
+    }
+    return merged;
+}
+
+/** True when the calendar is open every minute of every day of the week and has no holidays. */
+export function isAlwaysOpen(calendar: BusinessCalendar): boolean {
+    if (calendar.holidays.length > 0) return false;
+    return WEEKDAYS.every((d) => {
+        const sorted = [...calendar.weekly[d]].sort((a, b) => a.start.localeCompare(b.start));
+        let reached = '00:00';
+        for (const i of sorted) if (i.start <= reached && i.end > reached) reached = i.end;
+        return reached === '24:00';
+    });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Impact, Severity } from './types';
 
 const SEVERITY_BY_IMPACT: Record<Impact, Severity> = { critical: 'A', moderate: 'B', minimal: 'C' };
 
-/** DOMAIN.md: severity is set from the business impact the requester states. */
+/** docs/PROGRAMME.md: severity is set from the business impact the requester states. */
 export function impactToSeverity(impact: Impact): Severity {
     return SEVERITY_BY_IMPACT[impact];
 }

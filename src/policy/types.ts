@@ -17,8 +17,8 @@ export type Severity = (typeof SEVERITIES)[number];
 export const IMPACTS = ['critical', 'moderate', 'minimal'] as const;
 export type Impact = (typeof IMPACTS)[number];
 
-/** How a first-response due time was computed: English around the clock, local language in business hours, or one business day. */
-export const DUE_BASES = ['around-the-clock', 'business-hours', 'business-day'] as const;
+/** How a first-response due time was computed: around the clock, in the desk's business hours, in the desk's hours plus an on-call rota's, or one business day. */
+export const DUE_BASES = ['around-the-clock', 'business-hours', 'on-call', 'business-day'] as const;
 export type DueBasis = (typeof DUE_BASES)[number];
 
 /** A ticket's status, from opening to closing (see ticketLifecycle.ts for the rules). */

@@ -5,6 +5,7 @@ import { databaseHandle, type OpenDatabase } from './databaseHandle';
 import { migrateToLatest } from './migrations';
 import type { Database } from './schema';
 import { StripNulPlugin } from './stripNulPlugin';
+import { databaseTelemetry } from '../telemetry/databaseTelemetry';
 
 export interface PostgresOptions {
     /** Most connections this process opens. */
@@ -31,7 +32,7 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
         application_name: 'csp-support-bot',
     });
     surviveLostConnections(pool, options.logger);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()] });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()], log: databaseTelemetry('postgresql') });
     try {
         await migrate(url, options);
     } catch (err) {

@@ -198,6 +198,18 @@ export interface ConversationRefsTable {
     updated_at: string;
 }
 
+/** The stored answer to a request that carried an Idempotency-Key, per caller (`scope`). */
+export interface IdempotencyRecordsTable {
+    scope: string;
+    idempotency_key: string;
+    /** SHA-256 (hex) of what was asked: the same key with another request is refused. */
+    request_hash: string;
+    status: number;
+    /** The answer's JSON text, replayed as it was. */
+    body: string;
+    created_at: string;
+}
+
 /** Where a message that leaves the process is in its delivery. */
 export type OutboxStatus = 'pending' | 'delivering' | 'delivered' | 'dead';
 
@@ -250,4 +262,5 @@ export interface Database {
     customer_notices: CustomerNoticesTable;
     weekly_summaries: WeeklySummariesTable;
     conversation_starts: ConversationStartsTable;
+    idempotency_records: IdempotencyRecordsTable;
 }

@@ -26,6 +26,17 @@ export interface CreateResult {
     created: boolean;
 }
 
+/** The repository's hooks, then one more write in the same transaction. */
+function withAlongside(hooks: TicketHooks, alongside: NonNullable<TicketHooks['inTransaction']>): TicketHooks {
+    return {
+        afterCommit: hooks.afterCommit?.bind(hooks),
+        async inTransaction(trx, change) {
+            await hooks.inTransaction?.(trx, change);
+            await alongside(trx, change);
+        },
+    };
+}
+
 /** People-readable ticket number: SR-<year>-<6-digit id>. */
 export function formatTicketNumber(id: number, createdAt: Date): string {
     return `SR-${createdAt.getUTCFullYear()}-${String(id).padStart(6, '0')}`;
@@ -108,10 +119,12 @@ export class TicketRepository {
     /**
      * Changes a ticket: `decide` reads it as it is and returns the edit (columns and event) or
      * a refusal; the row, the event with its actor and the hooks' rows are written in one
-     * transaction (see applyTicketChange). Undefined when there is no such ticket.
+     * transaction (see applyTicketChange). `alongside` writes more in that transaction (the
+     * answer an idempotent request keeps); when it throws, nothing of the change is kept.
+     * Undefined when there is no such ticket.
      */
-    change<R extends string = never>(ticketId: number, actor: Actor, decide: (before: Ticket) => TicketEdit | R, now: Date = new Date()): Promise<ChangeResult<R> | undefined> {
-        return applyTicketChange(this.db, this.hooks, ticketId, actor, decide, now);
+    change<R extends string = never>(ticketId: number, actor: Actor, decide: (before: Ticket) => TicketEdit | R, now: Date = new Date(), alongside?: TicketHooks['inTransaction']): Promise<ChangeResult<R> | undefined> {
+        return applyTicketChange(this.db, alongside ? withAlongside(this.hooks, alongside) : this.hooks, ticketId, actor, decide, now);
     }
 
     /**

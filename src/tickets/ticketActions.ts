@@ -1,9 +1,12 @@
 import { answeredStatus, checkMove, isOpenStatus, reopenedStatus, type LifecycleRefusal } from '../policy/ticketLifecycle';
 import type { Actor, TicketStatus } from '../policy/types';
-import type { Ticket, TicketEdit, TicketPatch, TicketRepository } from '../store/ticketRepository';
+import type { Ticket, TicketEdit, TicketHooks, TicketPatch, TicketRepository } from '../store/ticketRepository';
 
 /** What became of an action on a ticket. */
 export type ActionResult = { ok: true; ticket: Ticket } | { ok: false; reason: LifecycleRefusal | 'not-found'; ticket?: Ticket };
+
+/** More to write in the transaction of the change (see TicketRepository.change). */
+export type Alongside = TicketHooks['inTransaction'];
 
 export interface TicketActionsOptions {
     /** Days after its resolution a customer may still reopen a ticket. */
@@ -21,9 +24,9 @@ function firstResponse(before: Ticket, actor: Actor, iso: string): TicketPatch {
 }
 
 /** An agent who answers an unassigned ticket takes it. */
-function takes(before: Ticket, actor: Actor): TicketPatch {
+function takes(before: Ticket, actor: Actor, moving = false): TicketPatch {
     if (actor.kind !== 'agent' || before.assigneeAadObjectId || !actor.id) return {};
-    return { assignee_aad_object_id: actor.id, assignee_name: actor.name ?? null, ...(before.status === 'new' ? { status: 'assigned' as const } : {}) };
+    return { assignee_aad_object_id: actor.id, assignee_name: actor.name ?? null, ...(before.status === 'new' && !moving ? { status: 'assigned' as const } : {}) };
 }
 
 function clipText(text: string): string {
@@ -56,13 +59,18 @@ export class TicketActions {
     }
 
     /** A public reply to the customer (it reaches them, and counts as the first response). */
-    reply(ticketId: number, actor: Actor, text: string): Promise<ActionResult> {
+    reply(ticketId: number, actor: Actor, text: string, alongside?: Alongside): Promise<ActionResult> {
         const said = clipText(text);
-        return this.run(ticketId, actor, (before) => {
-            if (!said) return 'needs-text';
-            if (!isOpenStatus(before.status)) return 'closed';
-            return { set: { ...firstResponse(before, actor, this.iso()), ...takes(before, actor) }, event: { type: 'replied', data: { text: said } } };
-        });
+        return this.run(
+            ticketId,
+            actor,
+            (before) => {
+                if (!said) return 'needs-text';
+                if (!isOpenStatus(before.status)) return 'closed';
+                return { set: { ...firstResponse(before, actor, this.iso()), ...takes(before, actor) }, event: { type: 'replied', data: { text: said } } };
+            },
+            alongside,
+        );
     }
 
     /** An agent took the customer's conversation over: the first response, and the ticket is theirs if nobody had it. */
@@ -99,8 +107,8 @@ export class TicketActions {
     }
 
     /** Any status, as the partner's PSA or a typed command names it; reopening goes through `reopen`. */
-    setStatus(ticketId: number, actor: Actor, to: TicketStatus, text = ''): Promise<ActionResult> {
-        return this.run(ticketId, actor, (before) => this.moveEdit(before, actor, to, text));
+    setStatus(ticketId: number, actor: Actor, to: TicketStatus, text = '', alongside?: Alongside): Promise<ActionResult> {
+        return this.run(ticketId, actor, (before) => this.moveEdit(before, actor, to, text), alongside);
     }
 
     /**
@@ -133,17 +141,18 @@ export class TicketActions {
         const answers = to === 'resolved' || to === 'waiting-customer';
         const set: TicketPatch = {
             status: to,
-            ...(answers ? firstResponse(before, actor, iso) : {}),
+            ...(answers ? { ...firstResponse(before, actor, iso), ...takes(before, actor, true) } : {}),
             ...(to === 'resolved' ? { resolved_at: iso, resolution: actor.kind === 'psa' ? 'psa' : 'agent', resolution_text: said, closed_at: null } : {}),
             ...(to === 'closed' ? { closed_at: iso } : {}),
             ...(reopening ? { closed_at: null } : {}),
         };
-        const type = reopening ? 'reopened' : to === 'resolved' ? 'resolved' : to === 'closed' ? 'closed' : 'status-changed';
+        // Reopened to ask the customer something: the customer hears the question (a status change), not only that it reopened.
+        const type = reopening && to !== 'waiting-customer' ? 'reopened' : to === 'resolved' ? 'resolved' : to === 'closed' ? 'closed' : 'status-changed';
         return { set, event: { type, data: { from: before.status, to, ...(said ? { text: said } : {}) } } };
     }
 
-    private async run(ticketId: number, actor: Actor, decide: (before: Ticket) => TicketEdit | LifecycleRefusal): Promise<ActionResult> {
-        const result = await this.tickets.change(ticketId, actor, decide, this.options.now());
+    private async run(ticketId: number, actor: Actor, decide: (before: Ticket) => TicketEdit | LifecycleRefusal, alongside?: Alongside): Promise<ActionResult> {
+        const result = await this.tickets.change(ticketId, actor, decide, this.options.now(), alongside);
         if (!result) return { ok: false, reason: 'not-found' };
         return result.refused ? { ok: false, reason: result.refused, ticket: result.ticket } : { ok: true, ticket: result.ticket };
     }

@@ -11,6 +11,7 @@ const ROUTING_TABLE = [
     'agents channel',
     'ticket notices',
     'live takeover',
+    'typing',
     'language',
     'message length',
     'ticket follow-up',

@@ -3,11 +3,13 @@ import { MainDialog } from '../../dialogs/mainDialog';
 import { dialogRig, shown } from '../helpers/dialogHarness';
 
 describe('MainDialog', () => {
-    it('greets with the partner terms, takes the first message as the issue, and cancels on request', async () => {
+    it('greets briefly (the support terms a button away), takes the first message as the issue, and cancels on request', async () => {
         const rig = await dialogRig();
         const client = rig.client((s) => new MainDialog(s));
         const welcome = await client.sendActivity('Outlook keeps asking for my password, it shows an error');
-        assert.match(shown(welcome), /Contoso Cloud Services support assistant[\s\S]*Hours of service/);
+        assert.match(shown(welcome), /Contoso Cloud Services support assistant/);
+        assert.doesNotMatch(shown(welcome), /Hours of service/);
+        assert.deepEqual(welcome?.suggestedActions?.actions.map((a: { title?: string }) => a.title), ['Support terms']);
         const next = client.getNextReply();
         assert.match(shown(next), /Here is what I understood|Is something broken/);
         const cancelled = await client.sendActivity('cancel');
@@ -15,12 +17,13 @@ describe('MainDialog', () => {
         assert.equal(client.dialogTurnResult.status, 'complete');
     });
 
-    it('answers help with what it can do and asks the current question again', async () => {
+    it('answers help with what it can do and the support terms, and asks the current question again', async () => {
         const rig = await dialogRig();
         const client = rig.client((s) => new MainDialog(s));
         await client.sendActivity('hi');
         client.getNextReply();
         assert.match(shown(await client.sendActivity('help')), /support assistant\. Describe your problem/);
+        assert.match(shown(client.getNextReply()), /Contoso Cloud Services: support terms[\s\S]*Hours of service[\s\S]*Monday/);
         assert.match(shown(client.getNextReply()), /What can I help you with/);
     });
 

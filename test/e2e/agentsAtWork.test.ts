@@ -53,7 +53,7 @@ describe('agents at work all day: availability, routing, several chats, transfer
         assert.match(last, /Nobody is available now/);
         const refused = await asksForPerson('web-1', 'Ana');
         assert.doesNotMatch(refused, /in the queue/);
-        assert.match(refused, /no one|nobody|not available|can't|cannot/i, 'the customer is told no person is available');
+        assert.match(refused, /No agent can join the chat right now/, 'the customer is told no person is available');
         assert.equal((await bot.app.database.db.selectFrom('handoffs').selectAll().execute()).length, 0);
 
         const back = await jonas({ text: 'available' });
@@ -151,5 +151,14 @@ describe('agents at work all day: availability, routing, several chats, transfer
         await desk();
         const german = agent(JONAS, 'Jonas Berg', 'de-DE');
         assert.match(visibleText(await german({ text: 'away' })), /You're \*\*away\*\*/);
+        const spanish = agent(MARIA, 'Maria Lopez', 'es-ES');
+        const help = visibleText(await spanish({ text: 'help' }));
+        assert.match(help, /\*\*accept\*\*/, 'the command words stay the ones the desk reads');
+        assert.doesNotMatch(help, /take the oldest waiting customer/);
+        assert.notEqual(visibleText(await spanish({ text: 'away' })), visibleText(await maria({ text: 'away' })), 'Spanish for the Spanish Teams client');
+        // The agents' channel stays in one language whoever acts.
+        await spanish({ text: 'available' });
+        await bot.say('I want to talk to a person', 'web-x', { from: { id: 'user-x', name: 'Xavi' } });
+        await until(() => bot.channel.history.find((a) => a.conversation?.id === AGENTS_CHANNEL && /Customer waiting for an agent/.test(visibleText([a]))));
     });
 });

@@ -10,10 +10,12 @@ describe('whole conversations through the HTTP server', () => {
         await bot.stop();
     });
 
-    it('technical break-fix: hi → greeting with terms → issue → impact → severity → ticket row', async () => {
-        const greeting = await bot.say('hi');
-        const welcome = visibleText(greeting);
-        assert.match(welcome, /Contoso Cloud Services support assistant/);
+    it('technical break-fix: hi → greeting → support terms → issue → impact → severity → ticket row', async () => {
+        const greeting = visibleText(await bot.say('hi'));
+        assert.match(greeting, /Contoso Cloud Services support assistant/);
+        assert.match(greeting, /What can I help you with/);
+        assert.doesNotMatch(greeting, /The support we offer/, 'the terms wait for a tap');
+        const welcome = visibleText(await bot.say('Support terms'));
         assert.match(welcome, /The support we offer/);
         assert.match(welcome, /Monday[\s\S]*09:00–18:00/);
         assert.match(welcome, /Europe\/Madrid/);

@@ -9,6 +9,8 @@ interface LanguageCase {
     language: string;
     locale: string;
     greeting: string;
+    /** What the greeting's "Support terms" button sends, in this language. */
+    terms: string;
     issue: string;
     product: string;
     email: string;
@@ -24,6 +26,7 @@ const CASES: LanguageCase[] = [
         language: 'Spanish',
         locale: 'es-ES',
         greeting: 'hola',
+        terms: 'condiciones de soporte',
         issue: 'No llegan los correos a Outlook desde esta mañana, Exchange Online da error',
         product: 'microsoft365',
         email: 'lucia@fabrikam.example',
@@ -36,6 +39,7 @@ const CASES: LanguageCase[] = [
         language: 'Brazilian Portuguese',
         locale: 'pt-BR',
         greeting: 'oi',
+        terms: 'Condições de suporte',
         issue: 'O Outlook não está recebendo e-mails desde hoje cedo, o Exchange Online dá erro',
         product: 'microsoft365',
         email: 'joao@fabrikam.example',
@@ -48,6 +52,7 @@ const CASES: LanguageCase[] = [
         language: 'Russian',
         locale: 'ru-RU',
         greeting: 'здравствуйте',
+        terms: 'Условия поддержки',
         issue: 'Не приходит почта в Outlook с утра, Exchange Online выдает ошибку',
         product: 'microsoft365',
         email: 'ivan@fabrikam.example',
@@ -68,7 +73,8 @@ describe('the whole conversation in each language', () => {
         it(`${c.language}: Saturday-night Severity A is due within business hours, and every reply is in ${c.language}`, async () => {
             bot = await BotHarness.start({ now: SATURDAY_NIGHT });
             const send = (activity: Record<string, unknown>) => bot.send({ locale: c.locale, ...activity });
-            const welcome = await send({ text: c.greeting });
+            // The greeting, then the support terms it offers a button for.
+            const welcome = [...(await send({ text: c.greeting })), ...(await send({ text: c.terms }))];
             for (const pattern of c.expect) assert.match(visibleText(welcome), pattern);
             let replies = await send({ text: c.issue });
             for (let i = 0; i < 2 && /intake-(product|kind|category)/.test(JSON.stringify(replies)); i++) {

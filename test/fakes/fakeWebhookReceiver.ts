@@ -1,13 +1,18 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
+import { Webhook } from 'standardwebhooks';
 import { LoopbackServer } from './loopbackServer';
 
 /** One request as the receiver saw it, and what it answered (0 while hanging or when the sender went away). */
 export interface ReceivedRequest {
     deliveryId: string;
+    /** The Standard Webhooks message id (webhook-id). */
+    webhookId: string;
     event: string;
     /** The verification recipe from the README passed (signature and a fresh timestamp). */
     verified: boolean;
+    /** A stock Standard Webhooks verifier (the `standardwebhooks` package) accepted it too. */
+    standardVerified: boolean;
     body: unknown;
     answered: number;
     /** performance.now() when the request's body had arrived (same clock as the sender's, in one process). */
@@ -26,6 +31,23 @@ export function verifyWebhook(secret: string, headers: http.IncomingHttpHeaders,
     const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex')}`);
     const given = Buffer.from(signature);
     return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * What a stock receiver does, with the `standardwebhooks` package (the specification's own
+ * JavaScript library): given the secret as `whsec_` + base64 (the README says how to get it
+ * from WEBHOOK_SECRET), it checks webhook-signature over `${webhook-id}.${webhook-timestamp}.${raw body}`
+ * and the timestamp's freshness.
+ */
+export function verifyStandardWebhook(secret: string, headers: http.IncomingHttpHeaders, rawBody: string): boolean {
+    const whsec = secret.startsWith('whsec_') ? secret : `whsec_${Buffer.from(secret, 'utf8').toString('base64')}`;
+    const given = { 'webhook-id': String(headers['webhook-id'] ?? ''), 'webhook-timestamp': String(headers['webhook-timestamp'] ?? ''), 'webhook-signature': String(headers['webhook-signature'] ?? '') };
+    try {
+        new Webhook(whsec).verify(rawBody, given);
+        return true;
+    } catch {
+        return false;
+    }
 }
 
 /**
@@ -99,8 +121,10 @@ export class FakeWebhookReceiver {
             const raw = Buffer.concat(chunks).toString('utf8');
             const record: ReceivedRequest = {
                 deliveryId: String(req.headers['x-csp-delivery'] ?? ''),
+                webhookId: String(req.headers['webhook-id'] ?? ''),
                 event: String(req.headers['x-csp-event'] ?? ''),
                 verified: req.method === 'POST' && verifyWebhook(this.secret, req.headers, raw),
+                standardVerified: req.method === 'POST' && verifyStandardWebhook(this.secret, req.headers, raw),
                 body: safeJson(raw),
                 answered: 0,
                 at: performance.now(),

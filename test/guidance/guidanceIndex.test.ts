@@ -3,7 +3,9 @@ import path from 'node:path';
 import { parseArticle, loadArticles, ArticleFormatError } from '../../src/guidance/articleLoader';
 import { GuidanceIndex } from '../../src/guidance/guidanceIndex';
 import { projectRoot } from '../../src/paths';
-import type { RankQuery } from '../../src/guidance/guidanceIndex';
+import type { Candidate, RankQuery } from '../../src/guidance/guidanceIndex';
+import type { Article } from '../../src/guidance/article';
+import { DEFAULT_OFFER_FLOOR, offerable } from '../../src/guidance/offerDecision';
 
 const articles = loadArticles(path.join(projectRoot(), 'content', 'guidance'), 'en');
 const index = new GuidanceIndex(articles);
@@ -43,6 +45,41 @@ describe('guidance articles and ranking', () => {
     it('returns nothing for text unrelated to any article, and survives hostile input', () => {
         assert.deepEqual(index.rank({ text: 'zzzz qqqq', category: 'technical', product: 'azure', kind: 'break-fix' }), []);
         assert.doesNotThrow(() => index.rank({ text: '\u0000'.repeat(10_000) + '${x}'.repeat(1000), category: 'technical', product: 'unknown', kind: null }));
+    });
+
+    describe('relevance floor: an article is offered only when it answers the question', () => {
+        const silent: Array<[string, RankQuery]> = [
+            ['a Field Service work order template', { text: 'How do I create a work order template in Dynamics 365 Field Service?', category: 'technical', product: 'dynamics365', kind: 'advisory' }],
+            ['AKS pods restarting', { text: 'Pods in our AKS cluster keep restarting with OOMKilled', category: 'technical', product: 'azure', kind: 'break-fix' }],
+            ['a DevOps pipeline', { text: 'Our Azure DevOps pipeline fails when pushing images to the container registry', category: 'technical', product: 'azure', kind: 'break-fix' }],
+            ['Microsoft Forms receipts', { text: 'Can Microsoft Forms send respondents a copy of their answers by email?', category: 'technical', product: 'microsoft365', kind: 'advisory' }],
+        ];
+        for (const [name, query] of silent) {
+            it(`offers nothing for ${name}, although articles share its product and some words`, () => {
+                assert.ok(index.candidates(query).length > 0, 'the index does see candidates');
+                assert.deepEqual(index.rank(query, 3), []);
+            });
+        }
+
+        it('offers the mail authentication article for a DKIM question, and nothing about other services', () => {
+            const ranked = index.rank({ text: "Our DKIM isn't signing outgoing mail for the new domain. How do I switch it on?", category: 'technical', product: 'microsoft365', kind: 'advisory' }, 3);
+            assert.equal(ranked[0]?.article.id, 'mail-authentication-spf-dkim-dmarc');
+        });
+
+        it('never offers an article about other services than the question names', () => {
+            const query: RankQuery = { text: 'Power BI scheduled refresh fails with a credentials error', category: 'technical', product: 'dynamics365', kind: 'break-fix' };
+            assert.equal(index.rank(query)[0]?.article.id, 'power-bi-sharing-refresh');
+            const mismatched = index.candidates(query).filter((c) => c.serviceFit === 'mismatch').map((c) => c.article.id);
+            assert.ok(mismatched.includes('power-automate-flow-failures'));
+            assert.ok(index.rank(query, 10).every((r) => !mismatched.includes(r.article.id)));
+        });
+
+        it('keeps silent when two articles match the question equally badly', () => {
+            const half = (id: string, score: number): Candidate => ({ article: index.get(id) as Article, score, coverage: 0.2, serviceFit: 'match' });
+            assert.deepEqual(offerable([half('business-central-vat-setup', 270), half('business-central-environments-updates', 260)], DEFAULT_OFFER_FLOOR), []);
+            const sure = { ...half('business-central-vat-setup', 270), coverage: 0.5 };
+            assert.equal(offerable([sure, half('business-central-environments-updates', 260)], DEFAULT_OFFER_FLOOR)[0]?.article.id, 'business-central-vat-setup');
+        });
     });
 
     it('rejects a malformed article file with its name and the field', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Language } from '../../src/policy/types';
-import { STOP_WORDS } from '../../src/guidance/stopWords';
+import { STOP_WORDS, stem } from '../../src/guidance/stopWords';
 
 describe('stop words per language', () => {
     const cases: Array<[Language, string, boolean]> = [
@@ -14,4 +14,13 @@ describe('stop words per language', () => {
         ['ru', 'почта', false],
     ];
     for (const [language, word, expected] of cases) it(`${language}: "${word}" ${expected ? 'is' : 'is not'} a stop word`, () => assert.equal(STOP_WORDS[language].has(word), expected));
+});
+
+describe('stemming for ranking', () => {
+    it('cuts long words and folds a Russian final vowel, so word forms meet', () => {
+        assert.equal(stem('счете'), stem('счет'));
+        assert.equal(stem('почта'), stem('почту'));
+        assert.equal(stem('subscription'), 'subscr');
+        assert.equal(stem('teams'), 'teams');
+    });
 });

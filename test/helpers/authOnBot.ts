@@ -21,7 +21,7 @@ export class AuthOnBot {
     static async start(env: Record<string, string> = {}): Promise<AuthOnBot> {
         const idp = new FakeOpenIdProvider();
         await idp.start();
-        const bot = await BotHarness.start({ env: { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'app-password-for-tests', BotOpenIdMetadata: idp.metadataUrl, ...env } });
+        const bot = await BotHarness.start({ env: { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'app-password-for-tests', BotOpenIdMetadata: idp.metadataUrl, ALLOW_NO_TICKET_RECEIVER: 'true', ...env } });
         return new AuthOnBot(bot, idp, sinon.stub(console, 'error'));
     }
 

@@ -21,8 +21,8 @@ function freePort(): Promise<number> {
 export type ProcessDatabase = { DATABASE_URL: string } | { DATABASE_FILE: string };
 
 /**
- * The bot as a separate operating-system process, started the way `npm run dev` starts it
- * (`node --import tsx src/index.ts`), configured through its environment only.
+ * The bot as a separate operating-system process, started the way `npm run dev` starts it (without the watcher:
+ * `node --import tsx src/index.ts`), configured through its environment only.
  */
 export class BotProcess {
     private output = '';

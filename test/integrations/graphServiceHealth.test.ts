@@ -97,7 +97,7 @@ describe('Microsoft Graph service health', () => {
     });
 });
 
-describe('graphServicesFor', () => {
+describe('graphServicesFor (from the service catalogue)', () => {
     const cases: Array<[Parameters<typeof graphServicesFor>[0], string, string[]]> = [
         ['microsoft365', 'Outlook is not receiving any emails', ['Exchange Online', 'Microsoft 365 suite']],
         ['microsoft365', 'No puedo enviar correos desde ayer', ['Exchange Online', 'Microsoft 365 suite']],
@@ -108,6 +108,16 @@ describe('graphServicesFor', () => {
         ['ems', 'Intune enrollment fails with error 0x80180014', ['Microsoft Intune']],
         ['azure', 'VM will not start', []],
         ['azure', 'MFA prompts fail when signing in to the Azure portal', ['Microsoft Entra', 'Identity Service']],
+        // Names and brands from the service catalogue, old and new.
+        ['dynamics365', 'The Flow that files invoices stopped running', ['Microsoft Power Automate', 'Microsoft Power Automate in Microsoft 365']],
+        ['dynamics365', 'Power BI dashboards are blank', ['Power BI']],
+        ['dynamics365', 'Finance and Operations batch jobs are stuck', ['Finance and Operations Apps']],
+        ['ems', 'Azure AD Premium conditional access blocks everyone', ['Microsoft Entra', 'Identity Service']],
+        ['ems', 'Cloud App Security alerts stopped', ['Microsoft Defender for Cloud Apps']],
+        ['microsoft365', 'Yammer communities do not load', ['Microsoft Viva', 'Yammer Enterprise', 'Microsoft 365 suite']],
+        ['microsoft365', 'no se abre Planner', ['Planner', 'Project for the web', 'Project Online', 'Microsoft 365 suite']],
+        ['microsoft365', 'Copilot не отвечает', ['Microsoft 365 suite']],
+        ['azure', 'Azure Virtual Desktop sessions drop', []],
     ];
     for (const [product, text, expected] of cases) {
         it(`${product}: "${text}" → ${expected.join(', ') || 'nothing'}`, () => {

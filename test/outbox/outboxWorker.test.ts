@@ -104,6 +104,7 @@ describe('outbox worker delivering webhooks to a receiver', () => {
         assert.equal(receiver.accepted().length, 1);
         assert.equal(new Set(receiver.requests.map((r) => r.deliveryId)).size, 1, 'every retry carries the same idempotency key');
         assert.ok(receiver.requests.every((r) => r.verified), 'every request verifies with the README recipe');
+        assert.ok(receiver.requests.every((r) => r.standardVerified), 'and with a stock Standard Webhooks verifier');
         const body = receiver.accepted()[0]?.body as { event: string; schema_version: number; delivery_id: string; ticket: Record<string, unknown> };
         assert.equal(body.event, 'ticket.created');
         assert.equal(body.schema_version, 1);

@@ -93,7 +93,7 @@ const commercial = (language: Language) => ({ category: 'commercial' as const, k
 const clock = (severity: Severity) => ({ basis: 'around-the-clock' as const, hours: RESPONSE_HOURS_BY_HAND[severity] });
 const business = (severity: Severity) => ({ basis: 'business-hours' as const, hours: RESPONSE_HOURS_BY_HAND[severity] });
 const businessDay = { basis: 'business-day' as const, hours: null };
-/** DOMAIN.md table, written out independently of RESPONSE_HOURS. */
+/** docs/PROGRAMME.md table, written out independently of RESPONSE_HOURS. */
 const RESPONSE_HOURS_BY_HAND: Record<Severity, number> = { A: 2, B: 4, C: 8 };
 
 const CASES: Case[] = [
@@ -132,7 +132,7 @@ const CASES: Case[] = [
     { name: 'es A, Friday 16:00 (after the short Friday closes) → Monday 11:00', calendar: MADRID, ...breakFix('A', 'es'), now: '2026-06-05T16:00:00+02:00', expected: '2026-06-08T11:00:00+02:00', ...business('A') },
 
     // --- Weekend -----------------------------------------------------------------------------
-    { name: 'es A, Saturday night 23:00 → Monday 11:00 Madrid (DOMAIN.md example)', calendar: MADRID, ...breakFix('A', 'es'), now: '2026-06-06T23:00:00+02:00', expected: '2026-06-08T11:00:00+02:00', ...business('A') },
+    { name: 'es A, Saturday night 23:00 → Monday 11:00 Madrid (docs/PROGRAMME.md example)', calendar: MADRID, ...breakFix('A', 'es'), now: '2026-06-06T23:00:00+02:00', expected: '2026-06-08T11:00:00+02:00', ...business('A') },
     { name: 'ru C, Sunday 10:00 → Monday 17:00', calendar: MADRID, ...breakFix('C', 'ru'), now: '2026-06-07T10:00:00+02:00', expected: '2026-06-08T17:00:00+02:00', ...business('C') },
 
     // --- Holidays ------------------------------------------------------------------------------

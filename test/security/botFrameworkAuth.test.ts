@@ -23,7 +23,7 @@ describe('Bot Framework authentication with an app id', () => {
     before(async () => {
         idp = new FakeOpenIdProvider();
         await idp.start();
-        bot = await BotHarness.start({ env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, BotOpenIdMetadata: idp.metadataUrl } });
+        bot = await BotHarness.start({ env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, BotOpenIdMetadata: idp.metadataUrl, ALLOW_NO_TICKET_RECEIVER: 'true' } });
     });
     after(async () => {
         await bot.stop();

@@ -9,6 +9,8 @@ const SECRETS = {
     DIRECT_LINE_SECRET: 'dl-secret.AbCdEfGhIjKlMnOp',
     AZURE_LANGUAGE_KEY: 'f00dbabe0123456789abcdef01234567',
 };
+const PSA_KEY = 'psa-Kx7Lm2Nq9Rs4Tv6Wy8Za1Bc3De5Fg0Hj';
+const PSA_COMMENT = 'Technician Jordan will call you back this afternoon';
 const NAME = 'Alex Kim';
 const EMAIL = 'zofia.private@fabrikam.example';
 const ORGANISATION = 'Wisniewska Holdings';
@@ -40,7 +42,7 @@ describe('logs carry no secrets or personal data', () => {
     afterEach(() => logs.console.restore());
 
     it('a whole conversation to a ticket, and a turn whose reply cannot be delivered', async () => {
-        const bot = await BotHarness.start({ env: { ...SECRETS, LOG_LEVEL: 'trace' }, logger: logs.logger });
+        const bot = await BotHarness.start({ env: { ...SECRETS, PSA_API_KEYS: `autotask:tickets:read+tickets:comment:${PSA_KEY}`, LOG_LEVEL: 'trace' }, logger: logs.logger });
         try {
             await bot.say('hi', CONVERSATION);
             const understood = await bot.describe(`Outlook keeps asking for my password since this morning, I already tried ${PASSWORD_LIKE}, reachable at ${PHONE}`, { kind: 'break-fix', product: 'microsoft365' }, CONVERSATION);
@@ -56,20 +58,29 @@ describe('logs carry no secrets or personal data', () => {
             // A reply the channel cannot take: the turn fails and is logged.
             const res = await bot.post(JSON.stringify({ type: 'message', channelId: 'webchat', serviceUrl: 'http://127.0.0.1:9', conversation: { id: CONVERSATION }, from: { id: 'user-1', name: NAME }, recipient: { id: 'bot' }, text: `my email is ${EMAIL}` }));
             assert.ok(res.status < 500);
+            // The partner's PSA reads and comments, once with its key in the URL, once with a wrong key.
+            const psa = `${bot.baseUrl}/api/psa/v1/tickets/SR-2026-000001`;
+            const auth = { authorization: `Bearer ${PSA_KEY}` };
+            assert.equal((await fetch(psa, { headers: auth })).status, 200);
+            const commented = await fetch(`${psa}/comments`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': 'log-1' }, body: JSON.stringify({ text: PSA_COMMENT }) });
+            assert.equal(commented.status, 201);
+            assert.equal((await fetch(`${psa}?api_key=${PSA_KEY}`)).status, 400);
+            assert.equal((await fetch(psa, { headers: { authorization: `Bearer ${PSA_KEY}x` } })).status, 401);
         } finally {
             await bot.stop();
         }
         assert.ok(logs.lines.some((l) => l.includes('"route":"/api/messages"')), 'requests were logged');
         assert.ok(logs.lines.some((l) => l.includes('turn failed')), 'the failed turn was logged');
         if (process.env.SHOW_LOGS) process.stdout.write(logs.text());
-        logs.assertClean([...Object.values(SECRETS), NAME, EMAIL, ORGANISATION, PHONE, PASSWORD_LIKE, 'Outlook keeps asking', CONVERSATION]);
+        assert.ok(logs.lines.some((l) => l.includes('psa api change')), 'the PSA comment was logged');
+        logs.assertClean([...Object.values(SECRETS), PSA_KEY, PSA_COMMENT, NAME, EMAIL, ORGANISATION, PHONE, PASSWORD_LIKE, 'Outlook keeps asking', CONVERSATION]);
     });
 
     it('authenticated and refused requests: neither the token nor the app password is logged', async () => {
         const idp = new FakeOpenIdProvider();
         await idp.start();
         const appId = '3d9e6b1a-2f4c-4a8b-9c7d-5e6f7a8b9c0d';
-        const bot = await BotHarness.start({ env: { MicrosoftAppId: appId, MicrosoftAppPassword: SECRETS.MicrosoftAppPassword, BotOpenIdMetadata: idp.metadataUrl, LOG_LEVEL: 'trace' }, logger: logs.logger });
+        const bot = await BotHarness.start({ env: { MicrosoftAppId: appId, MicrosoftAppPassword: SECRETS.MicrosoftAppPassword, BotOpenIdMetadata: idp.metadataUrl, LOG_LEVEL: 'trace', ALLOW_NO_TICKET_RECEIVER: 'true' }, logger: logs.logger });
         const tokens = [idp.sign({ aud: appId, serviceurl: bot.channel.url }), idp.forge({ aud: appId, serviceurl: bot.channel.url }), idp.sign({ aud: appId, serviceurl: bot.channel.url, expiresIn: -600 })];
         try {
             for (const token of tokens) {

@@ -36,18 +36,20 @@ describe('scripts/teamsPackage.ts', () => {
     /** An app package folder holding the committed icons and `manifest` as its template. */
     function appPackageWith(manifest: string): string {
         writeFileSync(path.join(appPackage, 'manifest.json'), manifest);
-        for (const icon of ['color.png', 'outline.png']) copyFileSync(path.join(root, 'appPackage', icon), path.join(appPackage, icon));
+        for (const icon of ['color.png', 'outline.png', 'es.json', 'pt-BR.json', 'ru.json']) copyFileSync(path.join(root, 'appPackage', icon), path.join(appPackage, icon));
         return appPackage;
     }
 
-    it('writes a zip holding exactly manifest.json, color.png and outline.png, with the bot id filled in', () => {
+    it('writes a zip holding exactly manifest.json, the icons and the language files, with the bot id filled in', () => {
         const run = runScript({ MicrosoftAppId: APP_ID, BOT_DOMAIN: 'bot.contoso.example', TEAMS_PACKAGE_OUT: out });
         assert.equal(run.status, 0, run.stderr);
         const zipFile = path.join(out, 'csp-support-bot-teams-app.zip');
         assert.deepEqual(readdirSync(out), ['csp-support-bot-teams-app.zip']);
         assert.match(run.stdout, new RegExp(`^${zipFile.replace(/[.\\]/g, '\\$&')}\n.*app id [0-9a-f-]{36}, bot id ${APP_ID}`));
         const zip = readFileSync(zipFile);
-        assert.deepEqual(listZip(zip).map((e) => e.name).sort(), ['color.png', 'manifest.json', 'outline.png']);
+        assert.deepEqual(listZip(zip).map((e) => e.name).sort(), ['color.png', 'es.json', 'manifest.json', 'outline.png', 'pt-BR.json', 'ru.json']);
+        assert.match(run.stdout, /languages default, es, pt-BR, ru;/);
+        assert.match(readZipEntry(zip, 'ru.json').toString('utf8'), /"name\.full": "Служба поддержки Contoso Cloud Services/, 'placeholders filled in the language files too');
         const manifest = JSON.parse(readZipEntry(zip, 'manifest.json').toString('utf8')) as Manifest & { id: string; developer: { name: string }; supportsChannelFeatures: string };
         assert.equal(manifest.bots[0]!.botId, APP_ID);
         assert.notEqual(manifest.id, APP_ID);
@@ -78,6 +80,17 @@ describe('scripts/teamsPackage.ts', () => {
         assert.equal(run.status, 1);
         assert.match(run.stderr, /MicrosoftAppId "abc" is not a GUID/);
         assert.match(run.stderr, /BOT_DOMAIN "https:\/\/bot\.contoso\.example\/" is not a host name/);
+    });
+
+    it('exits 1 naming the language file, the schema and the field when a translation is too long', () => {
+        const dir = appPackageWith(template);
+        const es = JSON.parse(readFileSync(path.join(dir, 'es.json'), 'utf8')) as Record<string, string>;
+        writeFileSync(path.join(dir, 'es.json'), JSON.stringify({ ...es, 'description.short': 'x'.repeat(81) }));
+        const run = runScript({ MicrosoftAppId: APP_ID, BOT_DOMAIN: 'bot.contoso.example', TEAMS_PACKAGE_OUT: out, TEAMS_APP_PACKAGE_DIR: dir });
+        assert.equal(run.status, 1);
+        assert.match(run.stderr, /^Teams package not built: the language files are not valid; checked against Microsoft's Teams localization schema 1\.30 \(scripts\/teams\/schema\/MicrosoftTeams\.Localization\.schema\.1\.30\.json\)/);
+        assert.match(run.stderr, /\n {2}- es\.json \(es\): description\.short: must be at most 80 characters \(it has 81\)\n/);
+        assert.deepEqual(readdirSync(out), []);
     });
 
     for (const [what, manifest, field] of [

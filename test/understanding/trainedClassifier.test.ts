@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import { projectRoot } from '../../src/paths';
 import { corpusFiles, isDev, loadCorpus, type CorpusRow } from '../../scripts/training/split';
-import { TrainedClassifier } from '../../src/understanding/model/trainedClassifier';
+import { MODEL_PATH, TrainedClassifier } from '../../src/understanding/model/trainedClassifier';
 import { serializeModel } from '../../scripts/training/serializeModel';
 import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '../../scripts/training/trainOptions';
 import { trainModel } from '../../scripts/training/trainModel';
 import { LinearModel } from '../../src/understanding/model/linearModel';
+import { featurize } from '../../src/understanding/model/features';
 
 describe('TrainedClassifier (committed model)', () => {
     let classifier: TrainedClassifier;
@@ -23,6 +26,31 @@ describe('TrainedClassifier (committed model)', () => {
             const second = serializeModel(trainModel(sample, opts).model);
             assert.equal(first, second);
             assert.doesNotThrow(() => LinearModel.fromJson(JSON.parse(first)));
+        });
+    });
+
+    describe('brand names past and present, through the service catalogue features', () => {
+        const cases: Array<[string, string]> = [
+            ['Microsoft Flow keeps failing since Monday', 'dynamics365'],
+            ['Common Data Service tables are read-only', 'dynamics365'],
+            ['Power Virtual Agents bot stopped answering', 'dynamics365'],
+            ['O Copilot Studio não publica o agente', 'dynamics365'],
+            ['Our Azure AD Premium conditional access policy blocks the sales team', 'ems'],
+            ['Cloud App Security blocks downloads', 'ems'],
+            ['Не работает Defender для конечной точки', 'ems'],
+            ['Windows Virtual Desktop sessions disconnect', 'azure'],
+            ['Azure Security Center shows high alerts', 'azure'],
+            ['Yammer communities are empty', 'microsoft365'],
+        ];
+        for (const [text, product] of cases) it(`"${text}" → ${product}`, () => assert.equal(classifier.classifySync(text).product.label, product));
+
+        it('the committed model uses them, and featurising adds them only when asked', () => {
+            const model = JSON.parse(readFileSync(path.join(projectRoot(), MODEL_PATH), 'utf8')) as { features: { catalogueWeight?: number } };
+            assert.ok((model.features.catalogueWeight ?? 0) > 0);
+            const text = 'Microsoft Flow stopped';
+            const without = featurize(text, { ...DEFAULT_TRAIN_OPTIONS.features, catalogueWeight: 0 }).vector.indices.length;
+            const withThem = featurize(text, DEFAULT_TRAIN_OPTIONS.features).vector.indices.length;
+            assert.equal(withThem, without + 2, 'svc:power-automate and svcp:dynamics365');
         });
     });
 

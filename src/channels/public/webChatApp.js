@@ -3,7 +3,10 @@
   'use strict';
   var root = document.getElementById('webchat');
   var status = document.getElementById('status');
+  var termsButton = document.getElementById('terms');
   var config = document.body.dataset;
+  var maxChars = Number(config.maxChars) || 4000;
+  var TOO_LONG = 'csp-too-long';
 
   function fail(message) {
     status.textContent = message;
@@ -26,6 +29,33 @@
     }
   }
 
+  /*
+   * The send box stops at the bot's message limit and says why, in the visitor's language, rather
+   * than sending and showing only "Send failed": the text stays in the box to be shortened.
+   */
+  function messageLimit(api) {
+    return function (next) {
+      return function (action) {
+        if (action.type === 'WEB_CHAT/SET_SEND_BOX') {
+          var long = String(action.payload.text || '').length > maxChars;
+          next(long
+            ? { type: 'WEB_CHAT/SET_NOTIFICATION', payload: { id: TOO_LONG, level: 'error', message: config.tooLong } }
+            : { type: 'WEB_CHAT/DISMISS_NOTIFICATION', payload: { id: TOO_LONG } });
+        }
+        if (action.type === 'WEB_CHAT/SUBMIT_SEND_BOX' && String(api.getState().sendBoxValue || '').length > maxChars) return undefined;
+        if (action.type === 'WEB_CHAT/SEND_MESSAGE' && String(action.payload.text || '').length > maxChars) return undefined;
+        if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+          if (termsButton) termsButton.hidden = false;
+          setTimeout(function () {
+            var input = root.querySelector('input[type="text"], textarea');
+            if (input) input.focus();
+          }, 0);
+        }
+        return next(action);
+      };
+    };
+  }
+
   var visitor = visitorKey();
   fetch('/api/directline/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(visitor ? { visitor: visitor } : {}) })
     .then(function (res) {
@@ -34,11 +64,18 @@
     })
     .then(function (info) {
       var domain = info.domain || window.location.origin + '/v3/directline';
+      var store = window.WebChat.createStore({}, messageLimit);
+      if (termsButton) {
+        termsButton.addEventListener('click', function () {
+          store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: config.terms } });
+        });
+      }
+      /* No userID: the token names the user (Web Chat takes it from there). */
       window.WebChat.renderWebChat(
         {
           directLine: window.WebChat.createDirectLine({ token: info.token, domain: domain, webSocket: false, pollingInterval: 500 }),
-          userID: info.userId,
-          locale: navigator.language || 'en-US',
+          store: store,
+          locale: config.locale || 'en-US',
           sendTypingIndicator: true,
           styleOptions: {
             accent: config.accent,
@@ -52,8 +89,6 @@
         },
         root
       );
-      var input = root.querySelector('input, textarea');
-      if (input) input.focus();
     })
     .catch(function () {
       fail(config.unavailable);

@@ -1,3 +1,4 @@
+import { serviceCatalogue } from '../../catalogue';
 import { normalizeForModel } from './modelText';
 
 /** How text becomes a hashed sparse vector. Stored in model.json so training and use agree. */
@@ -15,6 +16,13 @@ export interface FeatureConfig {
     stemLength: number;
     /** Weight of digit-shape features (digits replaced by 0, e.g. "40 people" → "00 people"). */
     shapeWeight: number;
+    /**
+     * Weight of the service catalogue's tokens: for every service, plan or brand name found
+     * (content/catalogue/services.json), "svc:<family>" and "svcp:<product>". 0 leaves them out.
+     * A model trained with them is only valid for the catalogue it was trained with: changing
+     * the catalogue's names, families or products requires retraining.
+     */
+    catalogueWeight: number;
     /** Input is cut to this many characters before featurising. */
     maxChars: number;
 }
@@ -30,6 +38,7 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
     stemWeight: 0,
     stemLength: 5,
     shapeWeight: 0,
+    catalogueWeight: 0,
     maxChars: 4000,
 };
 
@@ -51,6 +60,7 @@ const BIGRAM_SEED = 0x02;
 const CHAR_SEED = 0x03;
 const STEM_SEED = 0x04;
 const SHAPE_SEED = 0x05;
+const CATALOGUE_SEED = 0x06;
 
 /** 32-bit FNV-1a over UTF-16 code units, optionally from another offset basis. */
 export function fnv1a(s: string, seed: number = FNV_OFFSET): number {
@@ -131,6 +141,12 @@ export function featurize(raw: string, config: FeatureConfig): Featurized {
             const next = words[i + 1];
             if (next !== undefined) add(mix(fnv1a(`${shape} ${next}`, FNV_OFFSET ^ SHAPE_SEED)) & mask, config.shapeWeight);
         });
+    }
+    if (config.catalogueWeight > 0) {
+        for (const service of serviceCatalogue().find(String(raw ?? '').slice(0, config.maxChars))) {
+            add(bucketOf(`svc:${service.family}`, CATALOGUE_SEED, config.hashBits), config.catalogueWeight);
+            add(bucketOf(`svcp:${service.product}`, CATALOGUE_SEED, config.hashBits), config.catalogueWeight);
+        }
     }
     if (config.charWeight > 0 && text.length > 0) {
         const padded = ` ${text} `;

@@ -28,6 +28,8 @@ const FeatureConfigSchema = z.object({
     stemWeight: z.number().min(0),
     stemLength: z.number().int().positive(),
     shapeWeight: z.number().min(0),
+    /** Absent in models trained before the service catalogue. */
+    catalogueWeight: z.number().min(0).default(0),
     maxChars: z.number().int().positive(),
 });
 

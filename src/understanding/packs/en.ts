@@ -13,7 +13,7 @@ export const en: LanguagePack = {
         ru: ['in russian(?: please)?'],
     },
     commands: {
-        help: ['help', 'help me', 'what can you do', 'menu'],
+        help: ['help', 'help me', 'what can you do', 'menu', 'support terms'],
         cancel: ['cancel', 'stop', 'quit', 'exit', 'never mind', 'nevermind', 'forget it'],
         restart: ['start over', 'restart', 'start again', 'reset', 'begin again'],
     },
@@ -156,6 +156,7 @@ export const en: LanguagePack = {
         },
         language: { functionWords: ['the', 'is', 'are', 'we', 'our', 'can t', 'doesn t', 'not', 'and', 'with', 'please', 'hi', 'hello', 'help', 'my', 'have'] },
     },
+    guidanceFillers: 'today yesterday morning afternoon tonight since week weeks days day hours now still again please help hi hello thanks urgent urgently anyone everyone somebody someone january february march april may june july august september october november december month months year last next twice once same instead wait'.split(' '),
     stopWords: (
         'a an and are as at be but by can could do does for from has have hi hello how i im in is it its me my no not of on or our please so that ' +
         'the their them there this to us was we were what when which why will with you your'

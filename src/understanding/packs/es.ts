@@ -13,7 +13,7 @@ export const es: LanguagePack = {
         ru: ['en ruso'],
     },
     commands: {
-        help: ['ayuda'],
+        help: ['ayuda', 'condiciones de soporte'],
         cancel: ['cancelar'],
         restart: ['empezar de nuevo', 'reiniciar'],
     },
@@ -61,6 +61,7 @@ export const es: LanguagePack = {
         },
         language: { functionWords: ['el', 'los', 'las', 'que', 'no', 'nuestro', 'nuestra', 'por favor', 'hola', 'ayuda', 'tengo', 'tenemos', 'puedo', 'esta', 'estan', 'con', 'una', 'del'] },
     },
+    guidanceFillers: 'hoy ayer manana tarde noche desde semana semanas dias dia horas ahora todavia aun otra vez favor ayuda hola gracias urgente alguien todos enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre mes meses ano ultimo ultima pasado pasada dos veces mismo misma'.split(' '),
     stopWords: (
         'a al como con de del el ella en es esta estan este hola la las le les lo los me mi mis muy no nos nuestra nuestro para pero por que se ' +
         'si sin su sus te tengo tenemos un una uno y ya'

@@ -137,6 +137,11 @@ export interface LanguagePack {
     cues: ClassifierCues;
     /** Words that carry no meaning for guidance search (plain words, accents stripped). */
     stopWords: readonly string[];
+    /**
+     * Words that say when or how politely, not what is wrong: left out of guidance search
+     * too, so that "since this morning" does not count as something no article answers.
+     */
+    guidanceFillers: readonly string[];
     /** Asking how a ticket is doing, the nouns that may sit next to a bare ticket number, and asking to reopen one. */
     ticketStatus: { asks: Patterns; nouns: Patterns; reopens: Patterns };
     /** Leaving a queue or an agent's chat. Raw text, whole message, case-insensitive. */

@@ -14,7 +14,7 @@ export const pt: LanguagePack = {
         ru: ['em russo'],
     },
     commands: {
-        help: ['ajuda'],
+        help: ['ajuda', 'condicoes de suporte'],
         cancel: ['cancelar', 'parar'],
         restart: ['reiniciar', 'recomecar', 'comecar de novo'],
     },
@@ -64,6 +64,7 @@ export const pt: LanguagePack = {
             functionWords: ['o', 'os', 'as', 'que', 'nao', 'nosso', 'nossa', 'por favor', 'ola', 'oi', 'ajuda', 'tenho', 'temos', 'consigo', 'esta', 'estao', 'com', 'uma', 'do', 'da', 'voces', 'vc'],
         },
     },
+    guidanceFillers: 'hoje ontem cedo manha tarde noite desde semana semanas dias dia horas agora ainda de novo favor ajuda ola obrigado urgente alguem todos janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro mes meses ano ultimo ultima passado passada duas vezes mesmo mesma'.split(' '),
     stopWords: (
         'a ao as com como da das de do dos e ela em esta estao eu isso na nas no nos nossa nosso o oi ola os para pela pelo por que se sem seu ' +
         'sua um uma voce voces vc ja nao'

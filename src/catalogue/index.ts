@@ -1,0 +1,3 @@
+export * from './catalogueSchema';
+export * from './nameMatcher';
+export * from './serviceCatalogue';
