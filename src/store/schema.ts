@@ -234,6 +234,19 @@ export interface OutboxTable {
     delivered_at: string | null;
 }
 
+/** A file a visitor attached; `content` is the bytes as sent (checked to be of `content_type`). */
+export interface AttachmentsTable {
+    id: string;
+    conversation_id: string;
+    ticket_id: number | null;
+    name: string;
+    content_type: string;
+    size: number;
+    sha256: string;
+    content: Buffer;
+    created_at: string;
+}
+
 export interface Database {
     bot_state: BotStateTable;
     tickets: TicketsTable;
@@ -249,4 +262,5 @@ export interface Database {
     ticket_alerts: TicketAlertsTable;
     customer_notices: CustomerNoticesTable;
     idempotency_records: IdempotencyRecordsTable;
+    attachments: AttachmentsTable;
 }
