@@ -80,7 +80,9 @@
           styleOptions: {
             accent: config.accent,
             botAvatarInitials: config.initials,
-            hideUploadButton: true,
+            /* The server checks every file's size and real type again (UPLOAD_* settings) and says why it refuses one. */
+            uploadAccept: config.uploadAccept || 'image/*,application/pdf',
+            uploadMultiple: true,
             sendBoxBackground: '#FFFFFF',
             bubbleBorderRadius: 8,
             bubbleFromUserBorderRadius: 8,
