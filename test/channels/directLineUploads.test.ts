@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { attachmentLines } from '../../src/handoff/attachmentLines';
 import { BotHarness, visibleText } from '../helpers/botHarness';
 import { sampleTicket } from '../helpers/sampleTicket';
 import { openWebChat, type WebChatVisitor } from '../helpers/webChatVisitor';
@@ -99,6 +100,7 @@ describe('Direct Line uploads (Web Chat attachments) on the built-in Direct Line
         assert.equal(events.length, 1);
         assert.equal(events[0]?.actor?.kind, 'customer');
         assert.match(events[0]?.data ?? '', /"name":"invoice.pdf".*"url":"https:\/\/support\.example\.test\/api\/attachments\/[0-9a-f]{32}"/);
+        assert.match(attachmentLines(events)[0] ?? '', /^📎 \[invoice\.pdf\]\(https:\/\/support\.example\.test\/api\/attachments\/[0-9a-f]{32}\) \(PDF, 1 KB\)$/, "the line on the agents' ticket card");
     });
 
     it('gives a ticket opened later the files sent before it', async () => {
