@@ -14,8 +14,11 @@ import type { RateLimiter } from './rateLimiter';
 
 /** The Direct Line 3.0 upload route (what Web Chat posts a message with files to). */
 export const UPLOAD_ROUTE = '/v3/directline/conversations/:id/upload';
-/** Room for the activity part and the multipart framing, on top of the files themselves. */
-const FRAMING_BYTES = 65_536;
+/**
+ * Room for the activity part and the multipart framing, on top of the files themselves. Web
+ * Chat puts a JPEG thumbnail of each image in the activity (a data: URL, tens of KB).
+ */
+const framingBytes = (maxFiles: number): number => 65_536 + maxFiles * 131_072;
 
 export interface UploadLimits {
     maxBytes: number;
@@ -84,7 +87,7 @@ export class DirectLineUploads {
         };
         const boundary = formBoundary(req.header('content-type'));
         if (!boundary) return refuse({ status: 415, code: 'UnsupportedMediaType', key: 'upload.unreadable' });
-        const body = await readRawBody(req, limits.maxFiles * limits.maxBytes + FRAMING_BYTES);
+        const body = await readRawBody(req, limits.maxFiles * limits.maxBytes + framingBytes(limits.maxFiles));
         if (body === 'aborted') return;
         if (body === 'too-large') {
             res.header('Connection', 'close');

@@ -104,7 +104,8 @@ export function registerWebChatPage(server: Server, options: WebChatPageOptions)
             "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data: blob: https:",
-            `connect-src 'self' ${options.connectOrigins.join(' ')}`.trim(),
+            // blob: is the file a visitor picked: Direct Line's client reads it back before uploading it.
+            `connect-src 'self' blob: ${options.connectOrigins.join(' ')}`.trim(),
             `frame-ancestors ${embedded && options.embedAncestors.length > 0 ? options.embedAncestors.join(' ') : "'none'"}`,
             "base-uri 'none'",
             "form-action 'none'",

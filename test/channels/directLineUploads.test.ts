@@ -81,7 +81,7 @@ describe('Direct Line uploads (Web Chat attachments) on the built-in Direct Line
         const three = [1, 2, 3].map((i) => ({ bytes: PDF, type: 'application/pdf', name: `${i}.pdf` }));
         assert.equal((await upload(webChatForm(three))).status, 400);
         assert.match(await botSaid(), /at most 2 files/);
-        const huge = await upload(Buffer.alloc(100_000), { 'content-type': 'multipart/form-data; boundary=x' });
+        const huge = await upload(Buffer.alloc(400_000), { 'content-type': 'multipart/form-data; boundary=x' });
         assert.equal(huge.status, 413, 'a body larger than the files allowed is refused as it arrives');
     });
 
