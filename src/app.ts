@@ -13,7 +13,11 @@ import { projectRoot } from './paths';
 import type { Server } from 'restify';
 import { registerDirectLineToken } from './channels/directLineToken';
 import { DirectLineStore } from './channels/directLineStore';
+import { DirectLineUploads, UPLOAD_ROUTE } from './channels/directLineUploads';
+import { attachmentLink } from './attachments/attachmentLink';
+import { fileAttachmentsOnCreate, fileWithOpenTicket } from './attachments/attachmentFiling';
 import { LocalDirectLine } from './channels/localDirectLine';
+import { AttachmentRepository } from './attachments/attachmentRepository';
 import { RateLimiter } from './channels/rateLimiter';
 import { registerWebChatPage } from './channels/webChatPage';
 import { OutboxRepository } from './outbox/outboxRepository';
@@ -112,7 +116,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const warnings = startupWarnings(config, profile, receivers);
     const escalation = createEscalation(config, logger, database.db, profile, overrides);
     const { outbox } = escalation;
-    const tickets = new TicketRepository(database.db, escalation.ticketHooks);
+    const link = attachmentLink(config.PUBLIC_URL);
+    const tickets = new TicketRepository(database.db, fileAttachmentsOnCreate(escalation.ticketHooks, link));
     const languageService = createLanguageService(config, logger);
     const now = overrides.now ?? (() => DateTime.utc());
     const adapter = createAdapter(config, logger);
@@ -165,10 +170,22 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     });
     const directLineStore = new DirectLineStore({ maxConversations: config.DIRECT_LINE_MAX_CONVERSATIONS, maxTotalBytes: config.DIRECT_LINE_MAX_BYTES });
     const localDirectLine = new LocalDirectLine(logger, new RateLimiter(60, 60_000), directLineStore, config.MicrosoftAppId);
+    const attachments = new AttachmentRepository(database.db);
+    const uploads = new DirectLineUploads({
+        local: localDirectLine,
+        attachments,
+        limits: { maxBytes: config.UPLOAD_MAX_BYTES, maxFiles: config.UPLOAD_MAX_FILES, types: config.UPLOAD_TYPES },
+        limiter: new RateLimiter(60, 60_000),
+        logger,
+        link,
+        kept: async (owner, files) => void (await fileWithOpenTicket({ db: database.db, tickets, link }, owner, files, businessNow())),
+        now: businessNow,
+    });
     const idempotency = new IdempotentRequests(new IdempotencyRepository(database.db), businessNow);
     const routes = [
         (s: Server) => desk.register(s),
         (s: Server) => localDirectLine.register(s),
+        (s: Server) => uploads.register(s),
         (s: Server) => registerPsaApi(s, { keys: new PsaKeyring(config.PSA_API_KEYS), tickets, work, idempotency, limiter: new TokenBucket(config.PSA_RATE_LIMIT_PER_MINUTE), logger }),
         (s: Server) => registerDirectLineToken(s, { secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT, local: localDirectLine, limiter, logger, trustedProxyHops: config.TRUSTED_PROXY_HOPS, visitorSecret }),
         (s: Server) =>
@@ -180,6 +197,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
                 maxMessageChars: config.MAX_MESSAGE_CHARS,
                 embedAncestors: config.WEBCHAT_EMBED_ORIGINS,
                 connectOrigins: config.DIRECT_LINE_SECRET ? [new URL(config.DIRECT_LINE_ENDPOINT).origin] : [],
+                uploadTypes: config.UPLOAD_TYPES,
             }),
     ];
     const server = createServer({
@@ -190,6 +208,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         limits: serverLimits(config),
         // The built-in Direct Line's connector path: the bot's own replies, not a client's requests.
         internalPathPrefixes: ['/directline-connector/'],
+        ownBodyRoutes: [UPLOAD_ROUTE],
         localChannel: localDirectLine.authentication,
         databaseUp: database.ping,
         databaseFault: database.fault,
@@ -222,6 +241,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         await clock.sweep();
         await desk.weekly?.sweep();
         await idempotency.forgetOlderThan(config.PSA_IDEMPOTENCY_HOURS);
+        await attachments.sweep(new Date(businessNow().getTime() - config.UPLOAD_RETENTION_DAYS * 86_400_000).toISOString(), config.UPLOAD_TOTAL_MAX_BYTES);
     };
     const sweeper = setInterval(() => void sweep().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'handoff and ticket sweep failed')), config.HANDOFF_SWEEP_SECONDS * 1000);
     sweeper.unref();

@@ -42,6 +42,9 @@ const guidList = z
     .pipe(z.array(z.uuid()));
 const milliseconds = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
+/** What a visitor may attach: types whose content the server recognises (see src/attachments/fileType.ts). */
+export const UPLOAD_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'] as const;
+
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** An https URL; plain http only towards this machine (a receiver under test or a local relay). */
 const webhookUrl = z.url().refine((value) => {
@@ -151,6 +154,15 @@ export const EnvSchema = z.object({
     WEBCHAT_EMBED_ORIGINS: z.preprocess(spaceOrCommaList, z.array(httpsOrigin).max(20)),
     DIRECT_LINE_MAX_CONVERSATIONS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
     DIRECT_LINE_MAX_BYTES: z.coerce.number().int().min(1_048_576).max(4_294_967_296).default(67_108_864),
+    /** Files a Web Chat visitor may attach (built-in Direct Line): size per file, files per message, types checked by content. */
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(52_428_800).default(4_194_304),
+    UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(10).default(3),
+    UPLOAD_TYPES: z.preprocess((v) => commaList(emptyAsUndefined(v) ?? UPLOAD_TYPES.join(',')), z.array(z.enum(UPLOAD_TYPES)).min(1)),
+    /** All attachments kept, in bytes, and for how long: the oldest go first when either is reached. */
+    UPLOAD_TOTAL_MAX_BYTES: z.coerce.number().int().min(1_048_576).max(1_099_511_627_776).default(1_073_741_824),
+    UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** The bot's public https address (e.g. https://support.example.com): links to attachments that agents open from Teams. */
+    PUBLIC_URL: z.preprocess(emptyAsUndefined, httpsOrigin.optional()),
     TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
     AGENT_AAD_OBJECT_IDS: z.preprocess(emptyAsUndefined, guidList.default([])),
     AGENT_ADMIN_AAD_OBJECT_IDS: z.preprocess(emptyAsUndefined, guidList.default([])),

@@ -62,6 +62,8 @@ export interface ServerDependencies {
     outboxCounts?: () => Promise<object>;
     /** Bearer token for /healthz/details; without it that endpoint does not exist. */
     healthDetailsToken?: string;
+    /** Route paths that read their own body (file uploads), with their own limit: the global reader leaves them alone. */
+    ownBodyRoutes?: string[];
     /** Further routes (channels: Web Chat page, Direct Line). */
     routes?: Array<(server: Server) => void>;
 }
@@ -117,7 +119,7 @@ export function createServer(deps: ServerDependencies): BotServer {
         next();
     });
     server.use(restify.plugins.queryParser({ mapParams: false }));
-    server.use(readBody(deps.maxBodyBytes));
+    server.use(readBody(deps.maxBodyBytes, new Set(deps.ownBodyRoutes)));
 
     registerMessagesRoute(server, {
         adapter: deps.adapter,

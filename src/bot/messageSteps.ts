@@ -2,6 +2,7 @@ import type { Handoffs } from '../handoff/handoffs';
 import type { BotServices } from './botServices';
 import { agentDeskStep } from './steps/agentDeskStep';
 import { agentsChannelStep } from './steps/agentsChannelStep';
+import { attachmentOnlyStep } from './steps/attachmentOnlyStep';
 import { dialogStep } from './steps/dialogStep';
 import { emptyMessageStep } from './steps/emptyMessageStep';
 import { frustrationStep } from './steps/frustrationStep';
@@ -41,6 +42,7 @@ export function messageSteps({ services, handoff, maxMessageChars, mainDialogId 
         ticketFollowUpStep(services), // rating or reopening a resolved ticket (its cards, or "reopen SR-…")
         unknownCardStep(), // a card payload that is not ours
         staleCardStep(services), // a click on an old intake's card
+        attachmentOnlyStep(), // only a screenshot or PDF: kept with the request, then the question again
         emptyMessageStep(), // nothing to read
         ticketStatusStep(services), // "status of SR-…", on the side
         ticketReplyStep(services), // the customer's answer to a ticket waiting on them: onto that ticket

@@ -7,7 +7,7 @@ import { DirectLineLimitError, DirectLineStore } from './directLineStore';
 import { LocalChannelAuthentication } from './localChannelAuth';
 import type { RateLimiter } from './rateLimiter';
 
-const ClientActivitySchema = z.looseObject({
+export const ClientActivitySchema = z.looseObject({
     type: z.string().min(1).max(64),
     text: z.string().max(20_000).optional(),
     value: z.unknown().optional(),
@@ -95,11 +95,29 @@ export class LocalDirectLine {
             await this.deliver(req, conversation.id, { type: 'typing', from });
             return void res.send(200, { id: '' });
         }
-        const stored = refusedOr(res, () => this.store.append(conversation.id, { ...parsed.data, from, channelId: 'directline', conversation: { id: conversation.id } }));
+        await this.accept(req, res, conversation.id, { ...parsed.data, from });
+    }
+
+    /**
+     * Keeps a visitor's message (already checked and bound to its user) in the conversation,
+     * hands it to the bot and answers the client with its id, or with Direct Line's refusal.
+     */
+    async accept(req: Request, res: Response, conversationId: string, activity: Record<string, unknown>): Promise<void> {
+        const stored = refusedOr(res, () => this.store.append(conversationId, { ...activity, channelId: 'directline', conversation: { id: conversationId } }));
         if (stored === REFUSED) return;
         if (!stored) return void res.send(404, { error: { code: 'BadArgument', message: 'conversation not found' } });
-        await this.deliver(req, conversation.id, { ...parsed.data, id: stored.id, from });
+        await this.deliver(req, conversationId, { ...activity, id: stored.id });
         res.send(200, { id: stored.id });
+    }
+
+    /** A message from the bot straight into the visitor's conversation (why an upload was refused), not through a turn. */
+    tellVisitor(conversationId: string, text: string): void {
+        try {
+            this.store.append(conversationId, { type: 'message', text, from: BOT });
+        } catch (err) {
+            // A full chat cannot take the explanation either; the client still has its refusal.
+            if (!(err instanceof DirectLineLimitError)) throw err;
+        }
     }
 
     private getActivities(req: Request, res: Response): void {

@@ -18,6 +18,8 @@ export interface WebChatPageOptions {
     embedAncestors: string[];
     /** Where Web Chat may connect besides this origin (the Direct Line service). */
     connectOrigins: string[];
+    /** Media types the upload button offers (UPLOAD_TYPES); the server checks every file again. */
+    uploadTypes?: readonly string[];
 }
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -56,7 +58,7 @@ function page(options: WebChatPageOptions, embedded: boolean, language: Language
 <link rel="icon" href="${escapeHtml(options.faviconUrl ?? '/favicon.ico')}">
 <link rel="stylesheet" href="/webchat/page.css">
 </head>
-<body data-accent="${escapeHtml(options.accentColor)}" data-initials="${initials}" data-locale="${WEBCHAT_LOCALE[language]}" data-max-chars="${options.maxMessageChars}" data-too-long="${escapeHtml(t('page.tooLong', { max: options.maxMessageChars }))}" data-terms="${terms}" data-unavailable="${escapeHtml(t('page.unavailable'))}">
+<body data-accent="${escapeHtml(options.accentColor)}" data-initials="${initials}" data-locale="${WEBCHAT_LOCALE[language]}" data-max-chars="${options.maxMessageChars}" data-upload-accept="${escapeHtml((options.uploadTypes ?? []).join(','))}" data-too-long="${escapeHtml(t('page.tooLong', { max: options.maxMessageChars }))}" data-terms="${terms}" data-unavailable="${escapeHtml(t('page.unavailable'))}">
 ${header}
 <main id="webchat" aria-label="${escapeHtml(t('page.chatLabel', { partner }))}"></main>
 <p id="status" role="alert" hidden></p>
@@ -102,7 +104,8 @@ export function registerWebChatPage(server: Server, options: WebChatPageOptions)
             "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data: blob: https:",
-            `connect-src 'self' ${options.connectOrigins.join(' ')}`.trim(),
+            // blob: is the file a visitor picked: Direct Line's client reads it back before uploading it.
+            `connect-src 'self' blob: ${options.connectOrigins.join(' ')}`.trim(),
             `frame-ancestors ${embedded && options.embedAncestors.length > 0 ? options.embedAncestors.join(' ') : "'none'"}`,
             "base-uri 'none'",
             "form-action 'none'",

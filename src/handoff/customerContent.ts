@@ -1,5 +1,6 @@
 import type { Activity, Attachment } from 'botbuilder';
 import { z } from 'zod';
+import { deskTranslator } from '../i18n/i18n';
 
 /** Files a customer may send an agent, by media type; everything else reaches the agent as text. */
 const FILE_TYPES = /^(image\/(png|jpeg|gif|webp|bmp)|application\/pdf|text\/(plain|csv)|application\/zip|application\/msword|application\/vnd\.ms-(excel|powerpoint)|application\/vnd\.openxmlformats-officedocument\.[a-z.]+)$/;
@@ -8,6 +9,8 @@ const FILE_URL = /^(https:\/\/|data:image\/(png|jpeg|gif|webp|bmp);base64,)/;
 /** A file shared from a customer's Teams chat. */
 const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
 const TeamsFileSchema = z.object({ downloadUrl: z.string().regex(/^https:\/\//).max(2048) });
+/** A file the built-in Direct Line kept, linked relative to the bot (no PUBLIC_URL): Teams cannot open it. */
+const KEPT_FILE_PATH = /^\/api\/attachments\/[0-9a-f]{32}$/;
 /** Longest preview of a card's text. */
 const MAX_PREVIEW = 600;
 
@@ -52,6 +55,11 @@ export function customerContentForAgent(activity: Partial<Activity>): { notes: s
         }
         if (FILE_TYPES.test(type) && typeof attachment.contentUrl === 'string' && FILE_URL.test(attachment.contentUrl)) {
             attachments.push({ contentType: type, contentUrl: attachment.contentUrl, ...(attachment.name ? { name: attachment.name.slice(0, 200) } : {}) });
+            continue;
+        }
+        if (FILE_TYPES.test(type) && typeof attachment.contentUrl === 'string' && KEPT_FILE_PATH.test(attachment.contentUrl)) {
+            const name = (attachment.name ?? 'file').slice(0, 200).replace(/[`*_[\]()<>\\]/g, '');
+            notes.push(deskTranslator()('fileWithoutPublicLink', { name, type }));
             continue;
         }
         notes.push(preview(attachment));

@@ -6,6 +6,7 @@ import type { Ticket, TicketEvent } from '../store/ticketRepository';
 import type { AlertKind } from '../tickets/ticketClock';
 import { languageName } from '../understanding/packs';
 import { at, bind, clip, type Button, type IssueAction, type ViewContext } from './agentViews';
+import { attachmentEventText, attachmentLines } from './attachmentLines';
 
 /** Agents' cards are in the desk's language; times in the partner's zone. */
 const t = deskTranslator();
@@ -50,7 +51,7 @@ function statusName(ticket: Ticket): string {
 }
 
 function eventText(event: TicketEvent): string | undefined {
-    let data: { text?: string; to?: string; from?: string } = {};
+    let data: { text?: string; to?: string; from?: string; name?: unknown } = {};
     try {
         data = JSON.parse(event.data) as typeof data;
     } catch {
@@ -70,6 +71,8 @@ function eventText(event: TicketEvent): string | undefined {
             return line(event.type);
         case 'assigned':
             return line(data.to ? 'assigned' : 'unassigned', { to: data.to ?? '' });
+        case 'attachment.added':
+            return attachmentEventText(who, data);
         case 'status-changed':
             return line('statusChanged', { status: data.to ? t(`ticket.status.${data.to}`, { defaultValue: data.to }) : '' });
         default:
@@ -121,7 +124,8 @@ export async function ticketCard(ctx: ViewContext, ticket: Ticket, issue: IssueA
         ...(ticket.rating !== null ? [f('rating', `${ticket.rating}/5`)] : []),
     ];
     const headline = ticket.severity ? t('card.severity', { severity: ticket.severity }) : ticket.category === 'commercial' ? t('card.commercial') : t('card.advisory');
-    const history = (await ctx.tickets.events(ticket.id)).map(eventText).filter((line): line is string => line !== undefined).slice(-6);
+    const events = await ctx.tickets.events(ticket.id);
+    const history = events.map(eventText).filter((line): line is string => line !== undefined).slice(-6);
     const open = isOpenStatus(ticket.status);
     return renderAgentCard({
         title: t('card.ticketTitle', { number: ticket.number ?? `#${ticket.id}`, title: clip(ticket.title, 120) }),
@@ -129,7 +133,8 @@ export async function ticketCard(ctx: ViewContext, ticket: Ticket, issue: IssueA
         statusColor: !open ? 'Good' : ticket.severity === 'A' && due.color === 'Default' ? 'Attention' : due.color,
         facts,
         summary: clip(ticket.description, 600),
-        lines: history,
+        // Every file the customer attached, whatever the history shows of when.
+        lines: [...attachmentLines(events), ...history],
         actions: await bind(buttons(ticket), issue),
         ...(open ? { input: { label: t('card.inputLabel'), placeholder: t('card.inputPlaceholder') } } : {}),
     });

@@ -11,9 +11,13 @@ const tooLarge = (maxBodyBytes: number): EdgeRefusal => ({ status: 413, code: 'M
  * that nothing larger than the limit is ever held. Bodies are never inflated (see
  * refuseEncodedBodies). A body nested deeper or holding more values than JSON_BOUNDS is
  * refused with 400 here, for every route, before any parser or serialiser walks it.
+ * Routes named in `ownBodyRoutes` (route paths, e.g. the Direct Line upload) read their
+ * bytes themselves, with a limit of their own (see readRawBody).
  */
-export function readBody(maxBodyBytes: number) {
+export function readBody(maxBodyBytes: number, ownBodyRoutes: ReadonlySet<string> = new Set()) {
     return (req: Request, res: Response, next: Next): void => {
+        const route = req.getRoute()?.path;
+        if (typeof route === 'string' && ownBodyRoutes.has(route)) return next();
         const declared = Number(req.headers['content-length'] ?? 0);
         if (req.headers['transfer-encoding'] === undefined && !(declared > 0)) return next();
         if (declared > maxBodyBytes) {

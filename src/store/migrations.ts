@@ -1,3 +1,4 @@
+import { attachmentsMigration } from './attachmentsMigration';
 import { deskMigration } from './deskMigration';
 import { idempotencyMigration } from './idempotencyMigration';
 import { lifecycleMigration } from './lifecycleMigration';
@@ -194,6 +195,7 @@ function migrations(dialect: SqlDialectName): Record<string, Migration> {
         '2026-12-07-008-agent-availability': deskMigration(),
         '2026-12-07-010-desk-reports': reportsMigration(),
         '2026-12-07-009-idempotency-records': idempotencyMigration,
+        '2026-12-07-011-attachments': attachmentsMigration(dialect),
         '2026-11-21-004-outbox': {
             // Side effects that leave the process, written in the ticket's transaction (see escalation/outbox.ts).
             async up(db: Kysely<unknown>): Promise<void> {

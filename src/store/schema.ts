@@ -246,6 +246,19 @@ export interface WeeklySummariesTable {
     created_at: string;
 }
 
+/** A file a visitor attached; `content` is the bytes as sent (checked to be of `content_type`). */
+export interface AttachmentsTable {
+    id: string;
+    conversation_id: string;
+    ticket_id: number | null;
+    name: string;
+    content_type: string;
+    size: number;
+    sha256: string;
+    content: Buffer;
+    created_at: string;
+}
+
 export interface Database {
     bot_state: BotStateTable;
     tickets: TicketsTable;
@@ -263,4 +276,5 @@ export interface Database {
     weekly_summaries: WeeklySummariesTable;
     conversation_starts: ConversationStartsTable;
     idempotency_records: IdempotencyRecordsTable;
+    attachments: AttachmentsTable;
 }

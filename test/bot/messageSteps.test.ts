@@ -17,6 +17,7 @@ const ROUTING_TABLE = [
     'ticket follow-up',
     'unknown card',
     'stale card',
+    'attachment only',
     'empty message',
     'ticket status',
     'ticket reply',

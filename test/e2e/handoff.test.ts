@@ -110,6 +110,10 @@ describe('agents take over conversations (customer on Web Chat, agents in Teams)
         const [relayed] = to(fromCustomer, `a:chat-${MARIA}`);
         assert.match(relayed?.text ?? '', /\*\*Alex Kim\*\* \(#1\): here is the error/);
         assert.deepEqual(relayed?.attachments?.[0], screenshot);
+        // A file the built-in Direct Line kept, linked without PUBLIC_URL: the agent is told of it, and where it is.
+        const kept = { contentType: 'application/pdf', contentUrl: '/api/attachments/0123456789abcdef0123456789abcdef', name: 'invoice.pdf' };
+        const [keptRelayed] = to(await customer({ attachments: [kept] }), `a:chat-${MARIA}`);
+        assert.match(keptRelayed?.text ?? '', /the customer attached invoice\.pdf, application\/pdf: it is kept with their ticket/);
 
         const teamsFile = { contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'fix.pdf', content: { downloadUrl: 'https://contoso.sharepoint.example/fix.pdf', fileType: 'pdf' } };
         const fromAgent = await maria({ text: 'Please follow the attached steps', attachments: [teamsFile] });

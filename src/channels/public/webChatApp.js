@@ -80,7 +80,11 @@
           styleOptions: {
             accent: config.accent,
             botAvatarInitials: config.initials,
-            hideUploadButton: true,
+            /* The server checks every file's size and real type again (UPLOAD_* settings) and says why it refuses one. */
+            uploadAccept: config.uploadAccept || 'image/*,application/pdf',
+            uploadMultiple: true,
+            /* Thumbnails are drawn in a blob: worker, which the page's CSP (script-src 'self') forbids; the bubble shows the kept file instead. */
+            enableUploadThumbnail: false,
             sendBoxBackground: '#FFFFFF',
             bubbleBorderRadius: 8,
             bubbleFromUserBorderRadius: 8,
