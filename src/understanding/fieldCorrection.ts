@@ -37,8 +37,8 @@ export function parseFieldCorrection(text: string): FieldCorrection | undefined 
     const folded = normalizeText(text.replace(LEADING_NO, ' '));
     const words = folded.split(' ').length;
     const negated = [...folded.matchAll(NEGATED)].map((m) => m[0].trim());
-    // In a longer message only a negated value counts ("…, not Azure"); "users can't open links" negates no field.
-    const negatesValue = negated.some((n) => (recognizeProduct(n) ?? 'unknown') !== 'unknown' || recognizeCategory(n) !== undefined || recognizeKind(n) !== undefined);
+    // In a longer message only a negated value or figure counts ("…, not Azure", "35, not 30"); "users can't open links" negates no field.
+    const negatesValue = negated.some((n) => /\d/.test(n) || (recognizeProduct(n) ?? 'unknown') !== 'unknown' || recognizeCategory(n) !== undefined || recognizeKind(n) !== undefined);
     if (!folded || words > MAX_WORDS_WITH_NEGATION || (words > MAX_WORDS && !negatesValue) || negated.some((n) => WHOLE.test(n))) return undefined;
     const affirmed = folded.replace(NEGATED, ' ').replace(/\s+/g, ' ').trim();
     if (!affirmed || (negated.length === 0 && !answeredNo)) return undefined;
