@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { OPEN_STATUS_LIST, type Actor } from '../policy/types';
+import { OPEN_STATUS_LIST, type Actor, type TicketStatus } from '../policy/types';
 import type { Database } from './schema';
 import { applyTicketChange, insertEvent, type ChangeResult, type TicketChange, type TicketEdit, type TicketHooks } from './ticketChange';
 import { toTicket, toTicketEvent, type Ticket, type TicketEvent } from './ticket';
@@ -164,10 +164,11 @@ export class TicketRepository {
      * The newest tickets of one customer: opened in this conversation, by this person on this
      * channel, or (Teams) in this tenant. Who may read them is still the caller's rule to apply.
      */
-    async recentFor(owner: { conversationId: string; channelId: string; userId?: string; tenantId?: string }, limit = 3): Promise<Ticket[]> {
+    async recentFor(owner: { conversationId: string; channelId: string; userId?: string; tenantId?: string }, limit = 3, status?: TicketStatus): Promise<Ticket[]> {
         const rows = await this.db
             .selectFrom('tickets')
             .selectAll()
+            .$if(status !== undefined, (q) => q.where('status', '=', status as TicketStatus))
             .where((eb) =>
                 eb.or([
                     eb('conversation_id', '=', owner.conversationId),

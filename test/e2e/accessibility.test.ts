@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { LANGUAGES } from '../../src/policy/types';
-import { BotHarness } from '../helpers/botHarness';
-import { ARTIFACTS, consoleProblems, launchChromium, requireChromium } from '../helpers/chromium';
+import { ARTIFACTS, botWithChromium, consoleProblems } from '../helpers/chromium';
 import { sampleCards } from '../helpers/sampleCards';
 
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -72,23 +71,8 @@ async function pressCardButton(page: Page, name: string): Promise<void> {
 
 describe('Accessibility of the chat page (Chromium, axe-core, keyboard only)', function () {
     this.timeout(180_000);
-    let bot: BotHarness;
-    let browser: Browser;
+    const rig = botWithChromium();
     const results: Record<string, AxeResult> = {};
-
-    before(function () {
-        requireChromium(this);
-    });
-
-    beforeEach(async () => {
-        bot = await BotHarness.start();
-        browser = await launchChromium();
-    });
-
-    afterEach(async () => {
-        await browser?.close();
-        await bot?.stop();
-    });
 
     after(() => {
         mkdirSync(ARTIFACTS, { recursive: true });
@@ -97,14 +81,14 @@ describe('Accessibility of the chat page (Chromium, axe-core, keyboard only)', f
 
     for (const language of LANGUAGES) {
         it(`${language}: axe finds no serious or critical violation with every card on the page`, async () => {
-            const page = await browser.newPage({ locale: { en: 'en-US', es: 'es-ES', pt: 'pt-BR', ru: 'ru-RU' }[language], bypassCSP: true });
+            const page = await rig.browser.newPage({ locale: { en: 'en-US', es: 'es-ES', pt: 'pt-BR', ru: 'ru-RU' }[language], bypassCSP: true });
             const token = page.waitForResponse((r) => r.url().endsWith('/api/directline/token'));
-            await page.goto(bot.baseUrl);
+            await page.goto(rig.bot.baseUrl);
             const { conversationId } = (await (await token).json()) as { conversationId: string };
             await page.locator('.webchat__bubble').first().waitFor({ timeout: 30_000 });
             const first = await axe(page);
             const samples = sampleCards(language);
-            for (const sample of samples) bot.app.directLine.store.append(conversationId, { type: 'message', from: { id: 'bot', name: 'Support', role: 'bot' }, attachments: [sample.card.attachment] });
+            for (const sample of samples) rig.bot.app.directLine.store.append(conversationId, { type: 'message', from: { id: 'bot', name: 'Support', role: 'bot' }, attachments: [sample.card.attachment] });
             await page.locator('.webchat__bubble .ac-adaptiveCard').nth(samples.length - 1).waitFor({ timeout: 20_000 });
             const withCards = await axe(page);
             results[`${language}: first screen`] = first;
@@ -115,9 +99,9 @@ describe('Accessibility of the chat page (Chromium, axe-core, keyboard only)', f
     }
 
     it('the whole intake with the keyboard alone, from the first message to the ticket', async () => {
-        const page = await browser.newPage({ locale: 'en-US' });
+        const page = await rig.browser.newPage({ locale: 'en-US' });
         const problems = consoleProblems(page);
-        await page.goto(bot.baseUrl);
+        await page.goto(rig.bot.baseUrl);
         await page.getByText('What can I help you with?').first().waitFor({ timeout: 30_000 });
         await typeAndSend(page, 'Outlook is not receiving any emails since this morning, Exchange Online shows an error');
         await page.getByText(/Here is what I understood|Is something broken/).last().waitFor({ timeout: 20_000 });
@@ -136,19 +120,19 @@ describe('Accessibility of the chat page (Chromium, axe-core, keyboard only)', f
         await typeAndSend(page, 'Fabrikam Ltd');
         await pressCardButton(page, 'Open the ticket');
         await page.getByText(/SR-2026-000001/).first().waitFor({ timeout: 20_000 });
-        const [ticket] = await bot.tickets();
+        const [ticket] = await rig.bot.tickets();
         assert.equal(ticket?.severity, 'A');
         assert.equal(ticket?.customer_organisation, 'Fabrikam Ltd');
         assert.deepEqual(problems, []);
     });
 
     it('the rating buttons each say what they mean to a screen reader', async () => {
-        const page = await browser.newPage({ locale: 'en-US', bypassCSP: true });
+        const page = await rig.browser.newPage({ locale: 'en-US', bypassCSP: true });
         const token = page.waitForResponse((r) => r.url().endsWith('/api/directline/token'));
-        await page.goto(bot.baseUrl);
+        await page.goto(rig.bot.baseUrl);
         const { conversationId } = (await (await token).json()) as { conversationId: string };
         const rating = sampleCards('en').find((s) => s.name === 'rating');
-        bot.app.directLine.store.append(conversationId, { type: 'message', from: { id: 'bot', name: 'Support', role: 'bot' }, attachments: [rating?.card.attachment] });
+        rig.bot.app.directLine.store.append(conversationId, { type: 'message', from: { id: 'bot', name: 'Support', role: 'bot' }, attachments: [rating?.card.attachment] });
         const names = ['1 – Poor', '2 – Fair', '3 – Good', '4 – Very good', '5 – Excellent'];
         for (const name of names) {
             // The last: Web Chat also renders a copy of each message for its live region.

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { BotHarness } from '../helpers/botHarness';
-import { ARTIFACTS, consoleProblems, launchChromium, requireChromium } from '../helpers/chromium';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, botWithChromium, consoleProblems } from '../helpers/chromium';
 
 /** Clicks the newest button with this name (older cards keep their buttons). */
 async function click(page: Page, name: string | RegExp): Promise<void> {
@@ -20,28 +19,12 @@ async function type(page: Page, text: string): Promise<void> {
 
 describe('Web Chat in a real browser (Chromium)', function () {
     this.timeout(120_000);
-    let bot: BotHarness;
-    let browser: Browser;
-
-    before(function () {
-        // CI installs Debian's chromium (.ci/run); a developer machine without it skips, saying why.
-        requireChromium(this);
-    });
-
-    beforeEach(async () => {
-        bot = await BotHarness.start();
-        browser = await launchChromium();
-    });
-
-    afterEach(async () => {
-        await browser?.close();
-        await bot?.stop();
-    });
+    const rig = botWithChromium();
 
     it('a visitor reports a problem through the chat page and gets a stored ticket', async () => {
-        const page = await browser.newPage({ locale: 'en-US' });
+        const page = await rig.browser.newPage({ locale: 'en-US' });
         const problems = consoleProblems(page);
-        await page.goto(bot.baseUrl);
+        await page.goto(rig.bot.baseUrl);
         await page.getByText(/Contoso Cloud Services support assistant/).first().waitFor({ timeout: 30_000 });
 
         await type(page, 'Outlook is not receiving any emails since this morning, Exchange Online shows an error');
@@ -65,7 +48,7 @@ describe('Web Chat in a real browser (Chromium)', function () {
         mkdirSync(ARTIFACTS, { recursive: true });
         await page.screenshot({ path: path.join(ARTIFACTS, 'webchat-ticket.png'), fullPage: true });
 
-        const [ticket] = await bot.tickets();
+        const [ticket] = await rig.bot.tickets();
         assert.equal(ticket?.number, 'SR-2026-000001');
         assert.equal(ticket?.channel_id, 'directline');
         assert.equal(ticket?.severity, 'A');
@@ -82,9 +65,9 @@ describe('Web Chat in a real browser (Chromium)', function () {
     ];
     for (const c of FIRST_SCREENS) {
         it(`${c.locale}: the first screen asks what it can help with in the visitor's language, with the support terms a tap away`, async () => {
-            const page = await browser.newPage({ locale: c.locale, viewport: { width: 390, height: 700 } });
+            const page = await rig.browser.newPage({ locale: c.locale, viewport: { width: 390, height: 700 } });
             const problems = consoleProblems(page);
-            await page.goto(bot.baseUrl);
+            await page.goto(rig.bot.baseUrl);
             assert.equal(await page.locator('html').getAttribute('lang'), c.lang);
             assert.equal(await page.title(), c.title);
             assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), c.heading);
@@ -103,7 +86,7 @@ describe('Web Chat in a real browser (Chromium)', function () {
             await page.getByRole('button', { name: c.terms }).first().click();
             await page.getByText(c.hours, { exact: true }).first().waitFor({ timeout: 20_000 });
             await page.screenshot({ path: path.join(shots, `${c.locale}-terms.png`) });
-            const favicon = await page.request.get(`${bot.baseUrl}/favicon.ico`);
+            const favicon = await page.request.get(`${rig.bot.baseUrl}/favicon.ico`);
             assert.equal(favicon.status(), 200);
             assert.equal(favicon.headers()['content-type'], 'image/x-icon');
             assert.deepEqual(problems, []);
@@ -111,9 +94,9 @@ describe('Web Chat in a real browser (Chromium)', function () {
     }
 
     it('a paste over the message limit is stopped in the send box with a reason in the visitor\'s language', async () => {
-        const page = await browser.newPage({ locale: 'es-ES' });
+        const page = await rig.browser.newPage({ locale: 'es-ES' });
         const problems = consoleProblems(page);
-        await page.goto(bot.baseUrl);
+        await page.goto(rig.bot.baseUrl);
         await page.getByText('¿En qué puedo ayudarle?').first().waitFor({ timeout: 30_000 });
         const posted: string[] = [];
         page.on('request', (r) => {

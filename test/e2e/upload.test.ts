@@ -1,34 +1,17 @@
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { BotHarness } from '../helpers/botHarness';
-import { consoleProblems, launchChromium, requireChromium } from '../helpers/chromium';
+import { botWithChromium, consoleProblems } from '../helpers/chromium';
 
 /** A real 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describe('Web Chat uploads in a real browser (Chromium)', function () {
     this.timeout(120_000);
-    let bot: BotHarness;
-    let browser: Browser;
-
-    before(function () {
-        requireChromium(this);
-    });
-
-    beforeEach(async () => {
-        bot = await BotHarness.start();
-        browser = await launchChromium();
-    });
-
-    afterEach(async () => {
-        await browser?.close();
-        await bot?.stop();
-    });
+    const rig = botWithChromium();
 
     it("a visitor attaches a screenshot with Web Chat's upload button: kept and acknowledged; a disguised file is refused with a reason", async () => {
-        const page = await browser.newPage({ locale: 'en-US' });
+        const page = await rig.browser.newPage({ locale: 'en-US' });
         const problems = consoleProblems(page);
-        await page.goto(bot.baseUrl);
+        await page.goto(rig.bot.baseUrl);
         await page.getByText(/Contoso Cloud Services support assistant/).first().waitFor({ timeout: 30_000 });
         await page.getByRole('button', { name: /upload|attach/i }).first().waitFor({ state: 'visible', timeout: 10_000 });
 
@@ -36,7 +19,7 @@ describe('Web Chat uploads in a real browser (Chromium)', function () {
         await page.locator('input[type=file]').first().setInputFiles({ name: 'outlook-error.png', mimeType: 'image/png', buffer: PNG });
         await page.getByRole('button', { name: 'Send' }).click();
         await page.getByText(/Thanks, I.ve kept your file with your request/).last().waitFor({ timeout: 20_000 });
-        const kept = await bot.app.database.db.selectFrom('attachments').select(['name', 'content_type', 'size']).execute();
+        const kept = await rig.bot.app.database.db.selectFrom('attachments').select(['name', 'content_type', 'size']).execute();
         assert.deepEqual(kept, [{ name: 'outlook-error.png', content_type: 'image/png', size: PNG.length }], 'the file the browser sent is kept as it was');
 
         await page.locator('input[type=file]').first().setInputFiles({ name: 'not-really.png', mimeType: 'image/png', buffer: Buffer.from('this is text, not an image') });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../../src/paths';
+import { BotHarness } from './botHarness';
 
 /** Debian's Chromium (CI installs it in .ci/run). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -14,6 +15,27 @@ export function requireChromium(suite: Mocha.Context): void {
     if (existsSync(CHROMIUM)) return;
     if (process.env.CI) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     suite.skip();
+}
+
+/**
+ * For a suite of browser tests: a fresh bot and Chromium for each test, closed after it
+ * (the suite skips without Chromium, saying why). Read them as `rig.bot` and `rig.browser`.
+ */
+export function botWithChromium(): { readonly bot: BotHarness; readonly browser: Browser } {
+    const rig = {} as { bot: BotHarness; browser: Browser };
+    before(function () {
+        // CI installs Debian's chromium (.ci/run); a developer machine without it skips, saying why.
+        requireChromium(this);
+    });
+    beforeEach(async () => {
+        rig.bot = await BotHarness.start();
+        rig.browser = await launchChromium();
+    });
+    afterEach(async () => {
+        await rig.browser?.close();
+        await rig.bot?.stop();
+    });
+    return rig;
 }
 
 export function launchChromium(): Promise<Browser> {

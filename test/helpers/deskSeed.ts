@@ -1,17 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
+import { mulberry32 } from '../../src/random';
 import type { ConversationStartsTable, Database, HandoffsTable, TicketEventsTable, TicketsTable, TranscriptEntriesTable } from '../../src/store/schema';
-
-/** A small, fast, seeded random generator (mulberry32), so seeded data is the same on every run. */
-export function seededRandom(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 export interface DeskSeedOptions {
     tickets: number;
@@ -42,7 +31,7 @@ export const SEED_AGENTS = [
  * ratings, a few customers waiting now, live chats, agents and dead outbox messages.
  */
 export async function seedDesk(db: Kysely<Database>, options: DeskSeedOptions): Promise<void> {
-    const random = seededRandom(options.seed ?? 7);
+    const random = mulberry32(options.seed ?? 7);
     const batch = options.batch ?? 500;
     const span = options.now.getTime() - options.from.getTime();
     const nowMs = options.now.getTime();

@@ -21,7 +21,7 @@ async function ticketAwaitingWords(turn: MessageTurn, services: BotServices): Pr
     }
     const pending = (await turn.dialogs()).activeDialog !== undefined;
     const asker = askerOf(turn.context);
-    const waiting = (await services.tickets.recentFor(asker, 5)).find((ticket) => ticket.status === 'waiting-customer' && mayReadTicket(ticket, asker));
+    const waiting = (await services.tickets.recentFor(asker, 5, 'waiting-customer')).find((ticket) => mayReadTicket(ticket, asker));
     if (!waiting || (pending && session.lastTurnAt && waiting.updatedAt <= session.lastTurnAt)) return undefined;
     return waiting;
 }
