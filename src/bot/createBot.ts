@@ -20,13 +20,14 @@ import { messageSteps } from './messageSteps';
 import type { Handoffs } from '../handoff/handoffs';
 import type { CustomerTickets } from '../tickets/customerTickets';
 import { TurnStates } from './turnStates';
+import { recentResults } from '../recentResults';
 
 /** Frustration at or above this (0..1) counts as a frustrated message even when another intent wins. */
 const FRUSTRATED = 0.5;
 
 /** The intent signals the dialogs and steps use, read by the trained intent recogniser. */
 export function intentSignals(recognizer: IntentRecognizer): IntentSignals {
-    const intentOf = (text: string) => recognizer.recognize(text);
+    const intentOf = recentResults((text: string) => recognizer.recognize(text));
     return {
         severalProblems: (text) => intentOf(text).intent === 'multi-problem',
         asksForPhone: (text) => intentOf(text).intent === 'phone',
@@ -79,15 +80,17 @@ export function impactReader(classifier: Classifier, minConfidence: number): (te
 }
 
 /**
- * Remembers the last text's classification, so the first message of a conversation is
- * classified once although both language detection and the intake ask for it.
+ * Remembers the classifications of recent texts, so a message is classified once although
+ * language detection, the problem splitter and the intake all ask for it, even while other
+ * conversations' turns run in between. A failed classification is not kept.
  */
 export function rememberLast(classifier: Classifier): Classifier {
-    let last: { text: string; result: Promise<Classification> } | undefined;
+    const classify = recentResults((text: string): Promise<Classification> => classifier.classify(text));
     return {
         classify(text: string): Promise<Classification> {
-            if (last?.text !== text) last = { text, result: classifier.classify(text) };
-            return last.result;
+            const result = classify(text);
+            result.catch(() => classify.forget(text));
+            return result;
         },
     };
 }

@@ -29,17 +29,18 @@ export class TurnStates {
         private readonly scopes: StateScope[],
     ) {}
 
-    /** Reads every scope from storage (never the turn cache) and remembers what was read. */
+    /** Reads every scope from storage (never the turn cache), in one query, and remembers what was read. */
     async load(context: TurnContext): Promise<Loaded[]> {
-        const loaded: Loaded[] = [];
-        for (const scope of this.scopes) {
+        const keyed = this.scopes.flatMap((scope) => {
             const key = scope.getStorageKey(context);
-            if (!key) continue;
-            await scope.load(context, true);
+            return key ? [{ scope, key }] : [];
+        });
+        // Loaded together, so SqlStorage reads both documents with one query.
+        await Promise.all(keyed.map(({ scope }) => scope.load(context, true)));
+        return keyed.map(({ scope, key }) => {
             const state = scope.get(context) ?? {};
-            loaded.push({ scope, key, eTag: typeof state.eTag === 'string' ? state.eTag : undefined, hash: calculateChangeHash(state) });
-        }
-        return loaded;
+            return { scope, key, eTag: typeof state.eTag === 'string' ? state.eTag : undefined, hash: calculateChangeHash(state) };
+        });
     }
 
     /**

@@ -10,7 +10,7 @@ import { bindDatabaseId, checkBeforeOpen, fileIdentityCheck } from './databaseFi
 import { migrateToLatest } from './migrations';
 import { openPostgresDatabase } from './postgresDatabase';
 import type { Database } from './schema';
-import { StripNulPlugin } from './stripNulPlugin';
+import { preparedStatements } from './preparedStatements';
 import { databaseTelemetry } from '../telemetry/databaseTelemetry';
 
 export type { DatabaseFault, OpenDatabase } from './databaseHandle';
@@ -54,7 +54,7 @@ export async function openSqliteDatabase(file: string, options: SqliteOptions = 
     const sqlite = new SQLite(location, { timeout: timeoutMs });
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new StripNulPlugin()], log: databaseTelemetry('sqlite') });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedStatements(sqlite) }), log: databaseTelemetry('sqlite') });
     try {
         await migrateToLatest(db as unknown as Kysely<unknown>, 'sqlite');
         if (inFile) await bindDatabaseId(db, location, marker, allowNew, options.logger);

@@ -17,6 +17,16 @@ export class ETagConflictError extends Error {
  */
 export const NEW_ITEM_ETAG = 'new';
 
+/** A caller of `SqlStorage.read` waiting for the shared query. */
+interface PendingRead {
+    keys: string[];
+    resolve: (items: StoreItems) => void;
+    reject: (err: unknown) => void;
+}
+
+/** Keys per shared read query (well under any database's limit on parameters). */
+const KEYS_PER_QUERY = 200;
+
 /** bot_state.key holds 1024 characters, and PostgreSQL enforces it. */
 const MAX_KEY_CHARS = 1024;
 
@@ -33,15 +43,45 @@ export function storedKey(key: string): string {
  * never read-then-write.
  */
 export class SqlStorage implements Storage {
+    /** Reads asked for since the last query: they share the next one (see `read`). */
+    private waiting: PendingRead[] = [];
+
     constructor(private readonly db: Kysely<Database>) {}
 
-    async read(keys: string[]): Promise<StoreItems> {
-        if (keys.length === 0) return {};
-        const asked = new Map(keys.map((k) => [storedKey(k), k]));
-        const rows = await this.db.selectFrom('bot_state').select(['key', 'document', 'etag']).where('key', 'in', [...asked.keys()]).execute();
-        const items: StoreItems = {};
-        for (const row of rows) items[asked.get(row.key) ?? row.key] = { ...(JSON.parse(row.document) as object), eTag: row.etag };
-        return items;
+    /**
+     * Reads documents. Reads asked for at the same moment (a turn's conversation and user state,
+     * and other conversations' turns starting alongside) share one query, made once the current
+     * burst of work is done; each caller gets its own copies.
+     */
+    read(keys: string[]): Promise<StoreItems> {
+        if (keys.length === 0) return Promise.resolve({});
+        return new Promise((resolve, reject) => {
+            this.waiting.push({ keys, resolve, reject });
+            if (this.waiting.length === 1) process.nextTick(() => void this.readWaiting());
+        });
+    }
+
+    private async readWaiting(): Promise<void> {
+        const batch = this.waiting;
+        this.waiting = [];
+        try {
+            const wanted = [...new Set(batch.flatMap((read) => read.keys.map(storedKey)))];
+            const found = new Map<string, { document: string; etag: string }>();
+            for (let at = 0; at < wanted.length; at += KEYS_PER_QUERY) {
+                const rows = await this.db.selectFrom('bot_state').select(['key', 'document', 'etag']).where('key', 'in', wanted.slice(at, at + KEYS_PER_QUERY)).execute();
+                for (const row of rows) found.set(row.key, row);
+            }
+            for (const read of batch) {
+                const items: StoreItems = {};
+                for (const key of read.keys) {
+                    const row = found.get(storedKey(key));
+                    if (row) items[key] = { ...(JSON.parse(row.document) as object), eTag: row.etag };
+                }
+                read.resolve(items);
+            }
+        } catch (err) {
+            for (const read of batch) read.reject(err);
+        }
     }
 
     async write(changes: StoreItems): Promise<void> {

@@ -20,6 +20,17 @@ function attachmentsOf(activity: Partial<Activity>): NewTranscriptEntry['attachm
 }
 
 /**
+ * The conversation reference kept for writing to the customer later (a ticket's news, an
+ * agent taking over), without the id of the message it was taken from: a proactive turn
+ * replies to its own continuation activity, never to that id, and without it the reference
+ * stays the same from turn to turn, so it is not written again each time.
+ */
+function storedReference(activity: Partial<Activity>): string {
+    const { activityId: _replyTo, ...reference } = TurnContext.getConversationReference(activity);
+    return JSON.stringify(reference);
+}
+
+/**
  * Records every message of customer conversations — the customer's, the bot's and, during a
  * takeover, the agent's — with a PII-redacted copy for anything that leaves the partner.
  * Agents' own chats are not recorded. A failed write is logged, never fails the turn.
@@ -52,7 +63,7 @@ export class TranscriptMiddleware implements Middleware {
             ...outgoing.map((a) => entry(a, role)),
         ];
         const customerTurn = context.activity.type === 'message';
-        const reference = customerTurn ? { conversationId, json: JSON.stringify(TurnContext.getConversationReference(context.activity)), at: iso } : undefined;
+        const reference = customerTurn ? { conversationId, json: storedReference(context.activity), at: iso } : undefined;
         try {
             await this.store.append(entries, reference);
         } catch (error) {

@@ -35,16 +35,30 @@ function toEntry(row: Selectable<TranscriptEntriesTable>): TranscriptEntry {
     return { id: row.id, conversationId: row.conversation_id, role: row.role, author: row.author, text: row.text, textRedacted: row.text_redacted, attachments, createdAt: row.created_at };
 }
 
+/** Conversations whose start and reference this process has stored, with the reference (bounded: the busiest recent ones). */
+const KNOWN_CONVERSATIONS = 2000;
+
 /** Every message of customer conversations, kept for agents (raw) and for what leaves the partner (redacted). */
 export class TranscriptRepository {
+    /**
+     * The reference last stored per conversation by this process, so a turn does not write
+     * again what is already there (its start, an unchanged reference): one statement per turn
+     * instead of a transaction of three. Another instance writes what it has not seen itself.
+     */
+    private readonly stored = new Map<string, string>();
+
     constructor(private readonly db: Kysely<Database>) {}
 
-    /** Records a turn's messages and, for a customer's turn, their latest conversation reference (one transaction). */
+    /** Records a turn's messages and, for a customer's turn, their latest conversation reference (all or nothing). */
     async append(entries: NewTranscriptEntry[], reference?: { conversationId: string; json: string; at: string }): Promise<void> {
-        if (entries.length === 0 && !reference) return;
-        await this.db.transaction().execute(async (trx) => {
+        const customer = entries.find((e) => e.role === 'customer');
+        const known = this.stored.get(customer?.conversationId ?? reference?.conversationId ?? '');
+        const newStart = customer !== undefined && known === undefined;
+        const newReference = reference !== undefined && known !== reference.json;
+        if (entries.length === 0 && !newReference) return;
+        const write = async (db: Kysely<Database>): Promise<void> => {
             if (entries.length > 0) {
-                await trx
+                await db
                     .insertInto('transcript_entries')
                     .values(
                         entries.map((e) => ({
@@ -59,24 +73,33 @@ export class TranscriptRepository {
                     )
                     .execute();
             }
-            const customer = entries.find((e) => e.role === 'customer');
-            if (customer) {
+            if (customer && newStart) {
                 // Kept for the desk's reports: counting starts is an index range, counting distinct ids is not.
-                await trx
+                await db
                     .insertInto('conversation_starts')
                     .values({ conversation_id: customer.conversationId, started_at: customer.createdAt })
                     .onConflict((oc) => oc.column('conversation_id').doNothing())
                     .execute();
             }
-            if (reference) {
-                await trx
+            if (reference && newReference) {
+                await db
                     .insertInto('conversation_refs')
                     .values({ conversation_id: reference.conversationId, reference: reference.json, updated_at: reference.at })
-                    // Rewritten only when it changed (a new serviceUrl), not on every turn.
+                    // Rewritten only when it changed (a new serviceUrl or locale), not on every turn.
                     .onConflict((oc) => oc.column('conversation_id').doUpdateSet({ reference: reference.json, updated_at: reference.at }).where('conversation_refs.reference', '!=', reference.json))
                     .execute();
             }
-        });
+        };
+        const statements = Number(entries.length > 0) + Number(customer !== undefined && newStart) + Number(newReference);
+        if (statements > 1) await this.db.transaction().execute(write);
+        else await write(this.db);
+        if (reference) this.remember(reference.conversationId, reference.json);
+    }
+
+    private remember(conversationId: string, json: string): void {
+        this.stored.delete(conversationId);
+        if (this.stored.size >= KNOWN_CONVERSATIONS) this.stored.delete(this.stored.keys().next().value as string);
+        this.stored.set(conversationId, json);
     }
 
     /** The customer conversation's latest reference (JSON, refreshed on each of their turns). */
