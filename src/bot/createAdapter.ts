@@ -1,4 +1,5 @@
-import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { CallerIdConstants, type CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { LeanCloudAdapter } from './leanCloudAdapter';
 import type { AppConfig } from '../config';
 import type { Logger } from '../logger';
 import { holdRepliesFirst } from './heldReplies';
@@ -29,7 +30,7 @@ function endpoints(openIdMetadata: string): Partial<ConfigurationBotFrameworkAut
 }
 
 /**
- * The real CloudAdapter. With MicrosoftAppId set, every inbound request must carry a valid
+ * The real CloudAdapter (with a leaner sender of replies: LeanCloudAdapter). With MicrosoftAppId set, every inbound request must carry a valid
  * Bot Framework JWT and replies carry a bearer token; without it, auth is off (local use).
  */
 export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
@@ -40,7 +41,7 @@ export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
         MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
         ...(config.BotOpenIdMetadata ? endpoints(config.BotOpenIdMetadata) : {}),
     };
-    const adapter = new CloudAdapter(new StrictBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(options)));
+    const adapter = new LeanCloudAdapter(new StrictBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(options)));
     adapter.onTurnError = turnErrorHandler(logger);
     // Around everything else: the turn's span and duration.
     adapter.use(turnTelemetry);

@@ -5,7 +5,9 @@ import {
     type AuthenticateRequestResult,
     type BotFrameworkClient,
     type ClaimsIdentity,
-    type ConnectorFactory,
+    type ConnectorClient,
+    ConnectorFactory,
+    JwtTokenValidation,
     type UserTokenClient,
 } from 'botframework-connector';
 
@@ -17,12 +19,45 @@ function asAuthenticationError(err: unknown): unknown {
     return new AuthenticationError(`Unauthorized. ${err.name}`, 401);
 }
 
+/** Connector clients kept per bot, channel and audience (a handful in practice; bounded all the same). */
+const MAX_CONNECTORS = 100;
+
+/**
+ * The SDK's connector factory, except that a client once made for a bot, a channel's service
+ * URL and an audience is made again only when it failed: the SDK builds a new client (its
+ * credentials and request pipeline) for every turn, while one client serves them all (its
+ * token is cached and refreshed by the credentials).
+ */
+class ReusedConnectors extends ConnectorFactory {
+    constructor(
+        private readonly inner: ConnectorFactory,
+        private readonly appId: string,
+        private readonly clients: Map<string, Promise<ConnectorClient>>,
+    ) {
+        super();
+    }
+
+    override create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+        const key = `${this.appId}|${serviceUrl}|${audience ?? ''}`;
+        let client = this.clients.get(key);
+        if (!client) {
+            client = this.inner.create(serviceUrl, audience);
+            client.catch(() => this.clients.delete(key));
+            if (this.clients.size >= MAX_CONNECTORS) this.clients.delete(this.clients.keys().next().value as string);
+            this.clients.set(key, client);
+        }
+        return client;
+    }
+}
+
 /**
  * The SDK's authentication, except that a token the SDK refuses with one of jsonwebtoken's own
  * errors (a bad signature under a known key id, a cut-off signature) is an AuthenticationError,
- * so the CloudAdapter answers 401 instead of 500.
+ * so the CloudAdapter answers 401 instead of 500; and connector clients are reused (ReusedConnectors).
  */
 export class StrictBotFrameworkAuthentication extends BotFrameworkAuthentication {
+    private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+
     constructor(private readonly inner: BotFrameworkAuthentication) {
         super();
     }
@@ -52,7 +87,8 @@ export class StrictBotFrameworkAuthentication extends BotFrameworkAuthentication
     }
 
     override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-        return this.inner.createConnectorFactory(claimsIdentity);
+        const appId = JwtTokenValidation.getAppIdFromClaims(claimsIdentity.claims) ?? '';
+        return new ReusedConnectors(this.inner.createConnectorFactory(claimsIdentity), appId, this.connectors);
     }
 
     override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
