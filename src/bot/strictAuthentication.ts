@@ -19,6 +19,11 @@ function asAuthenticationError(err: unknown): unknown {
     return new AuthenticationError(`Unauthorized. ${err.name}`, 401);
 }
 
+/** Who the claims say called and whom for (both '' when authentication is off): what a connector's credentials depend on. */
+function appIdOf(claimsIdentity: ClaimsIdentity): string {
+    return `${claimsIdentity.getClaimValue('aud') ?? ''}|${JwtTokenValidation.getAppIdFromClaims(claimsIdentity.claims) ?? ''}`;
+}
+
 /** Connector clients kept per bot, channel and audience (a handful in practice; bounded all the same). */
 const MAX_CONNECTORS = 100;
 
@@ -57,17 +62,20 @@ class ReusedConnectors extends ConnectorFactory {
  */
 export class StrictBotFrameworkAuthentication extends BotFrameworkAuthentication {
     private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+    private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
 
     constructor(private readonly inner: BotFrameworkAuthentication) {
         super();
     }
 
     override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+        let result: AuthenticateRequestResult;
         try {
-            return await this.inner.authenticateRequest(activity, authHeader);
+            result = await this.inner.authenticateRequest(activity, authHeader);
         } catch (err) {
             throw asAuthenticationError(err);
         }
+        return result.connectorFactory ? { ...result, connectorFactory: this.reused(result.connectorFactory, result.claimsIdentity) } : result;
     }
 
     override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
@@ -87,12 +95,24 @@ export class StrictBotFrameworkAuthentication extends BotFrameworkAuthentication
     }
 
     override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-        const appId = JwtTokenValidation.getAppIdFromClaims(claimsIdentity.claims) ?? '';
-        return new ReusedConnectors(this.inner.createConnectorFactory(claimsIdentity), appId, this.connectors);
+        return this.reused(this.inner.createConnectorFactory(claimsIdentity), claimsIdentity);
     }
 
+    /** One user-token client per bot, as for connectors (the SDK builds one, with its pipeline, every turn). */
     override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-        return this.inner.createUserTokenClient(claimsIdentity);
+        const appId = appIdOf(claimsIdentity);
+        let client = this.userTokenClients.get(appId);
+        if (!client) {
+            client = this.inner.createUserTokenClient(claimsIdentity);
+            client.catch(() => this.userTokenClients.delete(appId));
+            if (this.userTokenClients.size >= MAX_CONNECTORS) this.userTokenClients.clear();
+            this.userTokenClients.set(appId, client);
+        }
+        return client;
+    }
+
+    private reused(factory: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
+        return new ReusedConnectors(factory, appIdOf(claimsIdentity), this.connectors);
     }
 
     override createBotFrameworkClient(): BotFrameworkClient {
