@@ -15,9 +15,16 @@ const ProfileSchema = z.object({
             callFrame: z.object({ functionName: z.string(), url: z.string(), lineNumber: z.number() }),
         }),
     ),
+    startTime: z.number(),
     samples: z.array(z.number()),
     timeDeltas: z.array(z.number()),
 });
+
+/** A stretch of the monotonic clock in microseconds (process.hrtime.bigint() / 1000n, as V8 stamps samples). */
+export interface ProfileWindow {
+    fromUs: number;
+    toUs: number;
+}
 
 /** One function's (or package's) share of a profile. */
 export interface ProfileRow {
@@ -44,12 +51,18 @@ export function packageOf(url: string, functionName: string): string {
     return 'other';
 }
 
-/** Self time per function and per package; idle time is left out of the shares. */
-export function summarise(raw: unknown): ProfileSummary {
+/** Self time per function and per package, within `window` if given; idle time is left out of the shares. */
+export function summarise(raw: unknown, window?: ProfileWindow): ProfileSummary {
     const profile = ProfileSchema.parse(raw);
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const selfByNode = new Map<number, number>();
-    profile.samples.forEach((id, i) => selfByNode.set(id, (selfByNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+    let at = profile.startTime;
+    profile.samples.forEach((id, i) => {
+        const delta = profile.timeDeltas[i] ?? 0;
+        at += delta;
+        if (window && (at < window.fromUs || at > window.toUs)) return;
+        selfByNode.set(id, (selfByNode.get(id) ?? 0) + delta / 1000);
+    });
     const functions = new Map<string, ProfileRow>();
     const packages = new Map<string, ProfileRow>();
     let totalMs = 0;

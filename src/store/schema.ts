@@ -185,6 +185,7 @@ export interface TranscriptEntriesTable {
     role: 'customer' | 'bot' | 'agent' | 'note';
     author: string | null;
     text: string;
+    /** The PII-redacted copy; '' until it is needed (redacted when read to leave the partner). */
     text_redacted: string;
     /** JSON list of {contentType, name} of attachments. */
     attachments: string | null;

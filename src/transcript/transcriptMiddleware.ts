@@ -2,7 +2,6 @@ import { TurnContext, type Activity, type Middleware } from 'botbuilder';
 import { SKIP_TRANSCRIPT, TRANSCRIPT_ROLE, type TranscriptRole } from './transcriptMarks';
 import type { NewTranscriptEntry, TranscriptRepository } from './transcriptRepository';
 import type { Logger } from '../logger';
-import { redactPii } from '../understanding/piiRedaction';
 
 const MAX_TEXT = 4000;
 
@@ -32,7 +31,7 @@ function storedReference(activity: Partial<Activity>): string {
 
 /**
  * Records every message of customer conversations — the customer's, the bot's and, during a
- * takeover, the agent's — with a PII-redacted copy for anything that leaves the partner.
+ * takeover, the agent's; the PII-redacted copy for what leaves the partner is made when it is read.
  * Agents' own chats are not recorded. A failed write is logged, never fails the turn.
  */
 export class TranscriptMiddleware implements Middleware {
@@ -56,7 +55,7 @@ export class TranscriptMiddleware implements Middleware {
         const iso = this.now().toISOString();
         const entry = (activity: Partial<Activity>, who: TranscriptRole | { role: 'customer'; author: string | null }): NewTranscriptEntry => {
             const text = readable(activity).slice(0, MAX_TEXT);
-            return { conversationId, role: who.role, author: who.author, text, textRedacted: redactPii(text).text, attachments: attachmentsOf(activity), createdAt: iso };
+            return { conversationId, role: who.role, author: who.author, text, attachments: attachmentsOf(activity), createdAt: iso };
         };
         const entries = [
             ...(context.activity.type === 'message' ? [entry(context.activity, { role: 'customer', author: context.activity.from?.name?.slice(0, 200) ?? null })] : []),

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, TranscriptEntriesTable } from '../store/schema';
+import { redactPii } from '../understanding/piiRedaction';
 
 /** Who wrote a transcript entry. */
 export type TranscriptRoleName = 'customer' | 'bot' | 'agent' | 'note';
@@ -19,7 +20,8 @@ export interface TranscriptEntry {
     createdAt: string;
 }
 
-export type NewTranscriptEntry = Omit<TranscriptEntry, 'id'>;
+/** An entry to record; without `textRedacted`, the text is redacted when it is read (see redactedText). */
+export type NewTranscriptEntry = Omit<TranscriptEntry, 'id' | 'textRedacted'> & { textRedacted?: string };
 
 /** The stored attachment list; rows written before it existed, or damaged, read as none. */
 function attachmentsOf(json: string | null): TranscriptEntry['attachments'] {
@@ -30,9 +32,18 @@ function attachmentsOf(json: string | null): TranscriptEntry['attachments'] {
     }
 }
 
+/**
+ * The redacted copy of an entry: as stored when it was written with one (an agent's note), else
+ * worked out now. Entries are redacted when they are read to leave the partner, not on every
+ * turn for every message, most of which never leave.
+ */
+function redactedText(row: Selectable<TranscriptEntriesTable>): string {
+    return row.text_redacted || (row.text ? redactPii(row.text).text : '');
+}
+
 function toEntry(row: Selectable<TranscriptEntriesTable>): TranscriptEntry {
     const attachments = attachmentsOf(row.attachments);
-    return { id: row.id, conversationId: row.conversation_id, role: row.role, author: row.author, text: row.text, textRedacted: row.text_redacted, attachments, createdAt: row.created_at };
+    return { id: row.id, conversationId: row.conversation_id, role: row.role, author: row.author, text: row.text, textRedacted: redactedText(row), attachments, createdAt: row.created_at };
 }
 
 /** Conversations whose start and reference this process has stored, with the reference (bounded: the busiest recent ones). */
@@ -66,7 +77,7 @@ export class TranscriptRepository {
                             role: e.role,
                             author: e.author,
                             text: e.text,
-                            text_redacted: e.textRedacted,
+                            text_redacted: e.textRedacted ?? '',
                             attachments: e.attachments.length ? JSON.stringify(e.attachments) : null,
                             created_at: e.createdAt,
                         })),
