@@ -3,7 +3,7 @@ import { NEW_ITEM_ETAG } from '../store/sqlStorage';
 
 /** What a state scope must offer (ConversationState and UserState do). */
 export interface StateScope {
-    load(context: TurnContext, force?: boolean): Promise<unknown>;
+    clear(context: TurnContext): Promise<void>;
     get(context: TurnContext): StoreItem | undefined;
     getStorageKey(context: TurnContext): string | undefined;
 }
@@ -29,18 +29,24 @@ export class TurnStates {
         private readonly scopes: StateScope[],
     ) {}
 
-    /** Reads every scope from storage (never the turn cache), in one query, and remembers what was read. */
+    /**
+     * Reads every scope from storage (never the turn cache), in one query, and remembers what
+     * was read. The documents are put into the scopes' turn caches directly (clear, then fill):
+     * the scopes' own load would hash each document once more for a save the bot never uses.
+     */
     async load(context: TurnContext): Promise<Loaded[]> {
         const keyed = this.scopes.flatMap((scope) => {
             const key = scope.getStorageKey(context);
             return key ? [{ scope, key }] : [];
         });
-        // Loaded together, so SqlStorage reads both documents with one query.
-        await Promise.all(keyed.map(({ scope }) => scope.load(context, true)));
-        return keyed.map(({ scope, key }) => {
-            const state = scope.get(context) ?? {};
-            return { scope, key, eTag: typeof state.eTag === 'string' ? state.eTag : undefined, hash: calculateChangeHash(state) };
-        });
+        const items = keyed.length ? await this.storage.read(keyed.map(({ key }) => key)) : {};
+        return Promise.all(
+            keyed.map(async ({ scope, key }) => {
+                await scope.clear(context);
+                const state = Object.assign(scope.get(context) ?? {}, items[key]);
+                return { scope, key, eTag: typeof state.eTag === 'string' ? state.eTag : undefined, hash: calculateChangeHash(state) };
+            }),
+        );
     }
 
     /**
