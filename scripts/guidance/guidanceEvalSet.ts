@@ -13,9 +13,18 @@ export const GuidanceQuestionSchema = z.object({
 
 export type GuidanceQuestion = z.infer<typeof GuidanceQuestionSchema>;
 
-/** The question files under corpus/guidance-eval, one per language. */
-export function guidanceEvalFiles(root: string): string[] {
-    const dir = path.join(root, 'corpus', 'guidance-eval');
+/**
+ * The two question sets: 'tuning' (corpus/guidance-eval/<lang>.jsonl), on which the ranking
+ * and the relevance floor may be tuned, and 'heldout' (corpus/guidance-eval/heldout/<lang>.jsonl),
+ * written separately and never tuned on, which gives the figure the project reports.
+ */
+export type GuidanceEvalSet = 'tuning' | 'heldout';
+
+export const GUIDANCE_EVAL_DIRS: Record<GuidanceEvalSet, string> = { tuning: 'corpus/guidance-eval', heldout: 'corpus/guidance-eval/heldout' };
+
+/** The question files of one set, one per language. */
+export function guidanceEvalFiles(root: string, set: GuidanceEvalSet = 'tuning'): string[] {
+    const dir = path.join(root, GUIDANCE_EVAL_DIRS[set]);
     const present = new Set(readdirSync(dir));
     return LANGUAGES.filter((l: Language) => present.has(`${l}.jsonl`)).map((l) => path.join(dir, `${l}.jsonl`));
 }

@@ -6,6 +6,12 @@ export function nameTokens(text: string): string[] {
     return normalizeForModel(text).split(/[\s.'-]+/).filter(Boolean);
 }
 
+/** A name found in a text: what it names and the text's words it covers. */
+export interface Mention<T> {
+    value: T;
+    words: string[];
+}
+
 interface Entry<T> {
     tokens: string[];
     value: T;
@@ -42,17 +48,19 @@ export class NameMatcher<T> {
 
     /** The values of the names found, in the order they appear (a value once). */
     find(text: string): T[] {
-        const found: T[] = [];
-        const add = (v: T): void => {
-            if (!found.includes(v)) found.push(v);
-        };
+        return [...new Set(this.mentions(text).map((m) => m.value))];
+    }
+
+    /** Every name found, in the order it appears, with the words of the text it covers. */
+    mentions(text: string): Array<Mention<T>> {
+        const found: Array<Mention<T>> = [];
         const words = nameTokens(text);
         for (let i = 0; i < words.length; ) {
             const hit = this.byFirst.get(words[i] as string)?.find((e) => e.tokens.every((t, k) => words[i + k] === t));
-            if (hit) add(hit.value);
+            if (hit) found.push({ value: hit.value, words: words.slice(i, i + hit.tokens.length) });
             i += hit ? hit.tokens.length : 1;
         }
-        if (this.exact) for (const m of text.matchAll(this.exact)) add(this.exactValues.get(m[0]) as T);
+        if (this.exact) for (const m of text.matchAll(this.exact)) found.push({ value: this.exactValues.get(m[0]) as T, words: nameTokens(m[0]) });
         return found;
     }
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { projectRoot } from '../paths';
 import type { Category, Product } from '../policy/types';
 import { CatalogueFileSchema, type CatalogueFile, type TopicFamily } from './catalogueSchema';
-import { NameMatcher } from './nameMatcher';
+import { NameMatcher, type Mention } from './nameMatcher';
 
 /** Where the catalogue lives, relative to the project root. */
 export const CATALOGUE_PATH = path.join('content', 'catalogue', 'services.json');
@@ -95,6 +95,11 @@ export class ServiceCatalogue {
     /** The services a text names, old brand names included, in the order found. */
     find(text: string): CatalogueService[] {
         return this.matcher.find(text);
+    }
+
+    /** Each time a text names a service, with the words of the text that name it. */
+    mentions(text: string): Array<Mention<CatalogueService>> {
+        return this.matcher.mentions(text);
     }
 
     /** The product a service name implies on its own ("Flow" → dynamics365), or undefined when the text names none. */

@@ -100,17 +100,23 @@ export class GuidanceIndex {
         // A number no article mentions (a card, an order, a phone) says nothing about the problem; an unknown word does.
         const weight = (t: string): number => this.idf.get(t) ?? (/\d/.test(t) ? 0 : this.unknownIdf);
         const total = queryTerms.reduce((sum, t) => sum + weight(t), 0) || 1;
-        const named = this.catalogue.find(raw).filter((s) => !s.umbrella);
+        const mentions = this.catalogue.mentions(raw);
+        const named = [...new Set(mentions.map((m) => m.value))].filter((s) => !s.umbrella);
+        // What the question asks is what it says beyond the services it names: an article matching only "Teams" or "Intune" does not answer it.
+        const serviceTerms = new Set(mentions.flatMap((m) => this.terms(m.words.join(' '))));
+        const askTerms = queryTerms.filter((t) => !serviceTerms.has(t));
+        const askTotal = askTerms.reduce((sum, t) => sum + weight(t), 0);
         return this.search
             .search(text)
-            .map((hit) => ({ article: this.byId.get(String(hit.id)) as Article, score: hit.score, strong: strongTerms(hit.queryTerms, hit.terms, hit.match) }))
+            .map((hit) => ({ article: this.byId.get(String(hit.id)) as Article, score: hit.score, strong: new Set(strongTerms(hit.queryTerms, hit.terms, hit.match)) }))
             .map((r) => ({ ...r, serviceFit: r.article.product === 'any' ? 'neutral' : serviceFit(named, this.about.get(r.article.id)) }))
             // The catalogue can vouch for an article the classifier's product would leave out ("security defaults" read as ems).
             .filter((r) => articleFits(r.article, query.category, query.product) || (r.serviceFit === 'match' && r.article.category === query.category))
             .map((r) => ({
                 article: r.article,
                 score: r.score * (r.article.product === query.product ? 1.5 : 1) * (query.kind && r.article.kind === query.kind ? 1.2 : 1),
-                coverage: r.strong.reduce((sum, t) => sum + weight(t), 0) / total,
+                coverage: queryTerms.reduce((sum, t) => sum + (r.strong.has(t) ? weight(t) : 0), 0) / total,
+                askCoverage: askTotal === 0 ? 0 : askTerms.reduce((sum, t) => sum + (r.strong.has(t) ? weight(t) : 0), 0) / askTotal,
                 serviceFit: r.serviceFit,
             }))
             .sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
@@ -118,19 +124,36 @@ export class GuidanceIndex {
 }
 
 interface ArticleServices {
-    /** Families of the specific services named. */
+    /** The specific services named in the title, tags or summary. */
+    services: ReadonlySet<string>;
+    /** Their families. */
     families: ReadonlySet<string>;
+    /** Families of the specific services the title names: the article is about that service, not its siblings ("Teams Rooms", not Teams meetings). */
+    titleFamilies: ReadonlySet<string>;
     /** Products whose suite the title names ("Users can't open Dynamics 365"): the article speaks for all of the product's services. */
     suites: ReadonlySet<string>;
 }
 
 function servicesOf(found: readonly CatalogueService[], inTitle: readonly CatalogueService[]): ArticleServices {
-    return { families: new Set(found.filter((s) => !s.umbrella).map((s) => s.family)), suites: new Set(inTitle.filter((s) => s.umbrella).map((s) => s.product)) };
+    const specific = found.filter((s) => !s.umbrella);
+    return {
+        services: new Set(specific.map((s) => s.id)),
+        families: new Set(specific.map((s) => s.family)),
+        titleFamilies: new Set(inTitle.filter((s) => !s.umbrella).map((s) => s.family)),
+        suites: new Set(inTitle.filter((s) => s.umbrella).map((s) => s.product)),
+    };
 }
 
-/** match: the article is about a service the question names; mismatch: it is about other services only, and not about their whole product. */
+/**
+ * match: the article is about a service the question names, or about its family;
+ * mismatch: it is about other services only, and not about their whole product, or its title
+ * names another service of the same family (an article on Teams Rooms for a question about
+ * Teams meetings, on Microsoft 365 Copilot for one about Copilot Pro).
+ */
 function serviceFit(named: readonly CatalogueService[], about: ArticleServices | undefined): Candidate['serviceFit'] {
     if (named.length === 0 || !about || (about.families.size === 0 && about.suites.size === 0)) return 'neutral';
+    if (named.some((s) => about.services.has(s.id))) return 'match';
+    if (named.some((s) => about.titleFamilies.has(s.family))) return 'mismatch';
     if (named.some((s) => about.families.has(s.family))) return 'match';
     return named.some((s) => about.suites.has(s.product)) ? 'neutral' : 'mismatch';
 }

@@ -1,8 +1,8 @@
 import type { Language } from '../policy/types';
 import { perLanguage } from '../understanding/packs';
 
-/** Frequent words that carry no meaning for ranking, and words about when or how politely, per language (accents already stripped). */
-export const STOP_WORDS: Record<Language, ReadonlySet<string>> = perLanguage((pack) => new Set([...pack.stopWords, ...pack.guidanceFillers]));
+/** Frequent words that carry no meaning for ranking, words about when or how politely, and function words, per language (accents already stripped). */
+export const STOP_WORDS: Record<Language, ReadonlySet<string>> = perLanguage((pack) => new Set([...pack.stopWords, ...pack.guidanceFillers, ...pack.guidanceFunctionWords]));
 
 /** A Russian word's final vowel (or soft/short sign): "счете", "счета" and "счет" are one word. */
 const RUSSIAN_ENDING = /(?<=[а-яё]{3})[аеиоуыьяюй]$/u;

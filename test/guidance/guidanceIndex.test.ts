@@ -4,6 +4,7 @@ import { parseArticle, loadArticles, ArticleFormatError } from '../../src/guidan
 import { GuidanceIndex } from '../../src/guidance/guidanceIndex';
 import { projectRoot } from '../../src/paths';
 import type { Candidate, RankQuery } from '../../src/guidance/guidanceIndex';
+import type { Language } from '../../src/policy/types';
 import type { Article } from '../../src/guidance/article';
 import { DEFAULT_OFFER_FLOOR, offerable } from '../../src/guidance/offerDecision';
 
@@ -74,12 +75,47 @@ describe('guidance articles and ranking', () => {
             assert.ok(index.rank(query, 10).every((r) => !mismatched.includes(r.article.id)));
         });
 
+        it('never offers an article about a sibling of the service the question names', () => {
+            const proQuery: RankQuery = { text: 'Can staff use Copilot Pro they bought themselves on their work files?', category: 'technical', product: 'microsoft365', kind: 'advisory' };
+            const copilot = index.candidates(proQuery).find((c) => c.article.id === 'copilot-not-available-or-no-answers');
+            assert.equal(copilot?.serviceFit, 'mismatch', 'an article on Microsoft 365 Copilot does not answer for Copilot Pro');
+            assert.deepEqual(index.rank(proQuery, 3), []);
+            const breakout: RankQuery = { text: 'How do I turn on breakout rooms for our Teams meetings?', category: 'technical', product: 'microsoft365', kind: 'advisory' };
+            assert.equal(index.candidates(breakout).find((c) => c.article.id === 'teams-rooms-sign-in')?.serviceFit, 'mismatch');
+            assert.deepEqual(index.rank(breakout, 3), []);
+            const rooms: RankQuery = { text: 'The Teams Rooms console in the boardroom says sign-in failed', category: 'technical', product: 'microsoft365', kind: 'break-fix' };
+            assert.equal(index.rank(rooms)[0]?.article.id, 'teams-rooms-sign-in');
+        });
+
+        it('is not sure of an article that matches only the services a question names', () => {
+            const query: RankQuery = { text: 'Intune: how do I set the Edge homepage on every company laptop?', category: 'technical', product: 'ems', kind: 'advisory' };
+            const intune = index.candidates(query).filter((c) => c.article.id.startsWith('intune-'));
+            assert.ok(intune.length >= 2, 'the Intune articles are candidates');
+            for (const c of intune) assert.ok(c.askCoverage < c.coverage, `${c.article.id}: "Intune" counts for coverage, not for what is asked`);
+            assert.deepEqual(index.rank(query, 3), []);
+        });
+
         it('keeps silent when two articles match the question equally badly', () => {
-            const half = (id: string, score: number): Candidate => ({ article: index.get(id) as Article, score, coverage: 0.2, serviceFit: 'match' });
+            const half = (id: string, score: number): Candidate => ({ article: index.get(id) as Article, score, coverage: 0.2, askCoverage: 0.2, serviceFit: 'match' });
             assert.deepEqual(offerable([half('business-central-vat-setup', 270), half('business-central-environments-updates', 260)], DEFAULT_OFFER_FLOOR), []);
-            const sure = { ...half('business-central-vat-setup', 270), coverage: 0.5 };
+            const sure = { ...half('business-central-vat-setup', 270), coverage: 0.5, askCoverage: 0.5 };
             assert.equal(offerable([sure, half('business-central-environments-updates', 260)], DEFAULT_OFFER_FLOOR)[0]?.article.id, 'business-central-vat-setup');
         });
+    });
+
+    describe('sloppy questions in each language still get their article', () => {
+        const sloppy: Array<[Language, string]> = [
+            ['en', 'pls help, outlook keeps asking for the password, its been like this all day and i cant get in'],
+            ['es', 'outlook me pide la contraseña todo el rato y no conecta, podeis ayudarme'],
+            ['pt', 'o outlook tá pedindo a senha toda hora e não conecta, já tentei de tudo'],
+            ['ru', 'щас аутлук постоянно спрашивает пароль и не подключается, что делать'],
+        ];
+        for (const [language, text] of sloppy) {
+            it(`${language}: "${text.slice(0, 40)}..." gets the Outlook article first`, () => {
+                const local = new GuidanceIndex(loadArticles(path.join(projectRoot(), 'content', 'guidance'), language), language);
+                assert.equal(local.rank({ text, category: 'technical', product: 'microsoft365', kind: 'break-fix' })[0]?.article.id, 'outlook-cannot-connect');
+            });
+        }
     });
 
     it('rejects a malformed article file with its name and the field', () => {

@@ -12,6 +12,15 @@ describe('stop words per language', () => {
         ['pt', 'fatura', false],
         ['ru', 'что', true],
         ['ru', 'почта', false],
+        // Function words and chat shorthand that say nothing an article could answer.
+        ['en', 'doesnt', true],
+        ['en', 'quarantine', false],
+        ['es', 'podeis', true],
+        ['es', 'cuarentena', false],
+        ['pt', 'pra', true],
+        ['pt', 'senha', false],
+        ['ru', 'щас', true],
+        ['ru', 'пароль', false],
     ];
     for (const [language, word, expected] of cases) it(`${language}: "${word}" ${expected ? 'is' : 'is not'} a stop word`, () => assert.equal(STOP_WORDS[language].has(word), expected));
 });

@@ -76,6 +76,19 @@ describe('service catalogue (content/catalogue/services.json)', () => {
         assert.deepEqual(catalogue.find('severity P1, production down'), []);
     });
 
+    it('tells which words of a text name each service, so guidance can weigh what the text asks apart from them', () => {
+        const mentions = (text: string) => catalogue.mentions(text).map((m) => [m.value.id, m.words.join(' ')]);
+        assert.deepEqual(mentions('The Teams Rooms console and Azure AD sign-in fail, Word too'), [
+            ['teams-rooms', 'teams rooms'],
+            ['azure-ad', 'azure ad'],
+            ['word', 'word'],
+        ]);
+        assert.deepEqual(mentions('Тимс и Outlook не работают'), [
+            ['teams', 'тимс'],
+            ['outlook', 'outlook'],
+        ]);
+    });
+
     it('leaves suites and plans out of the specific families', () => {
         assert.deepEqual(catalogue.specificFamilies('Microsoft 365 Business Premium users cannot open SharePoint'), ['sharepoint']);
         assert.deepEqual(catalogue.specificFamilies('we have Microsoft 365 E3 and Dynamics 365'), []);

@@ -157,6 +157,7 @@ export const en: LanguagePack = {
         language: { functionWords: ['the', 'is', 'are', 'we', 'our', 'can t', 'doesn t', 'not', 'and', 'with', 'please', 'hi', 'hello', 'help', 'my', 'have'] },
     },
     guidanceFillers: 'today yesterday morning afternoon tonight since week weeks days day hours now still again please help hi hello thanks urgent urgently anyone everyone somebody someone january february march april may june july august september october november december month months year last next twice once same instead wait'.split(' '),
+    guidanceFunctionWords: 'about above after against all am any aren arent because been before being below between both cant couldn couldnt did didn didnt doesn doesnt doing don dont each few further had hadn hasn havent haven having he her here hers herself him himself his ive isn isnt just let lets like more most myself nor only other ours ourselves own she should shouldn some such than then theirs themselves these they those through too until very wasn wasnt weren werent whom who where while won wont would wouldn yourself yours also even ever really pls plz thx ok okay guys hey kindly gonna wanna says said'.split(' '),
     stopWords: (
         'a an and are as at be but by can could do does for from has have hi hello how i im in is it its me my no not of on or our please so that ' +
         'the their them there this to us was we were what when which why will with you your'

@@ -61,7 +61,8 @@ export const es: LanguagePack = {
         },
         language: { functionWords: ['el', 'los', 'las', 'que', 'no', 'nuestro', 'nuestra', 'por favor', 'hola', 'ayuda', 'tengo', 'tenemos', 'puedo', 'esta', 'estan', 'con', 'una', 'del'] },
     },
-    guidanceFillers: 'hoy ayer manana tarde noche desde semana semanas dias dia horas ahora todavia aun otra vez favor ayuda hola gracias urgente alguien todos enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre mes meses ano ultimo ultima pasado pasada dos veces mismo misma'.split(' '),
+    guidanceFillers: 'hoy ayer manana tarde noche desde semana semanas dias dia horas ahora todavia aun otra vez favor ayuda hola buenas buenos gracias urgente alguien todos enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre mes meses ano ultimo ultima pasado pasada dos veces mismo misma'.split(' '),
+    guidanceFunctionWords: 'algo algun alguna algunas alguno algunos ante antes aqui asi cada cual cuales cuando cuanto donde durante ellas ello ellos entre era eran eres esa esas ese eso esos estas estos esto estoy estamos estaba estado fue fueron ha habia han has hay he hemos mas mia mias mio mios mucho muchos nada ni nosotros nuestras nuestros os otras otro otros poco pues quien quienes sea ser sido sobre solo tambien tan tanto ti tiene tienen tu tus unas unos usted ustedes vosotros vuestra vuestro vuestras vuestros yo puedo puede pueden podemos podeis porfa xfa pls xq pq tb vale oye bueno dice dijo'.split(' '),
     stopWords: (
         'a al como con de del el ella en es esta estan este hola la las le les lo los me mi mis muy no nos nuestra nuestro para pero por que se ' +
         'si sin su sus te tengo tenemos un una uno y ya'

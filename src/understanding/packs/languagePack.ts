@@ -142,6 +142,12 @@ export interface LanguagePack {
      * too, so that "since this morning" does not count as something no article answers.
      */
     guidanceFillers: readonly string[];
+    /**
+     * Function words and chat shorthand that stopWords leave out (pronouns, auxiliaries,
+     * "pls", "pra", "щас"): left out of guidance search, where a word no article uses would
+     * otherwise count as something the question asks and no article answers.
+     */
+    guidanceFunctionWords: readonly string[];
     /** Asking how a ticket is doing, the nouns that may sit next to a bare ticket number, and asking to reopen one. */
     ticketStatus: { asks: Patterns; nouns: Patterns; reopens: Patterns };
     /** Leaving a queue or an agent's chat. Raw text, whole message, case-insensitive. */

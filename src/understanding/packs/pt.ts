@@ -64,7 +64,8 @@ export const pt: LanguagePack = {
             functionWords: ['o', 'os', 'as', 'que', 'nao', 'nosso', 'nossa', 'por favor', 'ola', 'oi', 'ajuda', 'tenho', 'temos', 'consigo', 'esta', 'estao', 'com', 'uma', 'do', 'da', 'voces', 'vc'],
         },
     },
-    guidanceFillers: 'hoje ontem cedo manha tarde noite desde semana semanas dias dia horas agora ainda de novo favor ajuda ola obrigado urgente alguem todos janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro mes meses ano ultimo ultima passado passada duas vezes mesmo mesma'.split(' '),
+    guidanceFillers: 'hoje ontem cedo manha tarde noite desde semana semanas dias dia horas agora ainda de novo favor ajuda ola bom boa obrigado urgente alguem todos janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro mes meses ano ultimo ultima passado passada duas vezes mesmo mesma'.split(' '),
+    guidanceFunctionWords: 'ai ali aqui aquela aquele aquilo aos ate cada dela dele deles delas depois desse desta deste disso disto ele eles elas entao entre era essa essas esse esses estas estes estou estamos estava estavam ha isto la lhe lhes mais mas me meu meus minha minhas muito muita muitos muitas nem num numa ou pelas pelos pois pra pras pro pros qual quais quem sao seja ser sendo sido so suas seus tambem tao tava te tem temos tenho ter teu tua tu to ta tb tbm vcs pq ne tipo pode podem posso podemos diz disse'.split(' '),
     stopWords: (
         'a ao as com como da das de do dos e ela em esta estao eu isso na nas no nos nossa nosso o oi ola os para pela pelo por que se sem seu ' +
         'sua um uma voce voces vc ja nao'
