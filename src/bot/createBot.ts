@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
-import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogContext, type DialogState } from './dialogKit';
 import { DateTime } from 'luxon';
 import { MainDialog } from '../../dialogs/mainDialog';
 import type { CustomerProfileState, BotServices, IntentSignals, SessionState } from './botServices';
