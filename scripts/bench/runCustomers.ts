@@ -26,6 +26,8 @@ export interface RunResult {
     serverCpuMs: number;
     /** The same, per server (in the order given). */
     serverCpuMsEach: number[];
+    /** CPU of the servers' main threads (where turns run), summed; undefined without /proc. */
+    serverMainThreadCpuMs?: number;
     loadCpuMs: number;
     /** What each of RunOptions.cpuMeters counted during the run, in ms. */
     meteredCpuMs: Record<string, number | undefined>;
@@ -43,7 +45,7 @@ export async function runCustomers(servers: readonly ServerHandle[], channel: Be
     const rampMs = options.rampMs ?? RAMP_MS;
     const delay = (i: number) => new Promise<void>((resolve) => setTimeout(resolve, (i * rampMs) / options.count));
     for (const server of servers) await client.warm(server.url);
-    const serverCpu = (): Promise<number[]> => Promise.all(servers.map(async (s) => (await s.measure(false)).cpuMs));
+    const serverCpu = () => Promise.all(servers.map((s) => s.measure(false)));
     const serverBefore = await serverCpu();
     const readMeters = (): Record<string, number | undefined> => Object.fromEntries(Object.entries(options.cpuMeters ?? {}).map(([name, read]) => [name, read()]));
     const metersBefore = readMeters();
@@ -53,14 +55,17 @@ export async function runCustomers(servers: readonly ServerHandle[], channel: Be
     const seconds = (performance.now() - started) / 1000;
     const load = process.cpuUsage(loadBefore);
     const metersAfter = readMeters();
-    const serverCpuMsEach = (await serverCpu()).map((ms, i) => ms - (serverBefore[i] as number));
+    const serverAfter = await serverCpu();
+    const serverCpuMsEach = serverAfter.map((m, i) => m.cpuMs - (serverBefore[i]?.cpuMs ?? 0));
+    const mainThreads = serverAfter.map((m, i) => (m.mainThreadCpuMs === undefined || serverBefore[i]?.mainThreadCpuMs === undefined ? undefined : m.mainThreadCpuMs - serverBefore[i].mainThreadCpuMs));
+    const serverMainThreadCpuMs = mainThreads.every((ms) => ms !== undefined) ? sum(mainThreads) : undefined;
     const meteredCpuMs = Object.fromEntries(
         Object.entries(metersAfter).map(([name, after]) => {
             const before = metersBefore[name];
             return [name, after !== undefined && before !== undefined ? after - before : undefined];
         }),
     );
-    return { recorder, seconds, serverCpuMs: sum(serverCpuMsEach), serverCpuMsEach, loadCpuMs: (load.user + load.system) / 1000, meteredCpuMs };
+    return { recorder, seconds, serverCpuMs: sum(serverCpuMsEach), serverCpuMsEach, serverMainThreadCpuMs, loadCpuMs: (load.user + load.system) / 1000, meteredCpuMs };
 }
 
 /** Runs idle one-turn conversations, at most `parallel` at a time. */

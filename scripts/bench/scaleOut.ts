@@ -83,18 +83,26 @@ function cpuLine(m: Measured): string {
 }
 
 /**
- * The most turns/s the machine's cores allow at a run's CPU cost per turn (bots, PostgreSQL and
- * the load generator all run here), even if nothing else ran on them: the ceiling of scaling out.
+ * The most turns/s a configuration can reach at its measured CPU cost per turn, even with nothing
+ * else on the machine: each instance runs its turns on one thread (at most one core), and the
+ * bots, PostgreSQL and the load generator share the machine's cores.
  */
 function cpuCeiling(m: Measured, cpus: number): { turnsPerSecond: number; text: string } {
     const turns = m.figures.turns;
-    const parts = { bots: m.run.serverCpuMs / turns, PostgreSQL: (m.run.meteredCpuMs.postgres ?? 0) / turns, 'load generator': m.run.loadCpuMs / turns };
-    const total = Object.values(parts).reduce((a, b) => a + b, 0);
-    const sum = Object.entries(parts)
-        .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
-        .join(' + ');
-    const turnsPerSecond = (cpus * 1000) / total;
-    return { turnsPerSecond, text: `a turn costs ${sum} = ${total.toFixed(2)} ms of CPU; ${cpus} CPUs allow at most ${turnsPerSecond.toFixed(0)} turns/s` };
+    const botMs = m.run.serverCpuMs / turns;
+    const mainMs = m.run.serverMainThreadCpuMs === undefined ? undefined : m.run.serverMainThreadCpuMs / turns;
+    const postgresMs = (m.run.meteredCpuMs.postgres ?? 0) / turns;
+    const loadMs = m.run.loadCpuMs / turns;
+    const totalMs = botMs + postgresMs + loadMs;
+    const byThreads = mainMs === undefined ? Number.POSITIVE_INFINITY : (m.instances * 1000) / mainMs;
+    const byCores = (cpus * 1000) / totalMs;
+    const turnsPerSecond = Math.min(byThreads, byCores);
+    const main = mainMs === undefined ? '' : ` (main thread${m.instances > 1 ? 's' : ''} ${mainMs.toFixed(2)})`;
+    const threads = mainMs === undefined ? '' : `${m.instances > 1 ? `${m.instances} main threads allow` : 'one main thread allows'} ${byThreads.toFixed(0)} turns/s, `;
+    return {
+        turnsPerSecond,
+        text: `bot ${botMs.toFixed(2)}${main} + PostgreSQL ${postgresMs.toFixed(2)} + load generator ${loadMs.toFixed(2)} = ${totalMs.toFixed(2)} ms of CPU per turn; ${threads}${cpus} CPUs ${byCores.toFixed(0)}: at most ${turnsPerSecond.toFixed(0)} turns/s`,
+    };
 }
 
 export async function scaleOut(options: ScaleOutOptions): Promise<void> {
@@ -119,8 +127,11 @@ export async function scaleOut(options: ScaleOutOptions): Promise<void> {
 
         const ratio = two.figures.turnsPerSecond / one.figures.turnsPerSecond;
         print(`  two/one: throughput ${ratio.toFixed(2)} (target >= 1.7), p50 ${(two.figures.p50 / one.figures.p50).toFixed(2)}, p95 ${(two.figures.p95 / one.figures.p95).toFixed(2)}, p99 ${(two.figures.p99 / one.figures.p99).toFixed(2)}; bot CPU per turn ${(two.run.serverCpuMs / two.figures.turns / (one.run.serverCpuMs / one.figures.turns)).toFixed(2)}x`);
-        const ceiling = cpuCeiling(two, cpus);
-        print(`  ceiling with two instances: ${ceiling.text}, so two/one at most ${(ceiling.turnsPerSecond / one.figures.turnsPerSecond).toFixed(2)} here even with nothing else running`);
+        const ceilings = [cpuCeiling(one, cpus), cpuCeiling(two, cpus)] as const;
+        print(`  what the CPUs allow at these costs, even with nothing else running:`);
+        print(`    one instance:  ${ceilings[0].text}`);
+        print(`    two instances: ${ceilings[1].text}`);
+        print(`    so two/one at most ${(ceilings[1].turnsPerSecond / ceilings[0].turnsPerSecond).toFixed(2)} on this machine`);
 
         let lost = 0;
         let duplicated = 0;
