@@ -16,19 +16,27 @@
  * Errors are failed turns, unexpected replies, channel requests it could not read, and stored
  * tickets that do not match the customers who finished. The last line is machine-readable:
  *   bench: p99_ratio=X throughput_ratio=Y errors=N conversations=K   (ratios from step 1)
+ *
+ * --scale-out (scripts/bench/scaleOut.ts) runs the bot on one PostgreSQL database instead
+ * (BENCH_DATABASE_URL, default the local server; a fresh database per configuration, dropped
+ * after), as one instance and then as two behind the bench's own round-robin, with the same K
+ * customers: turns/s, latency, CPU per turn of the bots, of PostgreSQL and of the load generator,
+ * the two/one throughput ratio, and lost or duplicated tickets (errors). Its last line:
+ *   bench scale-out: one=N turns/s two=N turns/s ratio=X lost=N duplicated=N errors=N conversations=K
  * Usage: npm run bench -- [--customers K] [--light N] [--idle 1000,10000] [--profile DIR]
+ *        npm run bench -- --scale-out [--customers K] [--profile DIR]
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
 import { BenchChannel } from './bench/benchChannel';
-import type { BenchServerKind, FromServer } from './bench/benchServer';
-import { echoCustomer, HttpClient, idleCustomer, intakeCustomer, Recorder, type CustomerContext } from './bench/customers';
+import { echoCustomer, HttpClient, intakeCustomer } from './bench/customers';
+import { describeResult, runCustomers, runIdle, type RunResult } from './bench/runCustomers';
+import { scaleOut } from './bench/scaleOut';
+import { startServer } from './bench/serverHandle';
 import { mulberry32 } from '../src/random';
-import { describeRun, figures, mb, type RunFigures } from './bench/stats';
+import { mb } from './bench/stats';
 
 function option(name: string, fallback: string): string {
     const at = process.argv.indexOf(`--${name}`);
@@ -40,10 +48,8 @@ const LIGHT_CUSTOMERS = Number(option('light', '100'));
 const IDLE_STEPS = option('idle', '1000,10000').split(',').map(Number);
 const IDLE_WARMUP = 500;
 const IDLE_PARALLEL = 100;
-/** Where to write V8 CPU profiles of both servers (--profile DIR), for finding hot spots. */
+/** Where to write V8 CPU profiles of the servers (--profile DIR), one folder per server, for finding hot spots. */
 const PROFILE_DIR = option('profile', '');
-/** Customers start spread over this long, as real traffic does (not one synchronised burst). */
-const RAMP_MS = 1000;
 /** Think times of 0.5-1.5 s, the same sequence for both servers. */
 const thinkTimes = (): (() => number) => {
     const random = mulberry32(8);
@@ -51,93 +57,6 @@ const thinkTimes = (): (() => number) => {
 };
 
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
-
-interface ServerHandle {
-    kind: BenchServerKind;
-    child: ChildProcess;
-    url: string;
-    /** Memory (after a full GC when `gc`) and CPU time used so far. */
-    measure(gc?: boolean): Promise<Extract<FromServer, { type: 'memory' }>>;
-}
-
-async function startServer(kind: BenchServerKind, dir: string): Promise<ServerHandle> {
-    const log = openSync(path.join(dir, `${kind}.log`), 'w');
-    const child = fork(path.join(__dirname, 'bench', 'benchServer.ts'), [kind], {
-        execArgv: ['--expose-gc', '--no-deprecation', '--import', 'tsx', ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR, kind)}`] : [])],
-        env: { ...process.env, DATABASE_FILE: path.join(dir, `${kind}.sqlite`), LOG_LEVEL: 'info', NODE_ENV: 'production' },
-        stdio: ['ignore', log, 'inherit', 'ipc'],
-    });
-    const next = <T extends FromServer['type']>(type: T): Promise<Extract<FromServer, { type: T }>> =>
-        new Promise((resolve, reject) => {
-            const onMessage = (message: FromServer): void => {
-                if (message.type !== type) return;
-                child.off('message', onMessage);
-                child.off('exit', onExit);
-                resolve(message as Extract<FromServer, { type: T }>);
-            };
-            const onExit = (code: number | null): void => reject(new Error(`${kind} server exited with ${code}`));
-            child.on('message', onMessage);
-            child.once('exit', onExit);
-        });
-    const { port } = await next('listening');
-    return {
-        kind,
-        child,
-        url: `http://127.0.0.1:${port}`,
-        measure: (gc = true) => {
-            const answer = next('memory');
-            child.send(gc ? 'measure' : 'cpu');
-            return answer;
-        },
-    };
-}
-
-type Customer = (ctx: CustomerContext, index: number) => Promise<void>;
-
-interface RunOptions {
-    count: number;
-    run: string;
-    /** Customers start spread over this long (real traffic is not one synchronised burst). */
-    rampMs?: number;
-    think?: () => number;
-}
-
-interface RunResult {
-    recorder: Recorder;
-    seconds: number;
-    /** CPU used by the server and by this process (load generator and channel), in ms. */
-    serverCpuMs: number;
-    loadCpuMs: number;
-}
-
-/** Runs `count` customers at once against one server and gathers their turns and CPU use. */
-async function runCustomers(server: ServerHandle, channel: BenchChannel, client: HttpClient, customer: Customer, options: RunOptions): Promise<RunResult> {
-    const recorder = new Recorder();
-    const ctx: CustomerContext = { serverUrl: server.url, channel, client, recorder, run: options.run, think: options.think };
-    const rampMs = options.rampMs ?? RAMP_MS;
-    const delay = (i: number) => new Promise<void>((resolve) => setTimeout(resolve, (i * rampMs) / options.count));
-    await client.warm(server.url);
-    const serverBefore = (await server.measure(false)).cpuMs;
-    const loadBefore = process.cpuUsage();
-    const started = performance.now();
-    await Promise.all(Array.from({ length: options.count }, (_, i) => delay(i).then(() => customer(ctx, i))));
-    const seconds = (performance.now() - started) / 1000;
-    const load = process.cpuUsage(loadBefore);
-    const serverCpuMs = (await server.measure(false)).cpuMs - serverBefore;
-    return { recorder, seconds, serverCpuMs, loadCpuMs: (load.user + load.system) / 1000 };
-}
-
-/** Runs idle one-turn conversations, at most `parallel` at a time. */
-async function runIdle(server: ServerHandle, channel: BenchChannel, client: HttpClient, from: number, to: number, parallel: number): Promise<Recorder> {
-    const recorder = new Recorder();
-    const ctx: CustomerContext = { serverUrl: server.url, channel, client, recorder, run: 'idle' };
-    let next = from;
-    const worker = async (): Promise<void> => {
-        while (next < to) await idleCustomer(ctx, next++);
-    };
-    await Promise.all(Array.from({ length: parallel }, worker));
-    return recorder;
-}
 
 function storedTickets(dir: string): number {
     const db = new SQLite(path.join(dir, 'bot.sqlite'), { readonly: true });
@@ -148,19 +67,13 @@ function storedTickets(dir: string): number {
     }
 }
 
-function line(label: string, result: RunResult): { figures: RunFigures; text: string } {
-    const f = figures(result.recorder.latencies, result.seconds, result.recorder.errors);
-    const cpu = `; server CPU ${(result.serverCpuMs / f.turns).toFixed(2)} ms/turn, load generator ${(result.loadCpuMs / f.turns).toFixed(2)} ms/turn`;
-    return { figures: f, text: describeRun(label, f) + cpu };
-}
-
 async function main(): Promise<void> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'csp-bench-'));
     const channel = new BenchChannel();
     await channel.start();
     const client = new HttpClient();
-    const echo = await startServer('echo', dir);
-    const bot = await startServer('bot', dir);
+    const echo = await startServer('echo', { dir, profileDir: PROFILE_DIR || undefined });
+    const bot = await startServer('bot', { dir, profileDir: PROFILE_DIR || undefined });
     const reasons = new Map<string, number>();
     let errors = 0;
     let finished = 0;
@@ -174,16 +87,16 @@ async function main(): Promise<void> {
 
     // Warm-up: JIT, connection pools, SQLite pages; errors count, figures do not.
     const warmup = Math.min(200, CUSTOMERS);
-    tally('warm-up echo', await runCustomers(echo, channel, client, echoCustomer, { count: warmup, run: 'warm' }), false);
-    tally('warm-up bot', await runCustomers(bot, channel, client, intakeCustomer, { count: warmup, run: 'warm' }), true);
+    tally('warm-up echo', await runCustomers([echo], channel, client, echoCustomer, { count: warmup, run: 'warm' }), false);
+    tally('warm-up bot', await runCustomers([bot], channel, client, intakeCustomer, { count: warmup, run: 'warm' }), true);
 
     // Throughput: K customers at once, no time to think: both servers saturated.
-    const floorRun = await runCustomers(echo, channel, client, echoCustomer, { count: CUSTOMERS, run: 'load' });
+    const floorRun = await runCustomers([echo], channel, client, echoCustomer, { count: CUSTOMERS, run: 'load' });
     tally('echo', floorRun, false);
-    const botRun = await runCustomers(bot, channel, client, intakeCustomer, { count: CUSTOMERS, run: 'load' });
+    const botRun = await runCustomers([bot], channel, client, intakeCustomer, { count: CUSTOMERS, run: 'load' });
     tally('bot', botRun, true);
-    const floor = line('echo (floor)', floorRun);
-    const full = line('bot (intake)', botRun);
+    const floor = describeResult('echo (floor)', floorRun);
+    const full = describeResult('bot (intake)', botRun);
     print(`${CUSTOMERS} customers at once, no think time (saturation):`);
     print(`  ${floor.text}`);
     print(`  ${full.text}`);
@@ -194,12 +107,12 @@ async function main(): Promise<void> {
 
     // Latency at an equal, moderate offered load: customers take 0.5-1.5 s before each turn.
     const light = Math.min(LIGHT_CUSTOMERS, CUSTOMERS);
-    const lightEcho = await runCustomers(echo, channel, client, echoCustomer, { count: light, run: 'light', think: thinkTimes() });
+    const lightEcho = await runCustomers([echo], channel, client, echoCustomer, { count: light, run: 'light', think: thinkTimes() });
     tally('light echo', lightEcho, false);
-    const lightBot = await runCustomers(bot, channel, client, intakeCustomer, { count: light, run: 'light', think: thinkTimes() });
+    const lightBot = await runCustomers([bot], channel, client, intakeCustomer, { count: light, run: 'light', think: thinkTimes() });
     tally('light bot', lightBot, true);
-    const lightFloor = line('echo (floor)', lightEcho);
-    const lightFull = line('bot (intake)', lightBot);
+    const lightFloor = describeResult('echo (floor)', lightEcho);
+    const lightFull = describeResult('bot (intake)', lightBot);
     print(`${light} customers at once, 0.5-1.5 s think time before each turn (moderate load):`);
     print(`  ${lightFloor.text}`);
     print(`  ${lightFull.text}`);
@@ -231,14 +144,13 @@ async function main(): Promise<void> {
     for (const [reason, n] of reasons) print(`  error: ${reason} x${n}`);
     if (missingTickets) print(`  error: ${missingTickets} tickets missing or extra`);
     client.close();
-    echo.child.disconnect();
-    bot.child.disconnect();
+    await Promise.all([echo.stop(), bot.stop()]);
     await channel.stop();
     rmSync(dir, { recursive: true, force: true });
     print(`bench: p99_ratio=${p99Ratio.toFixed(2)} throughput_ratio=${throughputRatio.toFixed(2)} errors=${totalErrors} conversations=${CUSTOMERS}`);
 }
 
-main().catch((err: unknown) => {
+(process.argv.includes('--scale-out') ? scaleOut({ customers: CUSTOMERS, profileDir: PROFILE_DIR || undefined }) : main()).catch((err: unknown) => {
     process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
     process.exit(1);
 });

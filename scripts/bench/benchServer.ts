@@ -17,13 +17,28 @@ import { createServer, LISTEN_BACKLOG, type BotServer } from '../../src/server';
 export type BenchServerKind = 'bot' | 'echo';
 
 /** Messages the child sends to the parent. */
-export type FromServer = { type: 'listening'; port: number } | { type: 'memory'; rss: number; heapUsed: number; external: number; anonymous?: number; cpuMs: number };
+export type FromServer = { type: 'listening'; port: number } | { type: 'memory'; rss: number; heapUsed: number; external: number; anonymous?: number; cpuMs: number; mainThreadCpuMs?: number };
 
 /** Anonymous (heap, malloc) resident memory, from /proc on Linux: RSS without mapped files. */
 function anonymousRss(): number | undefined {
     try {
         const kb = /RssAnon:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
         return kb ? Number(kb) * 1024 : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * CPU time of the main thread alone (ms, from /proc on Linux): what bounds one Node.js process's
+ * throughput, as its other threads (GC, libuv) add to cpuMs without running turns.
+ */
+function mainThreadCpuMs(): number | undefined {
+    try {
+        const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // utime and stime, in ticks of 10 ms (Linux's USER_HZ).
+        return (Number(fields[11]) + Number(fields[12])) * 10;
     } catch {
         return undefined;
     }
@@ -66,7 +81,7 @@ async function measure(collect: boolean): Promise<void> {
     }
     const memory = process.memoryUsage();
     const cpu = process.cpuUsage();
-    send({ type: 'memory', rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external, anonymous: anonymousRss(), cpuMs: (cpu.user + cpu.system) / 1000 });
+    send({ type: 'memory', rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external, anonymous: anonymousRss(), cpuMs: (cpu.user + cpu.system) / 1000, mainThreadCpuMs: mainThreadCpuMs() });
 }
 
 async function main(): Promise<void> {

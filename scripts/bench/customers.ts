@@ -7,11 +7,20 @@ export class Recorder {
     readonly latencies: number[] = [];
     errors = 0;
     readonly reasons = new Map<string, number>();
-    completed = 0;
+    /** Conversations whose customer got what they came for (an intake: the ticket number). */
+    readonly completedConversations: string[] = [];
+
+    get completed(): number {
+        return this.completedConversations.length;
+    }
 
     error(reason: string): void {
         this.errors++;
         this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
+    }
+
+    complete(conversationId: string): void {
+        this.completedConversations.push(conversationId);
     }
 }
 
@@ -63,7 +72,13 @@ export class HttpClient {
 }
 
 export interface CustomerContext {
-    serverUrl: string;
+    /**
+     * The bot instances behind the bench's round-robin: turn t of conversation i goes to
+     * instance (i + t) mod n, so the turns are spread evenly and, with two or more instances,
+     * no two consecutive turns of a conversation reach the same one (its state must travel
+     * through the shared database).
+     */
+    serverUrls: readonly string[];
     channel: BenchChannel;
     client: HttpClient;
     recorder: Recorder;
@@ -103,7 +118,7 @@ class Conversation {
 
     constructor(
         private readonly ctx: CustomerContext,
-        index: number,
+        private readonly index: number,
         private readonly name: string,
     ) {
         this.id = `${ctx.run}-${index}`;
@@ -123,10 +138,12 @@ class Conversation {
             locale: 'en-US',
             ...activity,
         });
+        const urls = this.ctx.serverUrls;
+        const serverUrl = urls[(this.index + this.seq) % urls.length] as string;
         const started = performance.now();
         let status: number;
         try {
-            status = await this.ctx.client.post(`${this.ctx.serverUrl}/api/messages`, body);
+            status = await this.ctx.client.post(`${serverUrl}/api/messages`, body);
         } catch (err) {
             throw new FlowError(`network: ${(err as Error).message}`);
         }
@@ -227,7 +244,7 @@ export async function intakeCustomer(ctx: CustomerContext, index: number): Promi
         let replies: Reply[] | 'done' = await conversation.say(scenario.description);
         for (let step = 0; step < 12 && replies !== 'done'; step++) replies = await answer(conversation, replies, scenario, index);
         if (replies !== 'done') throw new FlowError('intake did not finish');
-        ctx.recorder.completed++;
+        ctx.recorder.complete(conversation.id);
     } catch (err) {
         ctx.recorder.error(err instanceof FlowError ? err.message : `crash: ${(err as Error).message}`);
     }
@@ -241,7 +258,7 @@ export async function echoCustomer(ctx: CustomerContext, index: number): Promise
             const replies = await conversation.say(text);
             if (replies.length !== 1 || replies[0]?.text !== `echo: ${text}`) throw new FlowError('wrong echo');
         }
-        ctx.recorder.completed++;
+        ctx.recorder.complete(conversation.id);
     } catch (err) {
         ctx.recorder.error(err instanceof FlowError ? err.message : `crash: ${(err as Error).message}`);
     }
@@ -252,7 +269,7 @@ export async function idleCustomer(ctx: CustomerContext, index: number): Promise
     const conversation = new Conversation(ctx, index, `Visitor ${index}`);
     try {
         if ((await conversation.say('hi')).length === 0) throw new FlowError('no greeting');
-        ctx.recorder.completed++;
+        ctx.recorder.complete(conversation.id);
     } catch (err) {
         ctx.recorder.error(err instanceof FlowError ? err.message : `crash: ${(err as Error).message}`);
     }
