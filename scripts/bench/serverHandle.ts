@@ -1,7 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { existsSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchServerKind, FromServer } from './benchServer';
+import { projectRoot } from '../../src/paths';
 
 /** A server under benchmark, running as a child process (scripts/bench/benchServer.ts). */
 export interface ServerHandle {
@@ -27,12 +28,20 @@ export interface ServerOptions {
     profileDir?: string;
 }
 
-/** Forks a bench server and resolves once it listens. */
+/**
+ * The bench server as `npm start` runs the bot: compiled JavaScript (`npm run bench` builds it
+ * first, tsconfig.bench.json), without the TypeScript loader and its thread.
+ */
+const COMPILED_SERVER = 'dist/bench/scripts/bench/benchServer.js';
+
+/** Forks a bench server (compiled when built, else from TypeScript through tsx) and resolves once it listens. */
 export async function startServer(kind: BenchServerKind, options: ServerOptions): Promise<ServerHandle> {
     const name = options.name ?? kind;
     const log = openSync(path.join(options.dir, `${name}.log`), 'w');
-    const child = fork(path.join(__dirname, 'benchServer.ts'), [kind], {
-        execArgv: ['--expose-gc', '--no-deprecation', '--import', 'tsx', ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profileDir, name)}`] : [])],
+    const compiled = path.join(projectRoot(), COMPILED_SERVER);
+    const built = existsSync(compiled);
+    const child = fork(built ? compiled : path.join(__dirname, 'benchServer.ts'), [kind], {
+        execArgv: ['--expose-gc', '--no-deprecation', ...(built ? [] : ['--import', 'tsx']), ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profileDir, name)}`] : [])],
         env: { ...process.env, DATABASE_FILE: path.join(options.dir, `${name}.sqlite`), LOG_LEVEL: 'info', NODE_ENV: 'production', ...options.env },
         stdio: ['ignore', log, 'inherit', 'ipc'],
     });
