@@ -25,7 +25,7 @@ export interface CaseDraft {
     serviceHealthIssue?: { id: string; title: string };
     /** Follow-up questions asked because the description was too vague to act on. */
     clarifications?: number;
-    /** Labels the customer named in a correction ("it's Dynamics, not Azure"): they win over the classifier. */
+    /** Labels the customer chose or named in a correction ("it's Dynamics, not Azure"): they win over the classifier. */
     forced?: { category?: Category; product?: Product; kind?: Kind };
     /** Earlier statements of the problem the customer replaced, oldest first (kept as ticket events). */
     history?: string[];
