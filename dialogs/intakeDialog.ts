@@ -70,6 +70,7 @@ export class IntakeDialog extends CancelAndHelpDialog {
         const classification = await this.services.classifier.classify(draft.description);
         if (!isVague(draft.description, classification, this.services.minConfidence)) return step.next();
         draft.clarifications = (draft.clarifications ?? 0) + 1;
+        draft.vagueStart = draft.description;
         const question = draft.clarifications === 1 ? key('intake.askDetails') : key('intake.askMoreDetails');
         return step.prompt(DETAILS_PROMPT, LocalizedTextPrompt.options({ prompt: question, retry: key('intake.detailsRetry') }));
     }

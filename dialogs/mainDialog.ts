@@ -50,7 +50,7 @@ interface MainOptions {
     forced?: FieldCorrection;
     /** Earlier statements of this problem. */
     history?: string[];
-    /** The description is one problem already (one of several told together, or a case being corrected): it is not split again. */
+    /** The description is one problem already (one of several told together, a restatement, a case being corrected): it is not split again. */
     single?: boolean;
     tenantId?: string;
     supportPlanId?: string;
@@ -143,7 +143,8 @@ export class MainDialog extends CancelAndHelpDialog {
         }
         await innerDc.context.sendActivity(t('intake.restated'));
         const history = [...(values.history ?? []), ...(current ? [current] : [])];
-        return innerDc.beginDialog(WATERFALL, { restart: true, description: revision.description, history, ...keep } satisfies MainOptions);
+        // A restatement is the one problem told again ("not Business Central, but Excel: …"), not several.
+        return innerDc.beginDialog(WATERFALL, { restart: true, description: revision.description, history, single: true, ...keep } satisfies MainOptions);
     }
 
     private async welcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

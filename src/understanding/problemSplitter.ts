@@ -36,6 +36,14 @@ const saysNothing = (text: string): boolean => meaningfulWords(text) < 2;
 /** A first piece this short that names no problem is a preamble ("Sorry to write so late."). */
 const MAX_PREAMBLE_WORDS = 4;
 
+/** Fewer meaningful words than this, and no service or fault named: a sentence that says little ("Morning!", "ладно.", "nothing works!!!"). */
+const LITTLE = 3;
+
+/** True for a sentence that says little of a problem on its own: a greeting, "fine.", "help, urgent!!", "nothing works!!!". */
+export function saysLittle(sentence: string): boolean {
+    return meaningfulWords(sentence) < LITTLE && !namesProblem(withoutLeadWords(sentence));
+}
+
 /**
  * True when a text tells something of a problem, greetings and announcements aside: it names a
  * service, a fault, a bill or a contract, or the classifier is sure which service it is about.

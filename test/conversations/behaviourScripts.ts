@@ -141,3 +141,19 @@ export const ANGRY_FOR_A_PHONE = (['en', 'es', 'pt', 'ru'] as const).map((lang) 
         says: ['no-phone'],
     });
 });
+
+/** A vague, angry start, then the details, one of them angry too: every detail is kept, and the ticket is titled by what is wrong. */
+export const VAGUE_ANGRY_START = (['en', 'es', 'pt', 'ru'] as const).map((lang) => {
+    const said: Record<Language, [string, string, string]> = {
+        en: ['NOTHING WORKS!!! sort it out', 'email. none of us gets any email', 'are you kidding me?? the whole office, 25 people, Outlook just keeps loading'],
+        es: ['NO FUNCIONA NADA!!! arréglenlo', 'el correo, a nadie le llega nada', '¿me está tomando el pelo?? toda la oficina, 25 personas, el Outlook se queda cargando'],
+        pt: ['NADA FUNCIONA!!! resolvam', 'o email, ninguém recebe nada', 'tá de brincadeira?? o escritório todo, 25 pessoas, o Outlook fica só carregando'],
+        ru: ['НИЧЕГО НЕ РАБОТАЕТ!!! разберитесь', 'почта, никому ничего не приходит', 'вы издеваетесь?? весь офис, 25 человек, Outlook просто висит на загрузке'],
+    };
+    return script(lang, 'vague', {
+        persona: { impact: 'critical', wantsPerson: true },
+        turns: [...said[lang].map((say) => ({ say })), { autopilot: true }],
+        tickets: [broken('microsoft365', 'A', ['outlook', '25'])],
+        personOffered: true,
+    });
+});

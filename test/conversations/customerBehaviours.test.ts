@@ -4,7 +4,7 @@ import { runConversation, type ConversationResult } from '../../scripts/conversa
 import { runnerTools } from '../../scripts/conversations/runConversations';
 import { fold } from '../../scripts/conversations/expectations';
 import { buttonsOf } from '../../scripts/conversations/questions';
-import { ANGRY_FOR_A_PHONE, DETAILS_NAME_THE_SERVICE, PHONE_THEN_PROBLEM, SEVERITY_A_AND_ANOTHER, SEVERITY_A_CLOSED, TWO_PROBLEMS_LISTED } from './behaviourScripts';
+import { ANGRY_FOR_A_PHONE, DETAILS_NAME_THE_SERVICE, PHONE_THEN_PROBLEM, SEVERITY_A_AND_ANOTHER, SEVERITY_A_CLOSED, TWO_PROBLEMS_LISTED, VAGUE_ANGRY_START } from './behaviourScripts';
 
 /** What each conversation must show besides its scripted end state (tickets, person, language, what the bot said). */
 type Extra = (result: ConversationResult) => void;
@@ -42,6 +42,15 @@ const BEHAVIOURS: Array<[string, ConversationScript[], Extra?]> = [
     ],
     ['Severity A and another request in one message: both get a ticket, then a person', SEVERITY_A_AND_ANOTHER],
     ['anger with a request for a phone number: there is no phone support, and a person comes', ANGRY_FOR_A_PHONE],
+    [
+        'a vague, angry start: every detail is kept, and the request is titled by what is wrong',
+        VAGUE_ANGRY_START,
+        (r) => {
+            const summary = r.transcript.find((l) => l.from === 'bot' && l.activity && buttonsOf(l.activity).some((b) => b.data.prompt === 'escalation-confirm'))?.text ?? '';
+            const opener = saidText(r.script, 0).split('!')[0] ?? '';
+            assert.ok(summary && !summary.includes(`\n${opener}`), `${r.script.id}: the summary's issue is not "${opener}": ${summary.slice(0, 120)}`);
+        },
+    ],
 ];
 
 /**
