@@ -157,3 +157,20 @@ export const VAGUE_ANGRY_START = (['en', 'es', 'pt', 'ru'] as const).map((lang) 
         personOffered: true,
     });
 });
+
+/** After the ticket: "when will someone look at it? what number does it have?" is about the ticket, not a number to call. */
+export const STATUS_WITH_A_NUMBER = (['en', 'es', 'pt', 'ru'] as const).map((lang) => {
+    const said: Record<Language, [string, string]> = {
+        en: ['Our Dynamics 365 Sales app stopped loading the opportunity list this morning, the sales team of 8 is blocked', 'ok, and when will someone look at my ticket? what number does it have?'],
+        es: ['Desde esta mañana la app de Dynamics 365 Sales no carga la lista de oportunidades, el equipo comercial de 8 personas está bloqueado', 'vale, ¿y cuándo van a atender mi ticket? ¿ya hay un número para seguirlo?'],
+        pt: ['Desde hoje cedo o Dynamics 365 Sales não carrega a lista de oportunidades, a equipe comercial de 8 pessoas está travada', 'ok, e quando vão atender meu chamado? já tem número?'],
+        ru: ['С утра в Dynamics 365 Sales не загружается список возможных сделок, отдел продаж из 8 человек стоит', 'хорошо, а когда возьмут в работу мою заявку? какой у нее номер?'],
+    };
+    const [problem, status] = said[lang];
+    return script(lang, 'status', {
+        when: 'weekday-evening',
+        turns: [{ say: problem }, { autopilot: true }, { say: status }],
+        tickets: [broken('dynamics365', 'B', ['sales'])],
+        says: ['status'],
+    });
+});

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { CatalogueMatcher } from '../../scripts/conversations/catalogueMatcher';
 import type { ConversationScript } from '../../scripts/conversations/conversationScript';
 import { runConversation, type ConversationResult } from '../../scripts/conversations/runConversation';
 import { runnerTools } from '../../scripts/conversations/runConversations';
 import { fold } from '../../scripts/conversations/expectations';
 import { buttonsOf } from '../../scripts/conversations/questions';
-import { ANGRY_FOR_A_PHONE, DETAILS_NAME_THE_SERVICE, PHONE_THEN_PROBLEM, SEVERITY_A_AND_ANOTHER, SEVERITY_A_CLOSED, TWO_PROBLEMS_LISTED, VAGUE_ANGRY_START } from './behaviourScripts';
+import { ANGRY_FOR_A_PHONE, DETAILS_NAME_THE_SERVICE, PHONE_THEN_PROBLEM, SEVERITY_A_AND_ANOTHER, SEVERITY_A_CLOSED, STATUS_WITH_A_NUMBER, TWO_PROBLEMS_LISTED, VAGUE_ANGRY_START } from './behaviourScripts';
+
+const catalogue = new CatalogueMatcher();
 
 /** What each conversation must show besides its scripted end state (tickets, person, language, what the bot said). */
 type Extra = (result: ConversationResult) => void;
@@ -50,6 +53,11 @@ const BEHAVIOURS: Array<[string, ConversationScript[], Extra?]> = [
             const opener = saidText(r.script, 0).split('!')[0] ?? '';
             assert.ok(summary && !summary.includes(`\n${opener}`), `${r.script.id}: the summary's issue is not "${opener}": ${summary.slice(0, 120)}`);
         },
+    ],
+    [
+        'asking when the ticket will be seen and its number: its status, not the phone answer',
+        STATUS_WITH_A_NUMBER,
+        (r) => assert.ok(!r.transcript.some((l) => l.from === 'bot' && catalogue.says(l.text, 'phone.notice')), `${r.script.id}: no phone answer`),
     ],
 ];
 

@@ -259,6 +259,7 @@ export const en: LanguagePack = {
             'being (processed|worked on)',
             'done anything',
             'reply on',
+            'when will (someone|anyone|you|it|they)',
         ],
         insults: [
             'useless',

@@ -150,6 +150,7 @@ export const es: LanguagePack = {
             'cuanto le falta',
             'que paso con',
             'la tiene',
+            'cuando (van a|me van a|lo van a|la van a) (atender|ver|revisar|resolver|responder)',
         ],
         insults: [
             'inutil',

@@ -153,6 +153,7 @@ export const pt: LanguagePack = {
             'ja (olharam|pegou|tem|teve)',
             'ainda (ta|esta) aberto',
             'trabalhando no meu',
+            'quando (vao|vai|voces vao) (atender|olhar|ver|resolver|responder|ser atendido)',
         ],
         insults: [
             'inutil',
