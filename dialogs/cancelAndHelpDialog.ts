@@ -11,6 +11,7 @@ import { LocalizedTextPrompt } from './localizedTextPrompt';
 import { recognizers } from './recognizers';
 import { languageOf, translate } from '../src/bot/turnHelpers';
 import { sendSupportTerms } from '../src/bot/welcome';
+import { besidesRequest } from '../src/understanding/besidesRequest';
 
 /**
  * Base for the bot's dialogs: help (with the support terms), cancel, start over, and requests for a person or for
@@ -30,11 +31,12 @@ export class CancelAndHelpDialog extends ComponentDialog {
     }
 
     /**
-     * A typed message that changes the case rather than answering the question (a correction,
-     * a new statement of the problem); undefined to let the question take it. The outermost
+     * A typed message (or `text`, the part of it that is not a request) that changes the case
+     * rather than answering the question (a correction, a new statement of the problem);
+     * undefined to let the question take it. The outermost
      * dialog (MainDialog) owns the case and overrides this.
      */
-    protected async reviseCase(_innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    protected async reviseCase(_innerDc: DialogContext, _text?: string): Promise<DialogTurnResult | undefined> {
         return undefined;
     }
 
@@ -54,9 +56,14 @@ export class CancelAndHelpDialog extends ComponentDialog {
             case 'restart':
                 await innerDc.cancelAllDialogs();
                 return innerDc.beginDialog(this.initialDialogId, this.restartOptions());
-            default:
+            default: {
+                // A request made in passing ("can you call me? it's the Azure VM, not Outlook"): what else the message says may still change the case.
+                const rest = besidesRequest(activity.text, (s) => this.asks(s, intent));
+                const revised = rest ? await this.reviseCase(innerDc, rest) : undefined;
+                if (revised) return revised;
                 await innerDc.repromptDialog();
                 return { status: DialogTurnStatus.waiting };
+            }
         }
     }
 
@@ -66,6 +73,11 @@ export class CancelAndHelpDialog extends ComponentDialog {
         if (intents?.asksForPerson(text)) return 'human';
         if (intents?.asksForPhone(text)) return 'phone';
         return null;
+    }
+
+    /** True when a sentence makes the request `intent` (to be phoned, a person). */
+    protected asks(sentence: string, intent: Interruption): boolean {
+        return detectInterruption(sentence) === intent || this.askedOfConversation(sentence) === intent;
     }
 
     /** The customer's language for this turn. */

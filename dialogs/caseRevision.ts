@@ -4,6 +4,7 @@ import type { CaseDraft } from '../src/cases/caseDraft';
 import { contentWords } from '../src/cases/caseGaps';
 import type { Translate } from '../src/i18n/i18n';
 import { parseFieldCorrection, type FieldCorrection } from '../src/understanding/fieldCorrection';
+import { tellsProblem } from '../src/understanding/problemSplitter';
 import { typedChoice, type CardQuestion, type TextRecognizer } from './cardPrompt';
 
 /** What a typed message that does not answer the pending question changes in the case. */
@@ -77,13 +78,14 @@ export async function revisionOf(
     const choice = isCard ? typedChoice(question as CardQuestion, text, t, recognizers) : undefined;
     if (choice !== undefined && contentWords(text).length <= MAX_CHOICE_WORDS) return undefined;
     const corrects = services.intents?.corrects(text) ?? false;
-    // Anger is not a new statement of the problem: the frustration step answers it, and the question is asked again.
-    if (!corrects && services.intents?.frustrated(text)) return undefined;
-    const forced = parseFieldCorrection(text);
     const words = contentWords(text).length;
-    if (forced && isCard) return { kind: 'fields', forced, ...(words >= MIN_RESTATEMENT_WORDS + 1 ? { adds: text.trim() } : {}) };
     // A text question (name, e-mail, organisation) takes short answers; only a clear restatement replaces the case there.
     const details = isCard && TAKES_DETAILS.has(question.prompt ?? '') && words >= MIN_DETAIL_WORDS ? ({ kind: 'details', text: text.trim() } as const) : undefined;
+    // Anger is not a new statement of the problem: the frustration step answers it, and the question is asked again;
+    // but what an angry message tells of the problem ("seriously?? the whole office, Outlook just spins") is kept.
+    if (!corrects && services.intents?.frustrated(text)) return details && (await tellsProblem(text, (t) => services.classifier.classify(t), services.minConfidence)) ? details : undefined;
+    const forced = parseFieldCorrection(text);
+    if (forced && isCard) return { kind: 'fields', forced, ...(words >= MIN_RESTATEMENT_WORDS + 1 ? { adds: text.trim() } : {}) };
     if (words < (isCard ? MIN_RESTATEMENT_WORDS : MIN_RESTATEMENT_WORDS + 2) || (!isCard && text.includes('@'))) return details;
     const c = await services.classifier.classify(text);
     const sure = (x: { confidence: number }) => x.confidence >= services.minConfidence;

@@ -5,7 +5,7 @@ import { translator, type Translate } from '../src/i18n/i18n';
 import type { Ticket } from '../src/store/ticketRepository';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { CardPrompt } from './cardPrompt';
-import { titleOf, type ClassifiedCase } from '../src/cases/caseDraft';
+import { caseTitle, type ClassifiedCase } from '../src/cases/caseDraft';
 import type { BotServices } from '../src/bot/botServices';
 import { applyDueTime, deskNotice, dueFact, dueSentence } from '../src/cases/dueTimeText';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
@@ -114,7 +114,7 @@ export class EscalationDialog extends CancelAndHelpDialog {
         draft.language = await this.language(step.context);
         applyDueTime(draft, this.services.partner, this.services.now(), displayZoneOf(step.context, this.services));
         const facts = [
-            { title: key('field.issue'), value: raw(titleOf(draft.description)) },
+            { title: key('field.issue'), value: raw(caseTitle(draft)) },
             { title: key('field.category'), value: key(`label.category.${draft.category}`) },
             { title: key('field.product'), value: key(`label.product.${draft.product}`) },
             ...(draft.kind ? [{ title: key('field.kind'), value: key(`label.kind.${draft.kind}`) }] : []),

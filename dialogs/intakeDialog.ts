@@ -70,6 +70,7 @@ export class IntakeDialog extends CancelAndHelpDialog {
         const classification = await this.services.classifier.classify(draft.description);
         if (!isVague(draft.description, classification, this.services.minConfidence)) return step.next();
         draft.clarifications = (draft.clarifications ?? 0) + 1;
+        draft.vagueStart = draft.description;
         const question = draft.clarifications === 1 ? key('intake.askDetails') : key('intake.askMoreDetails');
         return step.prompt(DETAILS_PROMPT, LocalizedTextPrompt.options({ prompt: question, retry: key('intake.detailsRetry') }));
     }
@@ -170,10 +171,13 @@ export class IntakeDialog extends CancelAndHelpDialog {
         if (!activity.value && contentWords(typed).length >= DETAIL_WORDS && !draft.description.includes(typed)) draft.description = `${draft.description}\n${typed}`;
     }
 
+    /** An answer the customer chose; it also wins over the classifier if the case is looked at again (more details, a correction). */
     private setField(draft: CaseDraft, field: Field, value: string): void {
-        if (field === 'category') draft.category = value as Category;
-        else if (field === 'product') draft.product = value as Product;
-        else draft.kind = value as Kind;
+        const forced = { ...draft.forced };
+        if (field === 'category') draft.category = forced.category = value as Category;
+        else if (field === 'product') draft.product = forced.product = value as Product;
+        else draft.kind = forced.kind = value as Kind;
+        draft.forced = forced;
     }
 
     private facts(draft: CaseDraft): Array<{ title: Text; value: Text }> {

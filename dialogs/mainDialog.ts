@@ -2,6 +2,8 @@ import { isOpenStatus } from '../src/policy/ticketLifecycle';
 import { DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { tenantIdOf } from '../src/channels/teamsChannelData';
 import { sendSupportTerms, welcomeOnce } from '../src/bot/welcome';
+import { personAvailability } from '../src/bot/bringInPerson';
+import type { TurnContext } from 'botbuilder';
 import { translator, type Translate } from '../src/i18n/i18n';
 import { saysNoPlan } from '../src/understanding/answers';
 import { detectInterruption, isGreeting } from '../src/understanding/intents';
@@ -20,13 +22,19 @@ import { LocalizedTextPrompt } from './localizedTextPrompt';
 import { key } from '../src/i18n/text';
 import { languageOf } from '../src/bot/turnHelpers';
 import { normalizeText } from '../src/understanding/normalize';
-import { splitProblems } from '../src/understanding/problemSplitter';
+import { splitProblems, tellsProblem } from '../src/understanding/problemSplitter';
+import { besidesRequest } from '../src/understanding/besidesRequest';
 import type { FieldCorrection } from '../src/understanding/fieldCorrection';
 import { activeDraft, pendingQuestion, revisionOf, waterfallValues } from './caseRevision';
 import { recognizers } from './recognizers';
 import { isSupportPlanId } from '../src/cases/supportPlan';
 
 export const MAIN_DIALOG = 'mainDialog';
+
+/** The case to classify again with what the customer added: only the labels the customer chose are kept. */
+function reread(draft: CaseDraft): CaseDraft {
+    return { ...draft, category: undefined, product: undefined, kind: undefined, statedSeverity: undefined, toAsk: [], confirmed: false };
+}
 const WATERFALL = 'mainWaterfall';
 const SUPPORT_PLAN_PROMPT = 'mainSupportPlanPrompt';
 const OFFER_PROMPT = 'mainAgentOfferPrompt';
@@ -42,12 +50,15 @@ interface MainOptions {
     forced?: FieldCorrection;
     /** Earlier statements of this problem. */
     history?: string[];
+    /** The description is one problem already (one of several told together, a restatement, a case being corrected): it is not split again. */
+    single?: boolean;
     tenantId?: string;
     supportPlanId?: string;
 }
 
 interface MainValues {
     description?: string;
+    single?: boolean;
     supportPlanId?: string;
     tenantId?: string;
     forced?: FieldCorrection;
@@ -97,25 +108,28 @@ export class MainDialog extends CancelAndHelpDialog {
      * statement of the problem starts the case again from the intake with it; both statements
      * are kept (they become ticket events).
      */
-    protected override async reviseCase(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    protected override async reviseCase(innerDc: DialogContext, part?: string): Promise<DialogTurnResult | undefined> {
         const { activity } = innerDc.context;
-        const text = (activity.text ?? '').trim();
+        const text = (part ?? activity.text ?? '').trim();
         if (activity.value || !text) return undefined;
         const pending = pendingQuestion(innerDc);
         if (!pending || !REVISABLE.has(pending.dialogId)) return undefined;
         const t = translator(await this.language(innerDc.context));
-        const revision = await revisionOf(text, pending, this.services, t, recognizers(this.services.impactFromText), activeDraft(innerDc));
+        const draft = activeDraft(innerDc);
+        const revision = await revisionOf(text, pending, this.services, t, recognizers(this.services.impactFromText), draft);
         if (!revision) return undefined;
         const values = waterfallValues<MainValues>(innerDc, WATERFALL) ?? {};
-        const current = activeDraft(innerDc)?.description ?? values.description ?? '';
+        const current = draft?.description ?? values.description ?? '';
         // The same message again (sent twice, or a retry) is neither a new statement of the problem nor a new detail.
         const said = revision.kind === 'restate' ? revision.description : revision.kind === 'details' ? revision.text : undefined;
         if (said !== undefined && normalizeText(current).includes(normalizeText(said))) return undefined;
         if (revision.kind === 'details') {
-            // Added to the case as it stands (the draft lives in the dialog state), and the question asked again.
-            const draft = activeDraft(innerDc);
+            // Added to the case as it stands (the draft lives in the dialog state).
             if (draft && !draft.description.includes(revision.text)) draft.description = `${draft.description}\n${revision.text}`;
             await innerDc.context.sendActivity(t('intake.detailAdded'));
+            // Before the case is settled, what the customer added may change what the bot understood ("got a new iPhone, how do I move the app?"):
+            // the intake reads the case again, keeping what the customer chose, and asks only what it still cannot tell.
+            if (draft && innerDc.activeDialog?.id === INTAKE_DIALOG) return innerDc.replaceDialog(INTAKE_DIALOG, reread(draft));
             await innerDc.repromptDialog();
             return { status: DialogTurnStatus.waiting };
         }
@@ -124,11 +138,13 @@ export class MainDialog extends CancelAndHelpDialog {
         if (revision.kind === 'fields') {
             await innerDc.context.sendActivity(t('intake.fieldCorrected'));
             const description = revision.adds ? `${current}\n${revision.adds}` : current;
-            return innerDc.beginDialog(WATERFALL, { restart: true, description, forced: { ...values.forced, ...revision.forced }, history: values.history, ...keep } satisfies MainOptions);
+            const forced = { ...draft?.forced, ...values.forced, ...revision.forced };
+            return innerDc.beginDialog(WATERFALL, { restart: true, description, forced, history: values.history, single: true, ...keep } satisfies MainOptions);
         }
         await innerDc.context.sendActivity(t('intake.restated'));
         const history = [...(values.history ?? []), ...(current ? [current] : [])];
-        return innerDc.beginDialog(WATERFALL, { restart: true, description: revision.description, history, ...keep } satisfies MainOptions);
+        // A restatement is the one problem told again ("not Business Central, but Excel: …"), not several.
+        return innerDc.beginDialog(WATERFALL, { restart: true, description: revision.description, history, single: true, ...keep } satisfies MainOptions);
     }
 
     private async welcomeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -139,6 +155,7 @@ export class MainDialog extends CancelAndHelpDialog {
         values.description = options.restart ? options.description : await this.openingDescription(step, t);
         values.forced = options.forced;
         values.history = options.history;
+        values.single = options.single;
         if (values.handedOff) return step.endDialog();
         if (options.restart && options.tenantId !== undefined) {
             values.tenantId = options.tenantId;
@@ -165,7 +182,7 @@ export class MainDialog extends CancelAndHelpDialog {
             values.supportPlanId = answer;
             await step.context.sendActivity(t('ownTenant.recorded', { plan: answer }));
         }
-        const description = await this.firstOfSeveral(step, values.description ?? '', t);
+        const description = values.single ? (values.description ?? '') : await this.firstOfSeveral(step, values.description ?? '', t);
         const draft: CaseDraft = {
             intakeId: this.services.newId(),
             language,
@@ -190,8 +207,10 @@ export class MainDialog extends CancelAndHelpDialog {
         const parts = await splitProblems(description, (text) => this.services.classifier.classify(text), this.services.minConfidence, this.services.intents?.severalProblems(description));
         if (parts.length < 2) return description;
         const session = await this.services.session.get(step.context, {});
-        session.pendingProblems = [...parts.slice(1).map((p) => p.text), ...(session.pendingProblems ?? [])];
-        const problems = parts.map((p) => `“${titleOf(p.text)}”`).join(t('prompt.or'));
+        // The later problems start where they are told, without the words that joined them ("and another thing:").
+        session.pendingProblems = [...parts.slice(1).map((p) => p.body), ...(session.pendingProblems ?? [])];
+        const quoted = parts.map((p) => `“${titleOf(p.body)}”`);
+        const problems = `${quoted.slice(0, -1).join(', ')}${t('prompt.and')}${quoted.at(-1) ?? ''}`;
         await step.context.sendActivity(t('intake.twoProblems', { count: parts.length, problems }));
         return (parts[0] as { text: string }).text;
     }
@@ -233,7 +252,9 @@ export class MainDialog extends CancelAndHelpDialog {
 
     /**
      * After a ticket is opened within the partner's hours: Severity A, or a customer who asked
-     * for a person, brings one in at once; otherwise the customer is offered a live agent.
+     * for a person, brings one in at once (after the customer's other problems, if several were
+     * told, so none is left behind); otherwise, after the last problem, the customer is offered
+     * a live agent.
      */
     private async offerAgentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const ticket = step.result as Ticket | undefined;
@@ -241,15 +262,40 @@ export class MainDialog extends CancelAndHelpDialog {
         const handoff = this.services.handoff;
         const session = await this.services.session.get(step.context, {});
         if (!ticket || !isOpenStatus(ticket.status) || !handoff) return this.finish(step);
-        // Out of hours the ticket confirmation has said when the desk opens and who answers before then.
-        if (!(await handoff.canStart(step.context.activity.channelId))) return this.finish(step);
-        if (ticket.severity === 'A' || session.personRequested) {
-            if (ticket.severity === 'A') await step.context.sendActivity(translator(await this.language(step.context))('handoff.severityA'));
+        const wantsPerson = ticket.severity === 'A' || session.personRequested === true;
+        if (!(await handoff.canStart(step.context.activity.channelId))) {
+            // The confirmation has said when the desk opens; Severity A, or a customer who asked for a person, also hears when a person can chat.
+            if (wantsPerson) await this.sayNobodyToChat(step.context);
             session.personRequested = false;
-            await this.bringInPerson(step.context, ticket.severity === 'A' ? 'severity-a' : 'frustrated', ticket);
+            return this.finish(step);
+        }
+        const reason = ticket.severity === 'A' ? 'severity-a' : 'frustrated';
+        const t = translator(await this.language(step.context));
+        if (wantsPerson && (session.pendingProblems?.length ?? 0) > 0) {
+            if (!session.personAfter) {
+                session.personAfter = { reason, ticketId: ticket.id };
+                if (ticket.severity === 'A') await step.context.sendActivity(t('handoff.severityAAfterOthers'));
+            }
+            session.personRequested = false;
+            return this.finish(step);
+        }
+        if (wantsPerson) {
+            if (ticket.severity === 'A') await step.context.sendActivity(t('handoff.severityA'));
+            session.personRequested = false;
+            await this.bringInPerson(step.context, reason, ticket);
             return step.endDialog(ticket);
         }
+        // The routine offer comes after the last of several problems (a person now would leave the others behind).
+        if ((session.pendingProblems?.length ?? 0) > 0 || session.personAfter) return this.finish(step);
         return step.prompt(OFFER_PROMPT, CardPrompt.yesNo('handoff-offer', session.intakeId ?? '', { question: 'handoff.offer', yes: 'handoff.offerYes', no: 'handoff.offerNo' }));
+    }
+
+    /** Nobody can join the chat now: when the desk opens, or (within hours) that no agent is free. */
+    private async sayNobodyToChat(context: TurnContext): Promise<void> {
+        const t = translator(await this.language(context));
+        const availability = await personAvailability(context, this.services);
+        if (availability.available) return;
+        await context.sendActivity(availability.opensAt ? t('handoff.outOfHours', { next: availability.opensAt }) : t('handoff.noAgents'));
     }
 
     private async offerAnswerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -259,14 +305,22 @@ export class MainDialog extends CancelAndHelpDialog {
         return this.finish(step);
     }
 
-    /** The end of one problem: the next one the customer told, if any, else the end of the conversation's intake. */
+    /**
+     * The end of one problem: the next one the customer told, if any; after the last, the person
+     * an earlier problem called for; else the end of the conversation's intake.
+     */
     private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const session = await this.services.session.get(step.context, {});
-        const next = session.pendingProblems?.shift();
-        if (!next) return step.endDialog((step.values as MainValues).ticket);
         const values = step.values as MainValues;
-        await step.context.sendActivity(translator(await this.language(step.context))('intake.nextProblem', { problem: titleOf(next) }));
-        return step.replaceDialog(WATERFALL, { restart: true, description: next, tenantId: values.tenantId, supportPlanId: values.supportPlanId } satisfies MainOptions);
+        const next = session.pendingProblems?.shift();
+        if (next) {
+            await step.context.sendActivity(translator(await this.language(step.context))('intake.nextProblem', { problem: titleOf(next) }));
+            return step.replaceDialog(WATERFALL, { restart: true, description: next, single: true, tenantId: values.tenantId, supportPlanId: values.supportPlanId } satisfies MainOptions);
+        }
+        const waiting = session.personAfter;
+        session.personAfter = undefined;
+        if (waiting) await this.bringInPerson(step.context, waiting.reason, await this.services.tickets.findById(waiting.ticketId));
+        return step.endDialog(values.ticket);
     }
 
     /**
@@ -280,13 +334,15 @@ export class MainDialog extends CancelAndHelpDialog {
         const intents = this.services.intents;
         const intent = detectInterruption(text) ?? (intents?.asksForPerson(text) ? 'human' : intents?.asksForPhone(text) ? 'phone' : null);
         if (!intent) return text;
-        const classification = await this.services.classifier.classify(text);
-        const told = !isVague(text, classification, this.services.minConfidence);
+        // The problem is what the message says besides the request; a message that only asks tells none.
+        const problem = intent === 'human' || intent === 'phone' ? besidesRequest(text, (s) => this.asks(s, intent)) : text;
+        const classify = (text: string) => this.services.classifier.classify(text);
+        const told = problem !== '' && !isVague(problem, await classify(problem), this.services.minConfidence) && (await tellsProblem(problem, classify, this.services.minConfidence));
         if (intent === 'human' && told) {
             // A person is asked for together with the problem: the ticket first (nothing is lost), then the person.
             (await this.services.session.get(step.context, {})).personRequested = true;
             await step.context.sendActivity(t('human.notice', { partner: this.services.partner.name }));
-            return text;
+            return problem;
         }
         if (intent === 'human' && (await this.bringInPerson(step.context, 'asked'))) {
             (step.values as MainValues).handedOff = true;
@@ -295,7 +351,7 @@ export class MainDialog extends CancelAndHelpDialog {
         const keys = { help: 'help.text', cancel: 'intake.askDescription', restart: 'restart.done', human: 'human.notice', phone: 'phone.notice' } as const;
         if (intent !== 'cancel') await step.context.sendActivity(t(keys[intent], { partner: this.services.partner.name, email: this.services.partner.supportEmail, phone: this.services.partner.phone ?? '' }));
         if (intent === 'help') await sendSupportTerms(step.context, this.services);
-        return intent === 'phone' && told ? text : undefined;
+        return intent === 'phone' && told ? problem : undefined;
     }
 
     private async validateSupportPlan(prompt: PromptValidatorContext<string>): Promise<boolean> {

@@ -28,7 +28,7 @@ export const SAYS_KEYS: Record<Says, string[]> = {
     'no-phone': ['phone.notice'],
     status: ['ticketStatus.summary', 'ticketStatus.noneOpen'],
     'two-problems': ['intake.twoProblems'],
-    'desk-hours': ['handoff.outOfHours', 'handoff.frustratedClosed', 'prompt.stuckClosed', 'escalation.deskOpens'],
+    'desk-hours': ['handoff.outOfHours', 'handoff.frustratedClosed', 'prompt.stuckClosed', 'due.deskClosed'],
 };
 
 /**
@@ -36,7 +36,7 @@ export const SAYS_KEYS: Record<Says, string[]> = {
  * conversation called for one (the routine offer after every ticket within hours does not count:
  * it is part of every conversation, and the scripts expect an offer only when something asked for one).
  */
-const PERSON_KEYS = ['handoff.queued', 'handoff.severityA', 'handoff.outOfHours', 'handoff.noAgents', 'handoff.frustrated', 'handoff.frustratedPerson', 'handoff.frustratedClosed', 'human.notice', 'prompt.stuckPerson', 'prompt.stuckTyped', 'prompt.stuckClosed'];
+export const PERSON_KEYS = ['handoff.queued', 'handoff.severityA', 'handoff.outOfHours', 'handoff.noAgents', 'handoff.frustrated', 'handoff.frustratedPerson', 'handoff.frustratedClosed', 'human.notice', 'prompt.stuckPerson', 'prompt.stuckTyped', 'prompt.stuckClosed'];
 
 /** Re-prompts: the same one said twice in one conversation means the customer is going round in circles. */
 export const RETRY_KEYS = ['prompt.restate', 'impact.retry', 'intake.tooShort', 'intake.detailsRetry', 'escalation.invalidName', 'escalation.invalidEmail', 'escalation.invalidOrganisation', 'ownTenant.invalid'];

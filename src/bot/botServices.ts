@@ -6,6 +6,7 @@ import type { GuidanceLibrary } from '../guidance/guidanceLibrary';
 import type { PartnerProfile } from '../partner/partnerProfile';
 import type { Impact, Language } from '../policy/types';
 import type { Handoffs } from '../handoff/handoffs';
+import type { HandoffReason } from '../handoff/handoffTypes';
 import type { TicketRepository } from '../store/ticketRepository';
 import type { CustomerTickets } from '../tickets/customerTickets';
 import type { AzureLanguageService } from '../understanding/azureLanguage';
@@ -22,6 +23,8 @@ export interface SessionState {
     pendingProblems?: string[];
     /** True when the customer wants a person: the ticket is opened without guidance and a person brought in. */
     personRequested?: boolean;
+    /** A person to bring in once the customer's other problems are noted (Severity A, or asked for), with the ticket that called for one. */
+    personAfter?: { reason: HandoffReason; ticketId: number };
     /** A ticket the customer just reopened: their next words go onto it. */
     ticketReply?: { ticketId: number };
     /** When the bot last answered a message here (business clock, ISO): what the customer saw last. */

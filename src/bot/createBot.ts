@@ -30,7 +30,7 @@ export function intentSignals(recognizer: IntentRecognizer): IntentSignals {
     const intentOf = recentResults((text: string) => recognizer.recognize(text));
     return {
         severalProblems: (text) => intentOf(text).intent === 'multi-problem',
-        asksForPhone: (text) => intentOf(text).intent === 'phone',
+        asksForPhone: (text) => recognizer.asksForPhone(text),
         frustrated: (text) => {
             const result = intentOf(text);
             return result.intent === 'frustration' || result.frustration >= FRUSTRATED;

@@ -3,7 +3,7 @@ import type { PartnerProfile } from '../partner/partnerProfile';
 import type { AzureLanguageService } from '../understanding/azureLanguage';
 import type { NewTicket, Ticket, TicketRepository } from '../store/ticketRepository';
 import { redactPii } from '../understanding/piiRedaction';
-import { titleOf, type CaseDraft, type ClassifiedCase } from './caseDraft';
+import { caseTitle, type CaseDraft, type ClassifiedCase } from './caseDraft';
 import type { CustomerProfileState } from '../bot/botServices';
 
 /**
@@ -39,7 +39,7 @@ export function ticketFromCase(
         conversationId: context.activity.conversation.id,
         channelId: context.activity.channelId,
         language: draft.language,
-        title: text.title ?? titleOf(draft.description),
+        title: text.title ?? caseTitle(draft),
         description: draft.description,
         descriptionRedacted: text.descriptionRedacted ?? redactPii(draft.description).text,
         category: draft.category,

@@ -4,6 +4,7 @@ import { intentEvidence, switchTarget, type IntentEvidence } from './intentCues'
 import { INTENT_CLASSES, type Intent, type IntentLabel } from './intentLabels';
 import { ruleIntent } from './intentRules';
 import { IntentModel, type IntentProbabilities } from './model/intentModel';
+import { sentencesOf } from './sentences';
 
 /** What {@link IntentRecognizer.recognize} returns. */
 export interface IntentResult {
@@ -21,6 +22,9 @@ export interface IntentResult {
     /** 'rule' when a high-precision rule decided, 'model' when the trained model did. */
     decidedBy: 'rule' | 'model';
 }
+
+/** A sentence of a longer message asks for a call only when the recogniser is this sure of it. */
+const SENTENCE_CONFIDENCE = 0.9;
 
 /** Confidence reported, at least, when a rule decides (their precision on the corpus's train split is 1.0). */
 export const RULE_CONFIDENCE = 0.95;
@@ -55,6 +59,25 @@ export class IntentRecognizer {
         const confidence = ruled ? Math.max(RULE_CONFIDENCE, probs[ruled]) : probs[intent];
         const switchTo = intent === 'switch' ? switchTarget(e) : undefined;
         return { intent, confidence, ...(switchTo ? { switchTo } : {}), frustration, decidedBy: ruled ? 'rule' : 'model' };
+    }
+
+    /**
+     * True when the message, or one of its sentences, asks to call or be called: a request made in
+     * passing next to a problem ("g'day, is there a number I can call? the MFA setup on my new
+     * phone is doing my head in") counts too, when the recogniser is sure of that sentence. In a
+     * message about phones or calls as a service (Teams Phone, an authenticator app), where "call"
+     * may describe the problem ("customers can't call us"), only a question counts.
+     */
+    asksForPhone(text: string): boolean {
+        const whole = typeof text === 'string' ? text : String(text ?? '');
+        if (this.recognize(whole).intent === 'phone') return true;
+        const sentences = sentencesOf(whole);
+        if (sentences.length < 2) return false;
+        const aboutPhones = intentEvidence(whole).cues.phoneTopics;
+        return sentences.some((s) => {
+            const result = this.recognize(s);
+            return result.intent === 'phone' && result.confidence >= SENTENCE_CONFIDENCE && (!aboutPhones || s.trim().endsWith('?'));
+        });
     }
 
     /** Frustration from 0 (calm) to 1 for one message (the same figure as `recognize(text).frustration`). */

@@ -15,7 +15,8 @@ const SHORT_SWITCH_MESSAGE = 6;
  */
 const RULES: ReadonlyArray<[Intent, (e: IntentEvidence) => boolean]> = [
     ['switch', (e) => switchTarget(e) !== undefined && (e.language.wanted || e.words <= SHORT_SWITCH_MESSAGE)],
-    ['phone', (e) => (e.cues.phone || e.phoneRequest) && !e.cues.phoneTopics],
+    // "When will my request be seen? does it have a number yet?" asks about the case, not for a number to call.
+    ['phone', (e) => (e.cues.phone || e.phoneRequest) && !e.cues.phoneTopics && !(e.cues.caseNouns && e.cues.statusAsks)],
     ['person', (e) => e.cues.person || e.personRequest],
     ['status', (e) => e.ticketNumber && (e.cues.statusAsks || e.words <= SHORT_TICKET_MESSAGE) && !e.cues.correction],
     ['frustration', (e) => e.cues.insults || e.typography.shouting],

@@ -51,6 +51,11 @@ export const CATEGORY_CUES: Array<Cue<Category>> = [
     cue('technical', 1, ['vm'], 'signIn'),
 ];
 
+/** True when normalized text names a service, or a fault, a bill or a contract: it tells something of a problem. */
+export function namesProblem(normalized: string): boolean {
+    return PRODUCT_CUES.some((c) => c.pattern.test(normalized)) || CATEGORY_CUES.some((c) => c.pattern.test(normalized));
+}
+
 /** Kind cues: faults versus questions. */
 export const KIND_CUES: Array<Cue<Kind>> = [
     cue('break-fix', 2.5, [], 'breakFix'),

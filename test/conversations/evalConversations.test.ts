@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { projectRoot } from '../../src/paths';
 import { isDev } from '../../scripts/training/split';
 import { loadConversations, selectConversations } from '../../scripts/conversations/conversationScript';
+import { CatalogueMatcher } from '../../scripts/conversations/catalogueMatcher';
+import { PERSON_KEYS, RETRY_KEYS, SAYS_KEYS } from '../../scripts/conversations/expectations';
 import { formatReport } from '../../scripts/conversations/report';
 import type { ConversationResult } from '../../scripts/conversations/runConversation';
 import { runConversations } from '../../scripts/conversations/runConversations';
@@ -61,5 +63,14 @@ describe('npm run eval:conversations (the runner itself, not the bot’s scores)
         assert.ok(dev.length > 0 && dev.length < all.length);
         assert.ok(dev.every((s) => isDev(s.id)));
         assert.deepEqual(selectConversations(all, { split: 'all', lang: 'pt' }).map((s) => s.lang), Array(60).fill('pt'));
+    });
+
+    it('checks only texts the catalogues have (a renamed key would make a check pass or fail for nothing)', () => {
+        const catalogue = new CatalogueMatcher();
+        const keys = [...Object.values(SAYS_KEYS).flat(), ...PERSON_KEYS, ...RETRY_KEYS];
+        assert.deepEqual(
+            keys.filter((key) => !catalogue.has(key)),
+            [],
+        );
     });
 });

@@ -11,7 +11,8 @@ import type { MessageStep } from './messageStep';
  * Azure AI Language sentiment. Two frustrated messages in a row bring in a person: at once
  * when no problem is being taken down, else right after the ticket is opened (so nothing is
  * lost) and without articles. Outside the desk's hours the customer is told when it opens and
- * that the ticket will be waiting. The pending question is then asked again.
+ * that the ticket will be waiting. A request for a phone call made in anger is answered first.
+ * The pending question is then asked again.
  */
 export function frustrationStep(services: BotServices): MessageStep {
     return {
@@ -28,6 +29,8 @@ export function frustrationStep(services: BotServices): MessageStep {
             if (session.negativeStreak < 2) return 'next';
             session.negativeStreak = 0;
             const t = translator(language);
+            // "Stop asking stupid questions, give me a number to call": the phone question is answered too.
+            if (intents?.asksForPhone(text)) await context.sendActivity(t('phone.notice', { email: services.partner.supportEmail }));
             const dc = await turn.dialogs();
             if (!(await handoff.canStart(context.activity.channelId))) {
                 const next = formatDueAt(nextOpenInstant(services.partner.hours, services.now()).toUTC().toISO() as string, displayZoneOf(context, services), language);

@@ -175,7 +175,10 @@ export const en: LanguagePack = {
         phoneLabels: ['phone', 'tel(?:ephone)?', 'mobile', 'cell(?:phone)?', 'whats ?app', 'call me(?: at| on)?'],
         versionWords: ['version', 'build'],
     },
-    problemSeparators: ['and separately', 'separately', 'another thing', 'other thing', 'also', 'on top of that', 'and also', 'plus', 'second thing', 'second issue', 'and another', 'one more thing', 'besides that', 'unrelated', 'and second'],
+    problemSeparators: {
+        strong: ['and separately', 'separately', 'another thing', 'other thing', 'second thing', 'second issue', 'and another', 'one more thing', 'unrelated', 'and second', 'secondly', 'the second (thing|issue|problem|one)', 'another (issue|problem|question)', 'different (issue|topic|matter)'],
+        weak: ['also', 'on top of that', 'and also', 'plus', 'besides that'],
+    },
     negations: ['not', 'isn t', 'it s not', 'rather than', 'instead of'],
     intents: {
         phone: [
@@ -192,6 +195,7 @@ export const en: LanguagePack = {
             'what number',
             '\\d+ number',
             'give (me|us) a (number|call|ring|bell)',
+            '(give|send|share) (me|us) (a|the|your) (phone |telephone )?number',
             'helpline',
             'hotline',
             'landline',
@@ -256,6 +260,7 @@ export const en: LanguagePack = {
             'being (processed|worked on)',
             'done anything',
             'reply on',
+            'when will (someone|anyone|you|it|they)',
         ],
         insults: [
             'useless',

@@ -80,7 +80,10 @@ export const es: LanguagePack = {
         phoneLabels: ['tel[eé]fono', 'm[oó]vil', 'celular', 'll[aá]mame(?: al)?'],
         versionWords: ['versión'],
     },
-    problemSeparators: ['y aparte', 'aparte', 'otra cosa', 'ademas', 'y ademas', 'tambien', 'y tambien', 'por otro lado', 'otro tema', 'otro problema', 'segundo', 'y otra', 'de paso', 'y encima'],
+    problemSeparators: {
+        strong: ['y aparte', 'aparte', 'otra cosa', 'por otro lado', 'por otro', 'por otra parte', 'otro tema', 'otro problema', 'otra consulta', 'otra duda', 'y otra', 'en segundo lugar', 'lo segundo'],
+        weak: ['ademas', 'y ademas', 'tambien', 'y tambien', 'segundo', 'de paso', 'y encima'],
+    },
     negations: ['no', 'no es', 'no era', 'en vez de', 'en lugar de'],
     intents: {
         phone: [
@@ -101,9 +104,11 @@ export const es: LanguagePack = {
             'numero al que',
             'whatsapp',
             'me marcas',
+            'me (puede|pueden|podria|podrian|podeis|podes) marcar',
+            'os llamo',
             'tel de soporte',
             '0800',
-            '(dame|pasame|pasen|me pasan) (un )?(telefono|numero)',
+            '(dame|dadme|denme|pasame|pasadme|pasen|me pasan|me pasais) (un |el |su )?(telefono|numero)',
         ],
         phoneTopics: ['teams', 'mfa', 'authenticator', 'codigos?', 'intune', 'dispositivos?', 'plan de llamadas', 'desvio', 'buzon de voz', 'numeros externos', 'de mi cuenta', 'cambie de telefono', 'telefono nuevo', 'notificaciones'],
         person: [
@@ -146,6 +151,7 @@ export const es: LanguagePack = {
             'cuanto le falta',
             'que paso con',
             'la tiene',
+            'cuando (van a|me van a|lo van a|la van a) (atender|ver|revisar|resolver|responder)',
         ],
         insults: [
             'inutil',

@@ -165,8 +165,13 @@ export interface LanguagePack {
         /** Words before a version number, which is not an IP address ("versión 10.0.0.1"). */
         versionWords: Patterns;
     };
-    /** Words that open a second, different problem in the same message ("and separately", "otra cosa"). */
-    problemSeparators: Patterns;
+    /**
+     * Words that open another problem in the same message, at the start of a clause. `strong`
+     * ones say so on their own ("another thing", "otra cosa", "во-вторых"); `weak` ones
+     * ("also", "además", "ещё") may just add a detail, so the two parts must also be about
+     * different things.
+     */
+    problemSeparators: { strong: Patterns; weak: Patterns };
     /** "Not" in a correction ("it's Dynamics, not Azure"): the words before the wrong value. */
     negations: Patterns;
     /** What a customer asks of the conversation besides describing a problem. */

@@ -83,7 +83,10 @@ export const pt: LanguagePack = {
         phoneLabels: ['celular', 'telefone', 'ligue(?: para)?'],
         versionWords: ['versão'],
     },
-    problemSeparators: ['e separado', 'separado', 'outra coisa', 'alem disso', 'e tambem', 'tambem', 'por outro lado', 'outro assunto', 'outro problema', 'segundo', 'e outra', 'aproveitando', 'e mais'],
+    problemSeparators: {
+        strong: ['e separado', 'separado', 'outra coisa', 'por outro lado', 'outro assunto', 'outro problema', 'outra duvida', 'outra questao', 'e outra', 'em segundo lugar'],
+        weak: ['alem disso', 'e tambem', 'tambem', 'segundo', 'aproveitando', 'e mais'],
+    },
     negations: ['nao', 'nao e', 'nao era', 'em vez de', 'ao inves de'],
     intents: {
         phone: [
@@ -151,6 +154,7 @@ export const pt: LanguagePack = {
             'ja (olharam|pegou|tem|teve)',
             'ainda (ta|esta) aberto',
             'trabalhando no meu',
+            'quando (vao|vai|voces vao) (atender|olhar|ver|resolver|responder|ser atendido)',
         ],
         insults: [
             'inutil',
