@@ -21,6 +21,13 @@ module.exports = {
         { name: 'policy-is-a-leaf', severity: 'error', comment: 'Programme rules are plain functions over plain data.', from: { path: '^src/policy/' }, to: { path: '^(src/(?!policy/)|dialogs/|cards/)' } },
         { name: 'leaves-know-no-botbuilder', severity: 'error', comment: 'Decisions and rendering are plain functions with no botbuilder import.', from: { path: '^(cards|src/policy|src/understanding)/' }, to: { path: BOTBUILDER } },
         { name: 'store-knows-no-feature', severity: 'error', comment: 'The store is infrastructure: features use it, never the reverse.', from: { path: '^src/store/' }, to: { path: '^(dialogs|cards)/|^src/(?!store/|telemetry/|logger[.]ts|config[.]ts|paths[.]ts|policy/types[.]ts)' } },
+        {
+            name: 'dialogs-through-the-kit',
+            severity: 'error',
+            comment: "botbuilder-dialogs' index loads every prompt's recognisers (~24 MB the bot never uses): take dialogs from src/bot/dialogKit.ts.",
+            from: { path: '^(src|dialogs|cards)/', pathNot: '^src/bot/dialogKit[.]ts$' },
+            to: { path: '^node_modules/botbuilder-dialogs/lib/index[.]js$' },
+        },
         { name: 'tooling-is-not-runtime', severity: 'error', comment: 'Packaging, training and benchmarks live under scripts/; the bot never imports them.', from: { path: '^(src|dialogs|cards)/' }, to: { path: '^(scripts|test)/' } },
     ],
     options: {

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult, type PromptValidator } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult, type PromptValidator } from '../src/bot/dialogKit';
 import { bringInPerson, personAvailability } from '../src/bot/bringInPerson';
 import type { HandoffReason } from '../src/handoff/handoffTypes';
 import type { Language } from '../src/policy/types';

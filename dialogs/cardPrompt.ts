@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import { Prompt, type PromptOptions, type PromptRecognizerResult } from '../src/bot/dialogKit';
 import { parseCardSubmission, renderGuidanceCard, renderInfoCard, renderQuestionCard, type RenderedCard } from '../cards';
 import type { GuidanceLibrary } from '../src/guidance/guidanceLibrary';
 import { translator, type Translate } from '../src/i18n/i18n';

@@ -1,4 +1,4 @@
-import type { DialogContext, PromptOptions } from 'botbuilder-dialogs';
+import type { DialogContext, PromptOptions } from '../src/bot/dialogKit';
 import type { BotServices } from '../src/bot/botServices';
 import type { CaseDraft } from '../src/cases/caseDraft';
 import { contentWords } from '../src/cases/caseGaps';

@@ -1,4 +1,4 @@
-import { WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from '../src/bot/dialogKit';
 import { z } from 'zod';
 import { renderInfoCard } from '../cards';
 import { translator, type Translate } from '../src/i18n/i18n';

@@ -1,4 +1,4 @@
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/bot/dialogKit';
 import { translator } from '../src/i18n/i18n';
 import { impactToSeverity } from '../src/policy/severity';
 import { IMPACTS, type Impact } from '../src/policy/types';

@@ -1,4 +1,4 @@
-import { WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from '../src/bot/dialogKit';
 import { CATEGORIES, KINDS, PRODUCTS, type Category, type Kind, type Product } from '../src/policy/types';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { CardPrompt, type ChoiceSpec } from './cardPrompt';

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { TextPrompt, type PromptOptions, type PromptValidator } from 'botbuilder-dialogs';
+import { TextPrompt, type PromptOptions, type PromptValidator } from '../src/bot/dialogKit';
 import { translator } from '../src/i18n/i18n';
 import type { Language } from '../src/policy/types';
 import { render, type Text } from '../src/i18n/text';

@@ -1,5 +1,5 @@
 import { isOpenStatus } from '../src/policy/ticketLifecycle';
-import { DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from '../src/bot/dialogKit';
 import { tenantIdOf } from '../src/channels/teamsChannelData';
 import { sendSupportTerms, welcomeOnce } from '../src/bot/welcome';
 import { personAvailability } from '../src/bot/bringInPerson';

@@ -1,4 +1,4 @@
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/bot/dialogKit';
 import type { ServiceHealthIssue } from '../src/integrations/graphServiceHealth';
 import { displayZone, formatDueAt } from '../src/i18n/format';
 import { translator } from '../src/i18n/i18n';

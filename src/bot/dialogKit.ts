@@ -2,7 +2,7 @@
  * The parts of botbuilder-dialogs the bot uses, each from its own file. The package's index
  * also loads the recognisers of every built-in prompt (numbers, dates, choices, in many
  * cultures) and adaptive expressions: about 24 MB resident that the bot never uses (its prompts
- * are cards and its own text prompt). Import dialogs from here, never from 'botbuilder-dialogs';
+ * are cards and its own text prompt). Import dialogs from here, never from './dialogKit';
  * a lint rule keeps it so.
  */
 export { ComponentDialog } from 'botbuilder-dialogs/lib/componentDialog';

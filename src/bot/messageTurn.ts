@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext } from './dialogKit';
 import { parseCardSubmission } from '../../cards';
 import { translator } from '../i18n/i18n';
 import type { BotServices } from './botServices';

@@ -1,5 +1,5 @@
 import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext } from './dialogKit';
 import type { Handoffs } from '../handoff/handoffs';
 import type { BotServices } from './botServices';
 import type { ConsistentTurn } from './consistentTurn';

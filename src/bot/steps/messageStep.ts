@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext } from '../dialogKit';
 import type { CardSubmission } from '../../../cards';
 import type { Translate } from '../../i18n/i18n';
 import type { Language } from '../../policy/types';
