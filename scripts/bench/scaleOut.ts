@@ -3,9 +3,12 @@
  * then as two behind the bench channel's own round-robin (turn t of conversation i goes to
  * instance (i + t) mod n, so a conversation's consecutive turns land on different instances and
  * its state must travel through the database). Each configuration gets a fresh database and
- * fresh processes, a warm-up, then the same K customers through the whole intake with no time
- * to think. Stored tickets are checked per conversation: a finished intake without one is lost,
- * a second one duplicated; both count as errors.
+ * fresh processes, a warm-up of 200 customers per instance, then the same K customers through
+ * the whole intake with no time to think. Stored tickets are checked per conversation: a
+ * finished intake without one is lost, a second one duplicated; both count as errors. CPU is
+ * counted per bot instance, for PostgreSQL (its processes in /proc, when it runs here), for this
+ * process (the load generator) and for the whole machine, because on a small machine they all
+ * share the cores and that, not the database, bounds what a second instance can add.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -51,7 +54,8 @@ async function measureInstances(instances: number, options: ScaleOutOptions, sha
         servers.push(...(await Promise.all(names.map((name) => startServer('bot', { dir: shared.dir, name, env: { DATABASE_URL: database.url }, profileDir: options.profileDir })))));
         const client = new HttpClient();
         try {
-            const warm = await runCustomers(servers, shared.channel, client, intakeCustomer, { count: Math.min(200, options.customers), run: 'warm' });
+            // The same warm-up per instance (JIT, pools), so that two are as warm as one.
+            const warm = await runCustomers(servers, shared.channel, client, intakeCustomer, { count: instances * Math.min(200, options.customers), run: 'warm' });
             const run = await runCustomers(servers, shared.channel, client, intakeCustomer, {
                 count: options.customers,
                 run: 'load',
