@@ -21,7 +21,9 @@
  * (BENCH_DATABASE_URL, default the local server; a fresh database per configuration, dropped
  * after), as one instance and then as two behind the bench's own round-robin, with the same K
  * customers: turns/s, latency, CPU per turn of the bots, of PostgreSQL and of the load generator,
- * the two/one throughput ratio, and lost or duplicated tickets (errors). Its last line:
+ * the two/one throughput ratio and what the machine's cores allow it to be, and lost or
+ * duplicated tickets (errors); --profile writes each instance's CPU profile (DIR/bot-1of2 …)
+ * without the report. Its last line:
  *   bench scale-out: one=N turns/s two=N turns/s ratio=X lost=N duplicated=N errors=N conversations=K
  * Usage: npm run bench -- [--customers K] [--light N] [--idle 1000,10000] [--profile DIR]
  *        npm run bench -- --scale-out [--customers K] [--profile DIR]
