@@ -1,7 +1,9 @@
 /**
  * Evaluates the committed model. Usage:
- *   node --import tsx scripts/eval.ts [--data FILE.jsonl ...] [--model model.json]
- * Without --data: the dev split of corpus/*.jsonl. The last line is machine-readable:
+ *   node --import tsx scripts/eval.ts [--data FILE.jsonl ...] [--dev] [--model model.json]
+ * Without --data: the dev split of corpus/*.jsonl. With --data and --dev: only the rows of
+ * those files that fall in the dev split (e.g. an older corpus, to compare on the same rows).
+ * The last line is machine-readable:
  *   eval: category=0.000 product=0.000 kind=0.000 severity=0.000 n=N
  */
 import path from 'node:path';
@@ -15,7 +17,8 @@ import { accuracy, confusion, macroF1, meanConfidence, type Pair } from './evalM
 const argv = process.argv.slice(2);
 const dataFiles = argValues(argv, '--data').map((f) => path.resolve(f));
 const modelFile = argValues(argv, '--model')[0];
-const rows: CorpusRow[] = dataFiles.length > 0 ? loadCorpus(dataFiles) : loadCorpus(corpusFiles(projectRoot())).filter((r) => isDev(r.text));
+const devOnly = dataFiles.length === 0 || argv.includes('--dev');
+const rows: CorpusRow[] = loadCorpus(dataFiles.length > 0 ? dataFiles : corpusFiles(projectRoot())).filter((r) => !devOnly || isDev(r.text));
 const classifier = modelFile ? TrainedClassifier.load(path.resolve(modelFile)) : TrainedClassifier.load();
 
 const FIELDS = ['language', 'category', 'product', 'kind', 'severity'] as const;
@@ -35,7 +38,8 @@ for (const row of rows) {
     }
 }
 
-const out: string[] = [`eval: ${rows.length} rows from ${dataFiles.length > 0 ? dataFiles.join(', ') : 'the dev split of corpus/*.jsonl'}`, ''];
+const source = dataFiles.length === 0 ? 'the dev split of corpus/*.jsonl' : `${devOnly ? 'the dev split of ' : ''}${dataFiles.join(', ')}`;
+const out: string[] = [`eval: ${rows.length} rows from ${source}`, ''];
 out.push('field      n     acc    macroF1  mean-conf   ' + LANGUAGES.map((l) => l.padStart(6)).join(''));
 for (const f of FIELDS) {
     const ps = pairs[f];

@@ -30,8 +30,24 @@ export function logitsOf(m: Weights, x: SparseVector): Float64Array {
     return z;
 }
 
-/** AdaGrad on softmax cross-entropy with L2 on the active weights; fixed seed and epochs. */
+/**
+ * AdaGrad on softmax cross-entropy with L2 on the active weights; fixed seed and epochs.
+ * With `bags` > 1, the mean of that many runs that differ only in their shuffles: the same
+ * linear model, less dependent on one order of the rows.
+ */
 export function trainSoftmax(xs: SparseVector[], ys: number[], k: number, dim: number, opts: TrainOptions, seed: number): Weights {
+    const bags = Math.max(1, Math.floor(opts.bags ?? 1));
+    if (bags === 1) return trainOnce(xs, ys, k, dim, opts, seed);
+    const mean: Weights = { k, w: new Float64Array(dim * k), b: new Float64Array(k) };
+    for (let bag = 0; bag < bags; bag++) {
+        const m = trainOnce(xs, ys, k, dim, opts, (seed + Math.imul(bag, 0x2545f491)) >>> 0);
+        for (let i = 0; i < m.w.length; i++) if (m.w[i] !== 0) mean.w[i] = (mean.w[i] as number) + (m.w[i] as number) / bags;
+        for (let c = 0; c < k; c++) mean.b[c] = (mean.b[c] as number) + (m.b[c] as number) / bags;
+    }
+    return mean;
+}
+
+function trainOnce(xs: SparseVector[], ys: number[], k: number, dim: number, opts: TrainOptions, seed: number): Weights {
     const m: Weights = { k, w: new Float64Array(dim * k), b: new Float64Array(k) };
     const g2 = new Float64Array(dim * k);
     const gb2 = new Float64Array(k);

@@ -73,6 +73,24 @@ describe('TrainedClassifier (committed model)', () => {
             'Como configuro o ICMS nas notas fiscais de venda que emitimos pelo Business Central?',
             'Как настроить НДС в счетах-фактурах, которые мы выставляем своим клиентам из Business Central?',
         ];
+        const licenceToldWithMoneyWords = [
+            "We're paying you for 40 Microsoft 365 licences and the staff still can't open Teams - what are we paying for?",
+            'Os pagamos 40 licencias de Microsoft 365 y la plantilla sigue sin poder abrir Teams, ¿para qué pagamos?',
+            'A gente paga 40 licenças do Microsoft 365 pra vocês e o pessoal continua sem abrir o Teams, tá pagando pra quê?',
+            'Мы платим вам за 40 лицензий Microsoft 365, а сотрудники так и не могут открыть Teams. За что мы платим?',
+        ];
+        const adminHowToForAUser = [
+            "A user's phone broke and she can't approve MFA prompts any more. How do I let her register her new phone?",
+            'A una usuaria se le rompió el móvil y ya no puede aprobar el MFA. ¿Cómo hago para que registre el nuevo?',
+            'O celular de uma usuária quebrou e ela não consegue mais aprovar o MFA. Como faço pra ela cadastrar o novo?',
+            'У пользовательницы сломался телефон, и она не может подтверждать MFA. Как сделать, чтобы она зарегистрировала новый?',
+        ];
+        const phoneQuestionThenOutage = [
+            'Can I phone someone? Outlook has stopped working for the whole office.',
+            '¿Puedo llamar a alguien? Outlook ha dejado de funcionar en toda la oficina.',
+            'Posso ligar pra alguém? O Outlook parou de funcionar no escritório todo.',
+            'Можно кому-нибудь позвонить? Outlook перестал работать во всем офисе.',
+        ];
         const langs = ['en', 'es', 'pt', 'ru'] as const;
 
         langs.forEach((lang, i) => {
@@ -85,6 +103,23 @@ describe('TrainedClassifier (committed model)', () => {
                 const c = classifier.classifySync(paidLicencesCannotSignIn[i] as string);
                 assert.equal(c.category.label, 'technical');
                 assert.equal(c.product.label, 'microsoft365');
+                assert.equal(c.kind.label, 'break-fix');
+            });
+            it(`${lang}: a licence that does not work, told with money words, is technical break-fix`, () => {
+                const c = classifier.classifySync(licenceToldWithMoneyWords[i] as string);
+                assert.equal(c.category.label, 'technical');
+                assert.equal(c.product.label, 'microsoft365');
+                assert.equal(c.kind.label, 'break-fix');
+            });
+            it(`${lang}: an admin asking how to re-register a user's MFA is advisory`, () => {
+                const c = classifier.classifySync(adminHowToForAUser[i] as string);
+                assert.equal(c.category.label, 'technical');
+                assert.equal(c.product.label, 'ems');
+                assert.equal(c.kind.label, 'advisory');
+            });
+            it(`${lang}: a phone question before an outage leaves it break-fix`, () => {
+                const c = classifier.classifySync(phoneQuestionThenOutage[i] as string);
+                assert.equal(c.category.label, 'technical');
                 assert.equal(c.kind.label, 'break-fix');
             });
             it(`${lang}: VAT on Business Central invoices is technical advisory Dynamics 365`, () => {
