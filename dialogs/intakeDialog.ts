@@ -6,6 +6,8 @@ import type { CaseDraft, ClassifiedCase } from '../src/cases/caseDraft';
 import { contentWords, isVague } from '../src/cases/caseGaps';
 import type { BotServices } from '../src/bot/botServices';
 import { LocalizedTextPrompt } from './localizedTextPrompt';
+import { firstOfSeveral } from './severalProblems';
+import { languageOf } from '../src/bot/turnHelpers';
 import { key, type Text } from '../src/i18n/text';
 
 export const INTAKE_DIALOG = 'intakeDialog';
@@ -65,7 +67,8 @@ export class IntakeDialog extends CancelAndHelpDialog {
      */
     private async clarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const draft = step.options as CaseDraft;
-        if (typeof step.result === 'string') draft.description = step.result.trim();
+        // Told in answer to "what can I help you with?": it may tell several problems, as an opening message may.
+        if (typeof step.result === 'string') draft.description = await firstOfSeveral(step.context, this.services, await languageOf(step.context, this.services), step.result.trim());
         if (draft.category || (draft.clarifications ?? 0) >= MAX_CLARIFICATIONS) return step.next();
         const classification = await this.services.classifier.classify(draft.description);
         if (!isVague(draft.description, classification, this.services.minConfidence)) return step.next();

@@ -22,7 +22,8 @@ import { LocalizedTextPrompt } from './localizedTextPrompt';
 import { key } from '../src/i18n/text';
 import { languageOf } from '../src/bot/turnHelpers';
 import { normalizeText } from '../src/understanding/normalize';
-import { splitProblems, tellsProblem } from '../src/understanding/problemSplitter';
+import { tellsProblem } from '../src/understanding/problemSplitter';
+import { firstOfSeveral } from './severalProblems';
 import { besidesRequest } from '../src/understanding/besidesRequest';
 import type { FieldCorrection } from '../src/understanding/fieldCorrection';
 import { activeDraft, pendingQuestion, revisionOf, waterfallValues } from './caseRevision';
@@ -182,7 +183,7 @@ export class MainDialog extends CancelAndHelpDialog {
             values.supportPlanId = answer;
             await step.context.sendActivity(t('ownTenant.recorded', { plan: answer }));
         }
-        const description = values.single ? (values.description ?? '') : await this.firstOfSeveral(step, values.description ?? '', t);
+        const description = values.single ? (values.description ?? '') : await firstOfSeveral(step.context, this.services, language, values.description ?? '');
         const draft: CaseDraft = {
             intakeId: this.services.newId(),
             language,
@@ -196,23 +197,6 @@ export class MainDialog extends CancelAndHelpDialog {
         const session = await this.services.session.get(step.context, {});
         session.intakeId = draft.intakeId;
         return step.beginDialog(INTAKE_DIALOG, draft);
-    }
-
-    /**
-     * When the description tells several different problems, says so and keeps all but the
-     * first for later (each gets its own outcome); returns the first.
-     */
-    private async firstOfSeveral(step: WaterfallStepContext, description: string, t: Translate): Promise<string> {
-        if (!description) return description;
-        const parts = await splitProblems(description, (text) => this.services.classifier.classify(text), this.services.minConfidence, this.services.intents?.severalProblems(description));
-        if (parts.length < 2) return description;
-        const session = await this.services.session.get(step.context, {});
-        // The later problems start where they are told, without the words that joined them ("and another thing:").
-        session.pendingProblems = [...parts.slice(1).map((p) => p.body), ...(session.pendingProblems ?? [])];
-        const quoted = parts.map((p) => `“${titleOf(p.body)}”`);
-        const problems = `${quoted.slice(0, -1).join(', ')}${t('prompt.and')}${quoted.at(-1) ?? ''}`;
-        await step.context.sendActivity(t('intake.twoProblems', { count: parts.length, problems }));
-        return (parts[0] as { text: string }).text;
     }
 
     private async impactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

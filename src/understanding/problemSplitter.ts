@@ -76,7 +76,9 @@ async function withLeads(segments: readonly Segment[], tellsProblem: (text: stri
     let lead: Segment[] = [];
     for (const segment of segments) {
         const preamble = pieces.length === 0 && meaningfulWords(segment.text) <= MAX_PREAMBLE_WORDS && !(await tellsProblem(segment.text));
-        if (saysNothing(segment.text) || preamble) {
+        // "Another thing:", "Otra cosa:" standing alone introduce what follows; they are no problem of their own.
+        const separatorAlone = segment.opens !== 'none' && meaningfulWords(segment.text) <= 2 && !(await tellsProblem(segment.text));
+        if (saysNothing(segment.text) || preamble || separatorAlone) {
             lead.push(segment);
             continue;
         }

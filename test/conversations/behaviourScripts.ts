@@ -107,6 +107,22 @@ export const TWO_PROBLEMS_LISTED = (['en', 'es', 'pt', 'ru'] as const).map((lang
     });
 });
 
+/** A greeting alone, then two problems in answer to "what can I help you with?": both kept, as when they open the conversation. */
+export const TWO_PROBLEMS_AFTER_HELLO = (['en', 'es', 'pt', 'ru'] as const).map((lang) => {
+    const said: Record<Language, [string, string]> = {
+        en: ['hi', 'our November invoice bills 40 Microsoft 365 E3 licences but we only have 30. Another thing: Outlook stopped syncing mail for the whole office since 9am'],
+        es: ['hola', 'la factura de noviembre nos cobra 40 licencias de Microsoft 365 E3 y solo tenemos 30. Otra cosa: Outlook dejó de sincronizar el correo en toda la oficina desde las 9'],
+        pt: ['oi', 'a fatura de novembro cobra 40 licenças do Microsoft 365 E3 mas só temos 30. Outra coisa: o Outlook parou de sincronizar os e-mails do escritório todo desde as 9h'],
+        ru: ['здравствуйте', 'в счете за ноябрь 40 лицензий Microsoft 365 E3, а у нас только 30. Другой вопрос: Outlook с 9 утра не синхронизирует почту у всего офиса'],
+    };
+    const [hello, two] = said[lang];
+    return script(lang, 'two-problems', {
+        turns: [{ say: hello }, { say: two }, { autopilot: true }],
+        tickets: [ticket({ category: 'commercial', product: 'microsoft365' }), broken('microsoft365', 'B', ['outlook'])],
+        says: ['two-problems'],
+    });
+});
+
 /** Severity A and another request in one message: the other request gets its ticket too, then the person comes. */
 export const SEVERITY_A_AND_ANOTHER = (['en', 'es', 'pt', 'ru'] as const).map((lang) => {
     const said: Record<Language, string> = {

@@ -5,7 +5,7 @@ import { runConversation, type ConversationResult } from '../../scripts/conversa
 import { runnerTools } from '../../scripts/conversations/runConversations';
 import { fold } from '../../scripts/conversations/expectations';
 import { buttonsOf } from '../../scripts/conversations/questions';
-import { ANGRY_FOR_A_PHONE, DETAILS_NAME_THE_SERVICE, PHONE_THEN_PROBLEM, SEVERITY_A_AND_ANOTHER, SEVERITY_A_CLOSED, STATUS_WITH_A_NUMBER, TWO_PROBLEMS_LISTED, VAGUE_ANGRY_START } from './behaviourScripts';
+import { ANGRY_FOR_A_PHONE, DETAILS_NAME_THE_SERVICE, PHONE_THEN_PROBLEM, SEVERITY_A_AND_ANOTHER, SEVERITY_A_CLOSED, STATUS_WITH_A_NUMBER, TWO_PROBLEMS_AFTER_HELLO, TWO_PROBLEMS_LISTED, VAGUE_ANGRY_START } from './behaviourScripts';
 
 const catalogue = new CatalogueMatcher();
 
@@ -32,7 +32,7 @@ const BEHAVIOURS: Array<[string, ConversationScript[], Extra?]> = [
     [
         'the service named with details in the answer to "which service?": taken, not asked again',
         DETAILS_NAME_THE_SERVICE,
-        (r) => assert.equal(r.end?.cardPrompts.filter((p) => p === 'intake-product').length, 1, `${r.script.id}: asked which service once`),
+        (r) => assert.ok((r.end?.cardPrompts.filter((p) => p === 'intake-product').length ?? 0) <= 1, `${r.script.id}: asked which service at most once`),
     ],
     [
         'two problems listed after a greeting: both kept, and said back without the greeting',
@@ -43,6 +43,7 @@ const BEHAVIOURS: Array<[string, ConversationScript[], Extra?]> = [
             assert.ok(saidBack && !saidBack.includes(`“${greeting}`) && !saidBack.includes(`«${greeting}`), `${r.script.id}: "${saidBack}"`);
         },
     ],
+    ['a greeting, then two problems in answer to "what can I help you with?": both kept', TWO_PROBLEMS_AFTER_HELLO],
     ['Severity A and another request in one message: both get a ticket, then a person', SEVERITY_A_AND_ANOTHER],
     ['anger with a request for a phone number: there is no phone support, and a person comes', ANGRY_FOR_A_PHONE],
     [
