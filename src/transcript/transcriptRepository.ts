@@ -53,10 +53,12 @@ const KNOWN_CONVERSATIONS = 2000;
 export class TranscriptRepository {
     /**
      * The reference last stored per conversation by this process, so a turn does not write
-     * again what is already there (its start, an unchanged reference): one statement per turn
-     * instead of a transaction of three. Another instance writes what it has not seen itself.
+     * again what is already there (its start, an unchanged reference). Another instance writes
+     * what it has not seen itself.
      */
     private readonly stored = new Map<string, string>();
+    /** Turns' records waiting for the next shared write (see `writeWaiting`). */
+    private waiting: Array<{ write: (db: Kysely<Database>) => Promise<void>; statements: number; resolve: () => void; reject: (err: unknown) => void }> = [];
 
     constructor(private readonly db: Kysely<Database>) {}
 
@@ -101,10 +103,44 @@ export class TranscriptRepository {
                     .execute();
             }
         };
-        const statements = Number(entries.length > 0) + Number(customer !== undefined && newStart) + Number(newReference);
-        if (statements > 1) await this.db.transaction().execute(write);
-        else await write(this.db);
+        const statements = Number(entries.length > 0) + Number(newStart) + Number(newReference);
+        await new Promise<void>((resolve, reject) => {
+            this.waiting.push({ write, statements, resolve, reject });
+            if (this.waiting.length === 1) setImmediate(() => void this.writeWaiting());
+        });
         if (reference) this.remember(reference.conversationId, reference.json);
+    }
+
+    /**
+     * Writes the turns' records that arrived since the last write in one transaction: under load
+     * many turns share a commit (and its flush to disk) instead of one each. If the shared
+     * transaction fails, each turn's records are written on their own, so one bad record does
+     * not cost the others theirs.
+     */
+    private async writeWaiting(): Promise<void> {
+        const batch = this.waiting;
+        this.waiting = [];
+        const [only] = batch;
+        if (only && batch.length === 1 && only.statements === 1) {
+            // One statement on its own commits by itself; a transaction would only add two more.
+            await only.write(this.db).then(only.resolve, only.reject);
+            return;
+        }
+        try {
+            await this.db.transaction().execute(async (trx) => {
+                for (const item of batch) await item.write(trx);
+            });
+            for (const item of batch) item.resolve();
+        } catch {
+            for (const item of batch) {
+                try {
+                    await this.db.transaction().execute(item.write);
+                    item.resolve();
+                } catch (err) {
+                    item.reject(err);
+                }
+            }
+        }
     }
 
     private remember(conversationId: string, json: string): void {
