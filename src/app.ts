@@ -137,7 +137,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     });
     adapter.use(handoff.transcriptMiddleware(logger));
     const bot = createBot({
-        storage: new SqlStorage(database.db),
+        storage: new SqlStorage(database.db, database.dialect === 'sqlite'),
         classifier: overrides.classifier ?? new AzureAwareClassifier(sharedClassifier(), languageService),
         intents: sharedIntents(),
         languageService,

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
 
 /** Thrown when a write carries an eTag that no longer matches the stored document. */
@@ -16,6 +16,47 @@ export class ETagConflictError extends Error {
  * ETagConflictError when another writer created it in the meantime.
  */
 export const NEW_ITEM_ETAG = 'new';
+
+/** A caller of `SqlStorage.write` waiting for the shared transaction. */
+interface PendingWrite {
+    entries: Array<[string, StoreItems[string]]>;
+    resolve: () => void;
+    reject: (err: unknown) => void;
+}
+
+/**
+ * Writes documents in the caller's transaction: a conditional UPDATE on the eTag (then an
+ * INSERT … ON CONFLICT DO NOTHING for a new key); ETagConflictError when another writer got
+ * there first. `*` or no eTag overwrites.
+ */
+async function writeEntries(trx: Kysely<Database>, entries: PendingWrite['entries']): Promise<void> {
+    for (const [name, item] of entries) {
+        const key = storedKey(name);
+        const { eTag, ...document } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
+        const etag = randomUUID();
+        const now = new Date().toISOString();
+        const values = { document: JSON.stringify(document), etag, updated_at: now };
+        if (!eTag || eTag === '*') {
+            await trx
+                .insertInto('bot_state')
+                .values({ key, ...values })
+                .onConflict((oc) => oc.column('key').doUpdateSet(values))
+                .execute();
+        } else {
+            const updated = await trx.updateTable('bot_state').set(values).where('key', '=', key).where('etag', '=', eTag).executeTakeFirst();
+            if (Number(updated.numUpdatedRows) === 0) {
+                const inserted = await trx
+                    .insertInto('bot_state')
+                    .values({ key, ...values })
+                    .onConflict((oc) => oc.column('key').doNothing())
+                    .executeTakeFirst();
+                if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) throw new ETagConflictError(name);
+            }
+        }
+        // Keep the caller's copy current so a second save in the same turn does not conflict.
+        if (item && typeof item === 'object') (item as { eTag?: string }).eTag = etag;
+    }
+}
 
 /** A caller of `SqlStorage.read` waiting for the shared query. */
 interface PendingRead {
@@ -45,8 +86,18 @@ export function storedKey(key: string): string {
 export class SqlStorage implements Storage {
     /** Reads asked for since the last query: they share the next one (see `read`). */
     private waiting: PendingRead[] = [];
+    /** Writes asked for since the last transaction: they share the next one (see `write`). */
+    private writing: PendingWrite[] = [];
 
-    constructor(private readonly db: Kysely<Database>) {}
+    /**
+     * @param shareTransactions whether writes arriving together share one transaction (see
+     *   `write`): worth it on SQLite, where every commit is a flush to disk and there is one
+     *   writer; on PostgreSQL, instances sharing transactions could lock rows in crossed order.
+     */
+    constructor(
+        private readonly db: Kysely<Database>,
+        private readonly shareTransactions = false,
+    ) {}
 
     /**
      * Reads documents. Reads asked for at the same moment (a turn's conversation and user state,
@@ -84,38 +135,62 @@ export class SqlStorage implements Storage {
         }
     }
 
-    async write(changes: StoreItems): Promise<void> {
+    /**
+     * Writes documents, all or none, checking each eTag. With `shareTransactions`, writes asked
+     * for at the same moment (turns of many conversations finishing together) share one
+     * transaction and its commit, each in a savepoint of its own: a turn that lost its eTag
+     * race, or failed, is undone alone and told so, the others are kept.
+     */
+    write(changes: StoreItems): Promise<void> {
         // One key order for every writer, so two transactions never wait on each other crosswise.
         const entries = Object.entries(changes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        if (entries.length === 0) return;
-        await this.db.transaction().execute(async (trx) => {
-            for (const [name, item] of entries) {
-                const key = storedKey(name);
-                const { eTag, ...document } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
-                const etag = randomUUID();
-                const now = new Date().toISOString();
-                const values = { document: JSON.stringify(document), etag, updated_at: now };
-                if (!eTag || eTag === '*') {
-                    await trx
-                        .insertInto('bot_state')
-                        .values({ key, ...values })
-                        .onConflict((oc) => oc.column('key').doUpdateSet(values))
-                        .execute();
-                } else {
-                    const updated = await trx.updateTable('bot_state').set(values).where('key', '=', key).where('etag', '=', eTag).executeTakeFirst();
-                    if (Number(updated.numUpdatedRows) === 0) {
-                        const inserted = await trx
-                            .insertInto('bot_state')
-                            .values({ key, ...values })
-                            .onConflict((oc) => oc.column('key').doNothing())
-                            .executeTakeFirst();
-                        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) throw new ETagConflictError(name);
-                    }
-                }
-                // Keep the caller's copy current so a second save in the same turn does not conflict.
-                if (item && typeof item === 'object') (item as { eTag?: string }).eTag = etag;
-            }
+        if (entries.length === 0) return Promise.resolve();
+        if (!this.shareTransactions) return this.db.transaction().execute((trx) => writeEntries(trx, entries));
+        return new Promise((resolve, reject) => {
+            this.writing.push({ entries, resolve, reject });
+            if (this.writing.length === 1) setImmediate(() => void this.writeWaiting());
         });
+    }
+
+    private async writeWaiting(): Promise<void> {
+        const batch = this.writing;
+        this.writing = [];
+        const [only] = batch;
+        if (only && batch.length === 1) {
+            await this.db
+                .transaction()
+                .execute((trx) => writeEntries(trx, only.entries))
+                .then(only.resolve, only.reject);
+            return;
+        }
+        const failed = new Map<PendingWrite, unknown>();
+        try {
+            await this.db.transaction().execute(async (trx) => {
+                for (const write of batch) {
+                    await sql`savepoint turn_write`.execute(trx);
+                    try {
+                        await writeEntries(trx, write.entries);
+                    } catch (err) {
+                        await sql`rollback to savepoint turn_write`.execute(trx);
+                        failed.set(write, err);
+                    }
+                    await sql`release savepoint turn_write`.execute(trx);
+                }
+            });
+        } catch {
+            // The shared commit failed: each write again on its own, so only a write that cannot be made fails.
+            for (const write of batch) {
+                await this.db
+                    .transaction()
+                    .execute((trx) => writeEntries(trx, write.entries))
+                    .then(write.resolve, write.reject);
+            }
+            return;
+        }
+        for (const write of batch) {
+            if (failed.has(write)) write.reject(failed.get(write));
+            else write.resolve();
+        }
     }
 
     async delete(keys: string[]): Promise<void> {

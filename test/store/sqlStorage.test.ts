@@ -32,6 +32,28 @@ describe(`SqlStorage (Bot Framework state over SQL, on ${ON})`, () => {
         assert.equal(((await storage.read(['k'])).k as { v: number }).v, 2);
     });
 
+    it('with shared transactions, turns finishing together each keep their write, and the one that lost a race is told so alone', async () => {
+        const shared = new SqlStorage(database.db, true);
+        await shared.write({ raced: { v: 0 } });
+        const read = (await shared.read(['raced'])).raced as { v: number; eTag: string };
+        const results = await Promise.allSettled([
+            shared.write({ 'conv/a': { v: 1 }, 'user/a': { v: 1 } }),
+            shared.write({ raced: { ...read, v: 1 } }),
+            shared.write({ raced: { ...read, v: 2 }, 'conv/lost': { v: 2 } }),
+            shared.write({ 'conv/b': { v: 3 } }),
+        ]);
+        assert.deepEqual(
+            results.map((r) => (r.status === 'fulfilled' ? 'kept' : r.reason instanceof ETagConflictError ? 'conflict' : String(r.reason))),
+            ['kept', 'kept', 'conflict', 'kept'],
+        );
+        const items = await shared.read(['conv/a', 'user/a', 'raced', 'conv/lost', 'conv/b']);
+        assert.deepEqual(
+            Object.fromEntries(Object.entries(items).map(([k, v]) => [k, (v as { v: number }).v])),
+            { 'conv/a': 1, 'user/a': 1, raced: 1, 'conv/b': 3 },
+            'the losing turn wrote nothing, not even its other document',
+        );
+    });
+
     it('overwrites with eTag "*" and deletes', async () => {
         await storage.write({ k: { v: 1 } });
         await storage.write({ k: { v: 9, eTag: '*' } });
