@@ -11,8 +11,6 @@ export const ArticleMetaSchema = z
         kind: z.enum(['break-fix', 'advisory']).nullable(),
         tags: z.array(z.union([z.string().min(1).max(80), z.number().transform(String)])).min(1).max(20),
         summary: z.string().min(10).max(200),
-        /** The tasks and questions the article answers, in a few short phrases written from its own content ("restore a deleted email"): what the relevance floor requires a question to ask, beyond the service it names. */
-        answers: z.array(z.string().min(3).max(120)).min(2).max(8),
     })
     .refine((m) => (m.category === 'commercial') === (m.kind === null), { message: 'kind is null exactly for commercial articles', path: ['kind'] });
 

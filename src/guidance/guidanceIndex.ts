@@ -43,7 +43,7 @@ export class GuidanceIndex {
     private readonly unknownIdf: number;
     /** The catalogue services each article is about (from its title, tags and summary). */
     private readonly about = new Map<string, ArticleServices>();
-    /** The terms of what each article says it answers: its `answers`, title, tags, summary and opening paragraph ("Use this article when..."). */
+    /** The terms of what each article says it answers: title, tags, summary and the opening paragraph ("Use this article when..."). */
     private readonly answers = new Map<string, ReadonlySet<string>>();
 
     constructor(
@@ -66,7 +66,7 @@ export class GuidanceIndex {
         const df = new Map<string, number>();
         for (const a of articles) {
             for (const t of new Set(this.terms(`${a.title} ${a.tags.join(' ')} ${a.summary} ${a.body}`))) df.set(t, (df.get(t) ?? 0) + 1);
-            this.answers.set(a.id, new Set(this.terms(`${a.answers.join(' ')} ${a.title} ${a.tags.join(' ')} ${a.summary} ${openingParagraph(a.body)}`)));
+            this.answers.set(a.id, new Set(this.terms(`${a.title} ${a.tags.join(' ')} ${a.summary} ${openingParagraph(a.body)}`)));
             this.about.set(a.id, servicesOf(catalogue.find(`${a.title} ${a.tags.join(' ')} ${a.summary}`), catalogue.find(a.title)));
         }
         const n = Math.max(1, articles.length);
