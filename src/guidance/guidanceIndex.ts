@@ -43,8 +43,6 @@ export class GuidanceIndex {
     private readonly unknownIdf: number;
     /** The catalogue services each article is about (from its title, tags and summary). */
     private readonly about = new Map<string, ArticleServices>();
-    /** The terms of what each article says it answers: title, tags, summary and the opening paragraph ("Use this article when..."). */
-    private readonly answers = new Map<string, ReadonlySet<string>>();
 
     constructor(
         articles: Article[],
@@ -66,7 +64,6 @@ export class GuidanceIndex {
         const df = new Map<string, number>();
         for (const a of articles) {
             for (const t of new Set(this.terms(`${a.title} ${a.tags.join(' ')} ${a.summary} ${a.body}`))) df.set(t, (df.get(t) ?? 0) + 1);
-            this.answers.set(a.id, new Set(this.terms(`${a.title} ${a.tags.join(' ')} ${a.summary} ${openingParagraph(a.body)}`)));
             this.about.set(a.id, servicesOf(catalogue.find(`${a.title} ${a.tags.join(' ')} ${a.summary}`), catalogue.find(a.title)));
         }
         const n = Math.max(1, articles.length);
@@ -120,7 +117,6 @@ export class GuidanceIndex {
                 score: r.score * (r.article.product === query.product ? 1.5 : 1) * (query.kind && r.article.kind === query.kind ? 1.2 : 1),
                 coverage: queryTerms.reduce((sum, t) => sum + (r.strong.has(t) ? weight(t) : 0), 0) / total,
                 askCoverage: askTotal === 0 ? 0 : askTerms.reduce((sum, t) => sum + (r.strong.has(t) ? weight(t) : 0), 0) / askTotal,
-                taskCoverage: askTotal === 0 ? 0 : askTerms.reduce((sum, t) => sum + (answersTerm(this.answers.get(r.article.id), t) ? weight(t) : 0), 0) / askTotal,
                 serviceFit: r.serviceFit,
             }))
             .sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
@@ -175,18 +171,4 @@ function strongTerms(queryTerms: readonly string[], docTerms: readonly string[],
 /** MiniSearch's fuzzy matches (edit distance ≤ 15% of long terms) that share a prefix of four letters. */
 function fuzzyEnough(q: string, d: string): boolean {
     return q.length > 6 && d.slice(0, 4) === q.slice(0, 4);
-}
-
-/** An article's opening paragraph, which says when to use it ("Use this article if..."): the tasks it answers, not only its nouns. */
-function openingParagraph(body: string): string {
-    return body.split(/\n\s*\n/)[0] ?? '';
-}
-
-/** Whether an article's answer terms hold a query term (the same stem, or one a prefix of the other). */
-function answersTerm(answers: ReadonlySet<string> | undefined, term: string): boolean {
-    if (!answers) return false;
-    if (answers.has(term)) return true;
-    if (term.length < 4) return false;
-    for (const a of answers) if (a.length >= 4 && (a.startsWith(term) || term.startsWith(a))) return true;
-    return false;
 }

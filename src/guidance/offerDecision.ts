@@ -15,8 +15,6 @@ export interface Candidate extends RankedArticle {
     coverage: number;
     /** The same share of what the query asks: its terms other than the words that name catalogue services. */
     askCoverage: number;
-    /** The same share of what the query asks matched by what the article says it answers (its title, tags, summary and opening paragraph). */
-    taskCoverage: number;
     /**
      * 'match': the article is about a service the query names; 'mismatch': the query names only
      * services the article is not about (other families, or siblings of the service its title names).
@@ -34,8 +32,6 @@ export interface OfferFloor {
     minMargin: number;
     /** ...unless one of the offered articles matches at least this share of what the question asks (askCoverage). */
     sureCoverage: number;
-    /** Share of what the question asks every offered article's own statement of what it answers must match (taskCoverage). */
-    minTaskCoverage: number;
 }
 
 /**
@@ -43,7 +39,7 @@ export interface OfferFloor {
  * held-out set under heldout/ is never tuned on): offered only when an article says what the
  * question asks, not merely names the same product.
  */
-export const DEFAULT_OFFER_FLOOR: OfferFloor = { minScore: 4, minCoverage: 0.13, minMargin: 1.3, sureCoverage: 0.25, minTaskCoverage: 0.15 };
+export const DEFAULT_OFFER_FLOOR: OfferFloor = { minScore: 4, minCoverage: 0.13, minMargin: 1.1, sureCoverage: 0.25 };
 
 /**
  * The candidates worth offering, best first; empty when none fits, so the bot says it has
@@ -56,7 +52,7 @@ export const DEFAULT_OFFER_FLOOR: OfferFloor = { minScore: 4, minCoverage: 0.13,
  */
 export function offerable(candidates: readonly Candidate[], floor: OfferFloor): Candidate[] {
     const related = candidates.filter((c) => c.serviceFit !== 'mismatch');
-    const passing = related.filter((c) => c.score >= floor.minScore && c.coverage >= floor.minCoverage && c.taskCoverage >= floor.minTaskCoverage);
+    const passing = related.filter((c) => c.score >= floor.minScore && c.coverage >= floor.minCoverage);
     const best = passing[0];
     if (!best) return [];
     const rival = related.find((c) => c !== best);
