@@ -3,6 +3,7 @@ import type { BotServices } from '../src/bot/botServices';
 import { titleOf } from '../src/cases/caseDraft';
 import { translator } from '../src/i18n/i18n';
 import type { Language } from '../src/policy/types';
+import { withoutOpening } from '../src/understanding/messageSegments';
 import { splitProblems } from '../src/understanding/problemSplitter';
 
 /**
@@ -19,7 +20,7 @@ export async function firstOfSeveral(context: TurnContext, services: BotServices
     const session = await services.session.get(context, {});
     // The later problems start where they are told, without the words that joined them ("and another thing:").
     session.pendingProblems = [...parts.slice(1).map((p) => p.body), ...(session.pendingProblems ?? [])];
-    const quoted = parts.map((p) => `“${titleOf(p.body)}”`);
+    const quoted = parts.map((p) => `“${titleOf(withoutOpening(p.body))}”`);
     const problems = `${quoted.slice(0, -1).join(', ')}${t('prompt.and')}${quoted.at(-1) ?? ''}`;
     await context.sendActivity(t('intake.twoProblems', { count: parts.length, problems }));
     return (parts[0] as { text: string }).text;

@@ -40,6 +40,21 @@ function openingOf(folded: string): Opening {
     return STRONG_START.test(rest) ? 'strong' : WEAK_START.test(rest) ? 'weak' : 'none';
 }
 
+const WHOLE_OPENING = new RegExp(`^(?:(?:and|but|y|pero|e|mas|и|а|но) )?(?:${[...STRONG, ...WEAK].join('|')})$`, 'u');
+
+/**
+ * A piece without the words that join it to what came before ("and also Outlook stopped…" →
+ * "Outlook stopped…", "y además Teams…" → "Teams…"), for saying it back; the piece as it is
+ * when it does not begin with them.
+ */
+export function withoutOpening(text: string): string {
+    const words = text.trim().split(/\s+/);
+    for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
+        if (WHOLE_OPENING.test(normalizeText(words.slice(0, k).join(' ')))) return words.slice(k).join(' ');
+    }
+    return text;
+}
+
 /** List markers: "1)", "2.", "(3)", "a)", each after a space or at the start. */
 const MARKER = /(?<=^|\s)\(?(?:([1-9])[).]|([a-e])\))(?=\s)/gu;
 const BULLET = /^[ \t]*[-•*][ \t]+/gmu;
