@@ -55,7 +55,11 @@ const IDLE_PARALLEL = 100;
  * `--profile [DIR]`: V8 CPU profiles of the servers (one folder per server, in DIR or a temporary
  * folder), and the bot's busiest functions and packages during its saturation run.
  */
-const PROFILE_DIR = process.argv.includes('--profile') ? path.resolve(/^--/.test(option('profile', '--')) ? mkdtempSync(path.join(os.tmpdir(), 'csp-profile-')) : option('profile', '')) : '';
+const PROFILE_DIR = ((): string => {
+    if (!process.argv.includes('--profile')) return '';
+    const given = option('profile', '');
+    return given && !given.startsWith('--') ? path.resolve(given) : mkdtempSync(path.join(os.tmpdir(), 'csp-profile-'));
+})();
 const TOP_FUNCTIONS = 25;
 /** Think times of 0.5-1.5 s, the same sequence for both servers. */
 const thinkTimes = (): (() => number) => {

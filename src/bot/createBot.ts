@@ -84,7 +84,7 @@ export function impactReader(classifier: Classifier, minConfidence: number): (te
  * language detection, the problem splitter and the intake all ask for it, even while other
  * conversations' turns run in between. A failed classification is not kept.
  */
-export function rememberLast(classifier: Classifier): Classifier {
+export function rememberRecent(classifier: Classifier): Classifier {
     const classify = recentResults((text: string): Promise<Classification> => classifier.classify(text));
     return {
         classify(text: string): Promise<Classification> {
@@ -100,7 +100,7 @@ export function createBot(deps: BotDependencies): SupportBot {
     const conversationState = new ConversationState(deps.storage);
     const userState = new UserState(deps.storage);
     const services: BotServices = {
-        classifier: rememberLast(deps.classifier),
+        classifier: rememberRecent(deps.classifier),
         guidance: deps.guidance,
         tickets: deps.tickets,
         partner: deps.partner,

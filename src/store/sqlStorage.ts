@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
+import { inBatches, type Pending } from './inBatches';
 
 /** Thrown when a write carries an eTag that no longer matches the stored document. */
 export class ETagConflictError extends Error {
@@ -17,19 +18,15 @@ export class ETagConflictError extends Error {
  */
 export const NEW_ITEM_ETAG = 'new';
 
-/** A caller of `SqlStorage.write` waiting for the shared transaction. */
-interface PendingWrite {
-    entries: Array<[string, StoreItems[string]]>;
-    resolve: () => void;
-    reject: (err: unknown) => void;
-}
+/** A write's documents, in key order. */
+type Entries = Array<[string, StoreItems[string]]>;
 
 /**
  * Writes documents in the caller's transaction: a conditional UPDATE on the eTag (then an
  * INSERT … ON CONFLICT DO NOTHING for a new key); ETagConflictError when another writer got
  * there first. `*` or no eTag overwrites.
  */
-async function writeEntries(trx: Kysely<Database>, entries: PendingWrite['entries']): Promise<void> {
+async function writeEntries(trx: Kysely<Database>, entries: Entries): Promise<void> {
     for (const [name, item] of entries) {
         const key = storedKey(name);
         const { eTag, ...document } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
@@ -58,13 +55,6 @@ async function writeEntries(trx: Kysely<Database>, entries: PendingWrite['entrie
     }
 }
 
-/** A caller of `SqlStorage.read` waiting for the shared query. */
-interface PendingRead {
-    keys: string[];
-    resolve: (items: StoreItems) => void;
-    reject: (err: unknown) => void;
-}
-
 /** Keys per shared read query (well under any database's limit on parameters). */
 const KEYS_PER_QUERY = 200;
 
@@ -84,10 +74,10 @@ export function storedKey(key: string): string {
  * never read-then-write.
  */
 export class SqlStorage implements Storage {
-    /** Reads asked for since the last query: they share the next one (see `read`). */
-    private waiting: PendingRead[] = [];
-    /** Writes asked for since the last transaction: they share the next one (see `write`). */
-    private writing: PendingWrite[] = [];
+    /** Reads asked for together share one query (see `read`). */
+    private readonly readShared = inBatches<string[], StoreItems>((batch) => this.readBatch(batch), process.nextTick);
+    /** Writes asked for together share one transaction (see `write`). */
+    private readonly writeShared = inBatches<Entries, void>((batch) => this.writeBatch(batch), setImmediate);
 
     /**
      * @param shareTransactions whether writes arriving together share one transaction (see
@@ -105,33 +95,23 @@ export class SqlStorage implements Storage {
      * burst of work is done; each caller gets its own copies.
      */
     read(keys: string[]): Promise<StoreItems> {
-        if (keys.length === 0) return Promise.resolve({});
-        return new Promise((resolve, reject) => {
-            this.waiting.push({ keys, resolve, reject });
-            if (this.waiting.length === 1) process.nextTick(() => void this.readWaiting());
-        });
+        return keys.length === 0 ? Promise.resolve({}) : this.readShared(keys);
     }
 
-    private async readWaiting(): Promise<void> {
-        const batch = this.waiting;
-        this.waiting = [];
-        try {
-            const wanted = [...new Set(batch.flatMap((read) => read.keys.map(storedKey)))];
-            const found = new Map<string, { document: string; etag: string }>();
-            for (let at = 0; at < wanted.length; at += KEYS_PER_QUERY) {
-                const rows = await this.db.selectFrom('bot_state').select(['key', 'document', 'etag']).where('key', 'in', wanted.slice(at, at + KEYS_PER_QUERY)).execute();
-                for (const row of rows) found.set(row.key, row);
+    private async readBatch(batch: Array<Pending<string[], StoreItems>>): Promise<void> {
+        const wanted = [...new Set(batch.flatMap((read) => read.work.map(storedKey)))];
+        const found = new Map<string, { document: string; etag: string }>();
+        for (let at = 0; at < wanted.length; at += KEYS_PER_QUERY) {
+            const rows = await this.db.selectFrom('bot_state').select(['key', 'document', 'etag']).where('key', 'in', wanted.slice(at, at + KEYS_PER_QUERY)).execute();
+            for (const row of rows) found.set(row.key, row);
+        }
+        for (const read of batch) {
+            const items: StoreItems = {};
+            for (const key of read.work) {
+                const row = found.get(storedKey(key));
+                if (row) items[key] = { ...(JSON.parse(row.document) as object), eTag: row.etag };
             }
-            for (const read of batch) {
-                const items: StoreItems = {};
-                for (const key of read.keys) {
-                    const row = found.get(storedKey(key));
-                    if (row) items[key] = { ...(JSON.parse(row.document) as object), eTag: row.etag };
-                }
-                read.resolve(items);
-            }
-        } catch (err) {
-            for (const read of batch) read.reject(err);
+            read.resolve(items);
         }
     }
 
@@ -145,31 +125,23 @@ export class SqlStorage implements Storage {
         // One key order for every writer, so two transactions never wait on each other crosswise.
         const entries = Object.entries(changes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
         if (entries.length === 0) return Promise.resolve();
-        if (!this.shareTransactions) return this.db.transaction().execute((trx) => writeEntries(trx, entries));
-        return new Promise((resolve, reject) => {
-            this.writing.push({ entries, resolve, reject });
-            if (this.writing.length === 1) setImmediate(() => void this.writeWaiting());
-        });
+        return this.shareTransactions ? this.writeShared(entries) : this.writeAlone(entries);
     }
 
-    private async writeWaiting(): Promise<void> {
-        const batch = this.writing;
-        this.writing = [];
+    private writeAlone(entries: Entries): Promise<void> {
+        return this.db.transaction().execute((trx) => writeEntries(trx, entries));
+    }
+
+    private async writeBatch(batch: Array<Pending<Entries, void>>): Promise<void> {
         const [only] = batch;
-        if (only && batch.length === 1) {
-            await this.db
-                .transaction()
-                .execute((trx) => writeEntries(trx, only.entries))
-                .then(only.resolve, only.reject);
-            return;
-        }
-        const failed = new Map<PendingWrite, unknown>();
+        if (only && batch.length === 1) return this.writeAlone(only.work).then(only.resolve, only.reject);
+        const failed = new Map<Pending<Entries, void>, unknown>();
         try {
             await this.db.transaction().execute(async (trx) => {
                 for (const write of batch) {
                     await sql`savepoint turn_write`.execute(trx);
                     try {
-                        await writeEntries(trx, write.entries);
+                        await writeEntries(trx, write.work);
                     } catch (err) {
                         await sql`rollback to savepoint turn_write`.execute(trx);
                         failed.set(write, err);
@@ -179,12 +151,7 @@ export class SqlStorage implements Storage {
             });
         } catch {
             // The shared commit failed: each write again on its own, so only a write that cannot be made fails.
-            for (const write of batch) {
-                await this.db
-                    .transaction()
-                    .execute((trx) => writeEntries(trx, write.entries))
-                    .then(write.resolve, write.reject);
-            }
+            for (const write of batch) await this.writeAlone(write.work).then(write.resolve, write.reject);
             return;
         }
         for (const write of batch) {

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, TranscriptEntriesTable } from '../store/schema';
 import { redactPii } from '../understanding/piiRedaction';
+import { inBatches, type Pending } from '../store/inBatches';
 
 /** Who wrote a transcript entry. */
 export type TranscriptRoleName = 'customer' | 'bot' | 'agent' | 'note';
@@ -46,6 +47,12 @@ function toEntry(row: Selectable<TranscriptEntriesTable>): TranscriptEntry {
     return { id: row.id, conversationId: row.conversation_id, role: row.role, author: row.author, text: row.text, textRedacted: redactedText(row), attachments, createdAt: row.created_at };
 }
 
+/** A turn's records to write, and how many statements that takes. */
+interface TurnRecords {
+    write: (db: Kysely<Database>) => Promise<void>;
+    statements: number;
+}
+
 /** Conversations whose start and reference this process has stored, with the reference (bounded: the busiest recent ones). */
 const KNOWN_CONVERSATIONS = 2000;
 
@@ -57,8 +64,8 @@ export class TranscriptRepository {
      * what it has not seen itself.
      */
     private readonly stored = new Map<string, string>();
-    /** Turns' records waiting for the next shared write (see `writeWaiting`). */
-    private waiting: Array<{ write: (db: Kysely<Database>) => Promise<void>; statements: number; resolve: () => void; reject: (err: unknown) => void }> = [];
+    /** Turns' records arriving together share one write (see `writeBatch`). */
+    private readonly writeShared = inBatches<TurnRecords, void>((batch) => this.writeBatch(batch), setImmediate);
 
     constructor(private readonly db: Kysely<Database>) {}
 
@@ -104,43 +111,29 @@ export class TranscriptRepository {
             }
         };
         const statements = Number(entries.length > 0) + Number(newStart) + Number(newReference);
-        await new Promise<void>((resolve, reject) => {
-            this.waiting.push({ write, statements, resolve, reject });
-            if (this.waiting.length === 1) setImmediate(() => void this.writeWaiting());
-        });
+        await this.writeShared({ write, statements });
         if (reference) this.remember(reference.conversationId, reference.json);
     }
 
     /**
-     * Writes the turns' records that arrived since the last write in one transaction: under load
+     * Writes the turns' records that arrived together in one transaction: under load
      * many turns share a commit (and its flush to disk) instead of one each. If the shared
      * transaction fails, each turn's records are written on their own, so one bad record does
      * not cost the others theirs.
      */
-    private async writeWaiting(): Promise<void> {
-        const batch = this.waiting;
-        this.waiting = [];
+    private async writeBatch(batch: Array<Pending<TurnRecords, void>>): Promise<void> {
         const [only] = batch;
-        if (only && batch.length === 1 && only.statements === 1) {
-            // One statement on its own commits by itself; a transaction would only add two more.
-            await only.write(this.db).then(only.resolve, only.reject);
-            return;
-        }
+        // One statement on its own commits by itself; a transaction would only add two more.
+        if (only && batch.length === 1 && only.work.statements === 1) return only.work.write(this.db).then(only.resolve, only.reject);
         try {
             await this.db.transaction().execute(async (trx) => {
-                for (const item of batch) await item.write(trx);
+                for (const item of batch) await item.work.write(trx);
             });
-            for (const item of batch) item.resolve();
         } catch {
-            for (const item of batch) {
-                try {
-                    await this.db.transaction().execute(item.write);
-                    item.resolve();
-                } catch (err) {
-                    item.reject(err);
-                }
-            }
+            for (const item of batch) await this.db.transaction().execute(item.work.write).then(item.resolve, item.reject);
+            return;
         }
+        for (const item of batch) item.resolve();
     }
 
     private remember(conversationId: string, json: string): void {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { impactReader, rememberLast } from '../../src/bot/createBot';
+import { impactReader, rememberRecent } from '../../src/bot/createBot';
 import { TrainedClassifier } from '../../src/understanding/model/trainedClassifier';
 
 describe('free-text impact answers (word lists, then the trained severity head)', () => {
@@ -16,10 +16,10 @@ describe('free-text impact answers (word lists, then the trained severity head)'
     for (const [text, impact] of cases) it(`"${text}" → ${impact ?? 'ask again'}`, () => assert.equal(read(text), impact));
 });
 
-describe('rememberLast', () => {
+describe('rememberRecent', () => {
     it('classifies the same first message once, and a new message again', async () => {
         const inner = new TrainedClassifierCounter();
-        const memo = rememberLast(inner);
+        const memo = rememberRecent(inner);
         await memo.classify('Outlook is down');
         await memo.classify('Outlook is down');
         await memo.classify('Teams is down');
